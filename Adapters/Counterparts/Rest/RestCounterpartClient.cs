@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Gateway.Adapters.Counterparts.Resilience;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Security;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Gateway.Adapters.Counterparts.Rest;
+
+/// <summary>
+/// Sends work orders and approval requests over REST (specs/counterparts.md): signed, with the dispatch id as
+/// <c>Idempotency-Key</c>, through the counterpart's resilience pipeline; classifies the answer.
+/// </summary>
+public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
+{
+    public const string HttpClientName = "counterparts";
+
+    public async Task<DispatchResult> SendAsync(CounterpartEndpoint endpoint, DispatchDocument document, CancellationToken cancellationToken)
+    {
+        var resource = document.Kind == "WORK_ORDER" ? "work-orders" : "approval-requests";
+        var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
+        var body = JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, resource))
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+        };
+        request.Headers.Add("Idempotency-Key", document.DispatchId);
+        request.Headers.Add("X-Correlation-Id", document.CaseId);
+        request.Options.Set(ResilienceHandler.EndpointKey, endpoint);
+        request.Options.Set(SigningCredentials.OptionKey, new SigningCredentials(SignatureHeaders.GatewayAccessKey, endpoint.Secret));
+
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return await ClassifyAsync(response, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            return DispatchResult.Transient("TIMEOUT", ex.Message);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return DispatchResult.Transient("CIRCUIT_OPEN", ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return DispatchResult.Transient("CONNECTION", ex.Message);
+        }
+    }
+
+    private static async Task<DispatchResult> ClassifyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var status = (int)response.StatusCode;
+        var snippet = $"HTTP {status}: {(text.Length > 500 ? text[..500] : text)}";
+
+        // 409 with an orderNo: the counterpart already holds this idempotency key → success.
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var ack = TryReadAcknowledgement(text);
+            if (ack is not null) return DispatchResult.Acknowledged(ack.OrderNo!, ack.AcceptedAt);
+            return DispatchResult.Permanent($"HTTP_{status}", $"{snippet} (no orderNo in the answer)");
+        }
+        return CounterpartPipelines.IsTransient(response.StatusCode)
+            ? DispatchResult.Transient($"HTTP_{status / 100}XX", snippet)
+            : DispatchResult.Permanent($"HTTP_{status}", snippet);
+    }
+
+    private static Acknowledgement? TryReadAcknowledgement(string text)
+    {
+        try
+        {
+            var ack = JsonSerializer.Deserialize<Acknowledgement>(text, GatewayJson.Options);
+            return string.IsNullOrWhiteSpace(ack?.OrderNo) ? null : ack;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Acknowledgement(string? OrderNo, DateTimeOffset? AcceptedAt);
+}

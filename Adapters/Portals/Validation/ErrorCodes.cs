@@ -1,0 +1,19 @@
+namespace Gateway.Adapters.Portals.Validation;
+
+/// <summary>Stable field-error codes of the portal agreement (specs/portals.md).</summary>
+public static class ErrorCodes
+{
+    public const string Required = "REQUIRED";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string InvalidValue = "INVALID_VALUE";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string UsccChecksum = "USCC_CHECKSUM";
+    public const string UnknownRegion = "UNKNOWN_REGION";
+    public const string RegionMismatch = "REGION_MISMATCH";
+    public const string UnsupportedService = "UNSUPPORTED_SERVICE";
+    public const string NoServiceRequested = "NO_SERVICE_REQUESTED";
+    public const string DuplicateService = "DUPLICATE_SERVICE";
+    public const string ServiceNotRequested = "SERVICE_NOT_REQUESTED";
+    public const string OutOfScope = "OUT_OF_SCOPE";
+    public const string UnknownZone = "UNKNOWN_ZONE";
+}

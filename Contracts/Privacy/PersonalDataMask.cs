@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Gateway.Contracts.Privacy;
+
+/// <summary>
+/// Masks personal data (specs/security.md, "Data protection"): phones as <c>139****1234</c>, USCCs as
+/// <c>9133**********5X1B</c>-style (first 4 and last 4 kept), names to their first character.
+/// </summary>
+public static partial class PersonalDataMask
+{
+    public static string Phone(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone)) return phone ?? "";
+        var digits = phone.Length;
+        if (digits <= 7) return new string('*', digits);
+        return string.Concat(phone.AsSpan(0, 3), new string('*', digits - 7), phone.AsSpan(digits - 4));
+    }
+
+    public static string Uscc(string? uscc)
+    {
+        if (string.IsNullOrEmpty(uscc)) return uscc ?? "";
+        if (uscc.Length <= 8) return new string('*', uscc.Length);
+        return string.Concat(uscc.AsSpan(0, 4), new string('*', uscc.Length - 8), uscc.AsSpan(uscc.Length - 4));
+    }
+
+    public static string Name(string? name) =>
+        string.IsNullOrEmpty(name) ? name ?? "" : string.Concat(name.AsSpan(0, 1), new string('*', Math.Max(1, name.Length - 1)));
+
+    [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])")]
+    private static partial Regex UsccInText();
+
+    [GeneratedRegex(@"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)")]
+    private static partial Regex MobileInText();
+
+    [GeneratedRegex(@"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")]
+    private static partial Regex LandlineInText();
+
+    /// <summary>Masks every phone number and USCC found inside free text (the log safety net).</summary>
+    public static string InText(string text)
+    {
+        var masked = UsccInText().Replace(text, m => Uscc(m.Value));
+        masked = MobileInText().Replace(masked, m => Phone(m.Value));
+        return LandlineInText().Replace(masked, m => Phone(m.Value));
+    }
+}

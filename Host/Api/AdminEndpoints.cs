@@ -1,0 +1,66 @@
+using Gateway.Adapters.Counterparts;
+using Gateway.Adapters.Counterparts.Resilience;
+using Gateway.Adapters.Http;
+using Gateway.Contracts;
+using Gateway.Host.Security;
+using Gateway.Host.Store;
+using Gateway.Routing.Regions;
+using Polly.CircuitBreaker;
+
+namespace Gateway.Host.Api;
+
+/// <summary><c>/api/admin/*</c>: what operators look at (viewer role and up for reads).</summary>
+public static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/admin").WithTags("admin")
+            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
+        group.MapGet("/counterparts", ListCounterpartsAsync);
+    }
+
+    private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
+        CounterpartPipelines pipelines, IGatewayStore store)
+    {
+        var load = (await store.CounterpartLoadAsync(http.RequestAborted)).ToDictionary(l => l.CounterpartId);
+        var rows = regions.Counterparts.Select(c =>
+        {
+            string? baseUrl = null, protocol = null, problem = null;
+            var sandbox = false;
+            try
+            {
+                var endpoint = directory.Resolve(c.Id);
+                baseUrl = endpoint.BaseUrl.ToString();
+                protocol = endpoint.Protocol.ToString().ToUpperInvariant();
+                sandbox = endpoint.Sandbox;
+            }
+            catch (InvalidOperationException ex)
+            {
+                problem = ex.Message;
+            }
+            var circuit = pipelines.CircuitOf(c.Id) switch
+            {
+                CircuitState.Open or CircuitState.Isolated => "OPEN",
+                CircuitState.HalfOpen => "HALF_OPEN",
+                _ => "CLOSED",
+            };
+            load.TryGetValue(c.Id, out var l);
+            return new
+            {
+                id = c.Id,
+                region = c.Region,
+                kind = WireName.Of(c.Kind),
+                service = c.Service is { } s ? WireName.Of(s) : null,
+                name = c.Name,
+                protocol,
+                baseUrl,
+                sandbox,
+                circuit,
+                pending = l?.Pending ?? 0,
+                failed = l?.Failed ?? 0,
+                problem,
+            };
+        });
+        return Results.Json(rows, GatewayJson.Options);
+    }
+}

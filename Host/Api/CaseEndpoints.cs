@@ -1,0 +1,82 @@
+using System.Globalization;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Validation;
+using Gateway.Host.Security;
+using Gateway.Host.Store;
+
+namespace Gateway.Host.Api;
+
+/// <summary><c>/api/cases</c>: the case view and the case list (viewer role and up).</summary>
+public static class CaseEndpoints
+{
+    private static readonly string[] Statuses = ["ACCEPTED", "DISPATCHED", "IN_PROGRESS", "CONNECTED", "CLOSED", "REJECTED", "WITHDRAWN"];
+
+    public static void MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/cases").WithTags("cases")
+            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
+        group.MapGet("/{caseId}", GetCaseAsync);
+        group.MapGet("/", ListCasesAsync);
+    }
+
+    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, IGatewayStore store)
+    {
+        var row = await store.GetCaseAsync(caseId, http.RequestAborted);
+        if (row is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
+        var dispatches = await store.GetDispatchesAsync(caseId, http.RequestAborted);
+        var timeline = await store.GetTimelineAsync(caseId, http.RequestAborted);
+        var maskPhones = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
+        return Results.Json(CaseView.From(row, dispatches, timeline, maskPhones), GatewayJson.Options);
+    }
+
+    private static async Task<IResult> ListCasesAsync(HttpContext http, IGatewayStore store,
+        string? region, string? status, string? overdue, string? from, string? to, string? page, string? pageSize)
+    {
+        var errors = new FieldErrors();
+        if (status is not null && !Statuses.Contains(status))
+            errors.Add("status", ErrorCodes.InvalidValue, $"状态取值无效，可选：{string.Join("、", Statuses)}");
+        bool? overdueFilter = null;
+        if (overdue is not null)
+        {
+            if (bool.TryParse(overdue, out var o)) overdueFilter = o;
+            else errors.Add("overdue", ErrorCodes.InvalidValue, "overdue 应为 true 或 false");
+        }
+        var fromAt = ParseTime("from", from, errors);
+        var toAt = ParseTime("to", to, errors);
+        var pageNo = ParseInt("page", page, 1, 1, int.MaxValue, errors);
+        var size = ParseInt("pageSize", pageSize, 20, 1, 200, errors);
+        if (errors.Any)
+            return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
+
+        var result = await store.ListCasesAsync(new CaseQuery(region, status, overdueFilter, fromAt, toAt, pageNo, size), http.RequestAborted);
+        return Results.Json(new
+        {
+            page = pageNo,
+            pageSize = size,
+            total = result.Total,
+            items = result.Items.Select(c => new
+            {
+                c.CaseId, c.Region, c.Zone, c.Portal, c.PortalApplicationNo, c.Status,
+                AcceptedAt = CaseView.At(c.AcceptedAt), c.Dispatches, Overdue = c.OverdueDispatches > 0,
+            }),
+        }, GatewayJson.Options);
+    }
+
+    private static long? ParseTime(string field, string? value, FieldErrors errors)
+    {
+        if (value is null) return null;
+        if (BeijingTime.TryParse(value, out var at)) return at.ToUnixTimeMilliseconds();
+        if (BeijingTime.TryParseDate(value, out var day))
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).ToUnixTimeMilliseconds();
+        errors.Add(field, ErrorCodes.InvalidFormat, $"{field} 应为 ISO-8601 时间或 yyyy-MM-dd 日期");
+        return null;
+    }
+
+    private static int ParseInt(string field, string? value, int fallback, int min, int max, FieldErrors errors)
+    {
+        if (value is null) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors.Add(field, ErrorCodes.OutOfRange, $"{field} 应为 {min}–{max} 的整数");
+        return fallback;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gateway.Adapters.Counterparts;
+using Gateway.Adapters.Http;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Privacy;
+using Gateway.Host.Store;
+
+namespace Gateway.Host.Api;
+
+/// <summary>The case view of specs/operations.md, assembled from the stored case, its dispatches and timeline.</summary>
+public sealed record CaseView(
+    string CaseId, string Region, string? Zone, string Portal, string PortalApplicationNo, string Status,
+    DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,
+    IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
+    IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<TimelineView> Timeline,
+    DateOnly? SurveyDate, decimal? DistanceToMainM)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline, bool maskPhones)
+    {
+        var app = JsonSerializer.Deserialize<HookupApplication>(row.ApplicationJson, GatewayJson.Options)!;
+        return new CaseView(
+            row.CaseId, row.Region, row.Zone, row.Portal, row.PortalApplicationNo, row.Status, At(row.AcceptedAt), row.ReceiptNo,
+            new ApplicantView(app.Applicant.Name, app.Applicant.Uscc, app.Applicant.Contact,
+                maskPhones ? PersonalDataMask.Phone(app.Applicant.Phone) : app.Applicant.Phone),
+            new ProjectView(app.Project.Code, app.Project.Name, app.Project.Address, app.Project.PermitNo),
+            app.RequestedServices().Select(s => DemandDocument.Of(app, s, withService: true)!).ToList(),
+            app.OuterWorks.Select(w => new OuterWorkView(w.Service, w.LengthM, w.DiameterDn, w.OuterDiameterMm, w.Holes,
+                w.GreenM2, w.RoadCrossingM, w.EnterpriseInvested, w.Hazardous, w.SpecialZones.Count > 0 ? w.SpecialZones : null,
+                w.RecentRoad, w.SmallAttached)).ToList(),
+            [],
+            dispatches.Select(d => new DispatchView(d.DispatchId, d.CounterpartId, d.Kind, d.Service, d.Status, d.ExternalRef,
+                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, d.LastError)).ToList(),
+            timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, t.Detail, t.DispatchId)).ToList(),
+            app.SurveyDate, app.DistanceToMainM);
+    }
+
+    public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
+    private static DateTimeOffset? AtOrNull(long? unixMs) => unixMs is { } v ? At(v) : null;
+}
+
+public sealed record ApplicantView(string Name, string Uscc, string Contact, string Phone);
+
+public sealed record ProjectView(string Code, string Name, string Address,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PermitNo);
+
+public sealed record OuterWorkView(
+    ServiceType Service, decimal? LengthM, decimal? DiameterDn, decimal? OuterDiameterMm, int? Holes, decimal? GreenM2,
+    decimal? RoadCrossingM, bool? EnterpriseInvested, bool? Hazardous, IReadOnlyList<SpecialZone>? SpecialZones,
+    bool? RecentRoad, bool? SmallAttached);
+
+public sealed record CostView(ServiceType Service, string Bearer);
+
+public sealed record DispatchView(
+    string DispatchId, string CounterpartId, string Kind, string? Service, string Status, string? ExternalRef,
+    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset DueAt, bool DueProvisional, bool Overdue,
+    int Attempts, string? LastError);
+
+public sealed record TimelineView(DateTimeOffset At, string Type, string Actor, string? Detail, string? DispatchId);

@@ -1,0 +1,21 @@
+using Gateway.Host.Security;
+
+namespace Gateway.Host.Configuration;
+
+public enum GatewayProfile { Embedded, Production }
+public enum TransportKind { InMemory, RabbitMq }
+public enum StoreKind { Sqlite, Postgres }
+
+/// <summary>The validated <c>Gateway:*</c> settings (specs/operations.md, "Configuration keys").</summary>
+public sealed record GatewaySettings(
+    GatewayProfile Profile,
+    TransportKind Transport,
+    StoreKind Store,
+    string StoreConnectionString,
+    string? RabbitMqConnectionString,
+    bool SandboxEnabled,
+    string ConfigDirectory,
+    string LogDirectory,
+    TimeSpan OutboxPollInterval,
+    string? AutoMapperLicenseKey,
+    IReadOnlyList<AdminToken> AdminTokens);

@@ -1,0 +1,164 @@
+using AutoMapper;
+using Gateway.Adapters.Counterparts;
+using Gateway.Adapters.Counterparts.Resilience;
+using Gateway.Adapters.Counterparts.Rest;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Zhejiang;
+using Gateway.Adapters.Security;
+using Gateway.Contracts.Intake;
+using Gateway.Host.Api;
+using Gateway.Host.Configuration;
+using Gateway.Host.Counterparts;
+using Gateway.Host.Health;
+using Gateway.Host.Intake;
+using Gateway.Host.Logging;
+using Gateway.Host.Messaging;
+using Gateway.Host.Sandbox;
+using Gateway.Host.Security;
+using Gateway.Host.Store;
+using Gateway.Host.Telemetry;
+using Gateway.Routing.Deadlines;
+using Gateway.Routing.FanOut;
+using Gateway.Routing.Regions;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Serilog;
+
+namespace Gateway.Host;
+
+/// <summary>The composition root: configuration, policy, store, bus, adapters and endpoints.</summary>
+public static class GatewayApp
+{
+    /// <param name="args">Command-line arguments (they override environment and config files).</param>
+    /// <param name="overrideServices">For test harnesses: replace services (e.g. the clock) after the defaults.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<IServiceCollection>? overrideServices = null)
+    {
+        var configDir = ConfigDirectory.Locate(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddEnvironmentVariables("ASPNETCORE_")
+            .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: false)
+            .AddJsonFile(Path.Combine(configDir, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+
+        var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
+        var calendar = WorkingCalendar.LoadDirectory(Path.Combine(configDir, "calendars"));
+        var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
+        // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes);
+
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(regions);
+        services.AddSingleton(calendar);
+        services.AddSingleton<DeadlineCalculator>();
+        services.AddSingleton<FanOutPlanner>();
+        services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
+        services.AddSingleton<GatewayMetrics>();
+
+        AddStore(services, settings);
+        services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
+        services.AddSingleton<SignatureVerifier>();
+
+        services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
+        {
+            if (!string.IsNullOrWhiteSpace(settings.AutoMapperLicenseKey)) cfg.LicenseKey = settings.AutoMapperLicenseKey;
+            cfg.AddProfile<ZhejiangProfile>();
+        }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
+        services.AddSingleton<ZhejiangValidator>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IApplicationIntake, ApplicationIntake>();
+        services.AddSingleton<SandboxAddress>();
+        services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
+        services.AddSingleton<SandboxCounterparts>();
+        services.AddSingleton<CounterpartPipelines>();
+        services.AddTransient<ResilienceHandler>();
+        services.AddTransient<OutboundSigningHandler>();
+        services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddHttpMessageHandler<OutboundSigningHandler>();
+        services.AddSingleton<RestCounterpartClient>();
+
+        AddBus(services, settings);
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<NonceHousekeeping>();
+
+        services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi();
+
+        overrideServices?.Invoke(services);
+
+        var app = builder.Build();
+        await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
+
+        app.UseMiddleware<UnhandledExceptionMiddleware>();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapZhejiangPortal();
+        app.MapCaseEndpoints();
+        app.MapAdminEndpoints();
+        if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
+
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
+        log.LogInformation("Hookup Gateway: profile {Profile}, transport {Transport}, store {Store}, {RegionCount} regions, {CounterpartCount} counterparts, calendars {FirstYear}–{LastYear}, config {ConfigDir}",
+            settings.Profile, settings.Transport, settings.Store, regions.Regions.Count, regions.Counterparts.Count(),
+            calendar.FirstYear, calendar.LastYear, configDir);
+        if (settings.SandboxEnabled)
+            log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
+        return app;
+    }
+
+    private static void AddStore(IServiceCollection services, GatewaySettings settings)
+    {
+        if (settings.Store == StoreKind.Postgres)
+        {
+            var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
+            services.AddSingleton(dataSource);
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            var connection = new SqliteConnectionStringBuilder(settings.StoreConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            connection.DefaultTimeout = 30;
+            var connectionString = connection.ToString();
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>()));
+        }
+        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
+    }
+
+    private static void AddBus(IServiceCollection services, GatewaySettings settings)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<SendDispatchConsumer>();
+            if (settings.Transport == TransportKind.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(settings.RabbitMqConnectionString!));
+                    cfg.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gateway.Adapters.Http;
+using Gateway.Contracts;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Intake;
+using Gateway.Contracts.Messages;
+using Gateway.Host.Messaging;
+using Gateway.Host.Store;
+using Gateway.Host.Telemetry;
+using Gateway.Routing.FanOut;
+using Gateway.Routing.Regions;
+
+namespace Gateway.Host.Intake;
+
+/// <summary>
+/// Accepts a validated canonical application: plans the fan-out and commits case, timeline, dispatches and
+/// outbox in one transaction. The portal application number is the idempotency key; the content hash tells
+/// a repeat (200, same receipt) from a conflicting reuse (409).
+/// </summary>
+public sealed class ApplicationIntake(
+    RegionCatalog regions,
+    FanOutPlanner planner,
+    IGatewayStore store,
+    OutboxSignal outboxSignal,
+    TimeProvider clock,
+    GatewayMetrics metrics,
+    ILogger<ApplicationIntake> logger) : IApplicationIntake
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public async Task<IntakeOutcome> AcceptAsync(HookupApplication application, CancellationToken cancellationToken)
+    {
+        var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(applicationJson)));
+
+        var existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
+        if (existing is not null) return Repeat(existing, contentHash);
+
+        var region = regions.ResolveByAdminCode(application.AdminCode)
+            ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
+        // Whole milliseconds: what the store keeps, so receipt and case view agree to the digit.
+        var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
+        var plan = planner.Plan(application, region, acceptedAt);
+        var caseId = NewCaseId(region.Id, acceptedAt);
+        var receiptNo = $"SL{acceptedAt:yyyyMMdd}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
+        var now = acceptedAt.ToUnixTimeMilliseconds();
+
+        var dispatches = plan.Select((p, i) => new DispatchRow
+        {
+            DispatchId = $"dsp-{Guid.CreateVersion7(acceptedAt):N}",
+            CaseId = caseId,
+            Ordinal = i,
+            CounterpartId = p.CounterpartId,
+            Kind = WireName.Of(p.Kind),
+            Service = p.Service is { } s ? WireName.Of(s) : null,
+            SlaStep = p.SlaStep,
+            Status = "PENDING",
+            CreatedAt = now,
+            DueAt = p.Due.At.ToUnixTimeMilliseconds(),
+            DueProvisional = p.Due.Provisional,
+        }).ToList();
+
+        var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
+            acceptedAt, Duplicate: false,
+            dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, d.Kind,
+                DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing))).ToList());
+
+        var timeline = new List<TimelineEntry>
+        {
+            new(now, "ACCEPTED", $"portal:{application.Portal}",
+                $"受理回执 {receiptNo}；派发 {dispatches.Count} 项：{string.Join("、", dispatches.Select(d => d.CounterpartId))}"),
+        };
+        timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, "DUE_PROVISIONAL", "gateway",
+            $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
+
+        var outbox = dispatches.Select(d => new OutboxRow
+        {
+            MessageId = Guid.CreateVersion7(acceptedAt).ToString(),
+            MessageType = nameof(SendDispatch),
+            Payload = JsonSerializer.Serialize(new SendDispatch(d.DispatchId, caseId, d.CounterpartId, d.Kind), GatewayJson.Options),
+            CreatedAt = now,
+        }).ToList();
+
+        var row = new CaseRow
+        {
+            CaseId = caseId,
+            Portal = application.Portal,
+            PortalApplicationNo = application.PortalApplicationNo,
+            ContentHash = contentHash,
+            Region = region.Id,
+            Zone = application.Zone,
+            Status = WireName.Of(CaseStatus.Accepted),
+            ReceiptNo = receiptNo,
+            AcceptedAt = now,
+            UpdatedAt = now,
+            ApplicationJson = applicationJson,
+            ReceiptJson = JsonSerializer.Serialize(receipt, GatewayJson.Options),
+        };
+
+        if (!await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox), cancellationToken))
+        {
+            // Lost a race with an identical concurrent push: answer as for any repeat.
+            existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
+            return Repeat(existing!, contentHash);
+        }
+
+        outboxSignal.Notify();
+        metrics.CaseAccepted(application.Portal, region.Id);
+        logger.LogInformation("Accepted {Portal} application {PortalApplicationNo} as case {CaseId} in {Region} with {DispatchCount} dispatches",
+            application.Portal, application.PortalApplicationNo, caseId, region.Id, dispatches.Count);
+        return new IntakeOutcome(IntakeResultKind.Created, receipt);
+    }
+
+    private IntakeOutcome Repeat(CaseRow existing, string contentHash)
+    {
+        if (existing.ContentHash != contentHash)
+        {
+            logger.LogWarning("{Portal} application {PortalApplicationNo} reused with different content (case {CaseId})",
+                existing.Portal, existing.PortalApplicationNo, existing.CaseId);
+            return new IntakeOutcome(IntakeResultKind.Conflict, null, existing.CaseId);
+        }
+        var original = JsonSerializer.Deserialize<IntakeReceipt>(existing.ReceiptJson, GatewayJson.Options)!;
+        return new IntakeOutcome(IntakeResultKind.Duplicate, original with { Duplicate = true });
+    }
+
+    private static string NewCaseId(string region, DateTimeOffset acceptedAt)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var suffix = string.Create(8, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        });
+        return $"{region}-{acceptedAt:yyyyMMdd}-{suffix}";
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Gateway.Adapters.Http;
+using Gateway.Contracts.Messages;
+using Gateway.Host.Configuration;
+using Gateway.Host.Store;
+using MassTransit;
+
+namespace Gateway.Host.Messaging;
+
+/// <summary>
+/// Publishes what the intake committed to the outbox. Rows are claimed with a short lease (and
+/// <c>SKIP LOCKED</c> on PostgreSQL), published with the row id as message id, then marked. A crash between
+/// publish and mark re-publishes the same message id later; consumers are idempotent by dispatch state.
+/// </summary>
+public sealed class OutboxRelay(
+    IGatewayStore store,
+    IBus bus,
+    OutboxSignal signal,
+    GatewaySettings settings,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly string _instanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishBatchAsync(stoppingToken);
+                if (published > 0) continue; // more may be waiting
+                await signal.WaitAsync(settings.OutboxPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox relay failed; retrying in {Delay}", settings.OutboxPollInterval);
+                await Task.Delay(settings.OutboxPollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await store.ClaimOutboxAsync(_instanceId, 50, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
+        foreach (var row in rows)
+        {
+            await PublishAsync(row, cancellationToken);
+            await store.MarkOutboxPublishedAsync(row.MessageId, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        }
+        return rows.Count;
+    }
+
+    private Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var messageId = Guid.Parse(row.MessageId);
+        return row.MessageType switch
+        {
+            nameof(SendDispatch) => bus.Publish(JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!,
+                context => context.MessageId = messageId, cancellationToken),
+            _ => throw new InvalidOperationException($"outbox row {row.MessageId} has unknown message type {row.MessageType}"),
+        };
+    }
+}

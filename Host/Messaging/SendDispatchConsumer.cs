@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Gateway.Adapters.Counterparts;
+using Gateway.Adapters.Counterparts.Rest;
+using Gateway.Adapters.Http;
+using Gateway.Contracts;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Messages;
+using Gateway.Host.Store;
+using Gateway.Host.Telemetry;
+using MassTransit;
+
+namespace Gateway.Host.Messaging;
+
+/// <summary>
+/// Sends one dispatch to its counterpart and records the outcome: the counterpart's order number as the
+/// dispatch receipt, or the failure in the failed-message store. A redelivered message for a dispatch that
+/// is already acknowledged does nothing, and the dispatch id is always the idempotency key.
+/// </summary>
+public sealed class SendDispatchConsumer(
+    IGatewayStore store,
+    ICounterpartDirectory directory,
+    RestCounterpartClient client,
+    TimeProvider clock,
+    GatewayMetrics metrics,
+    ILogger<SendDispatchConsumer> logger) : IConsumer<SendDispatch>
+{
+    public async Task Consume(ConsumeContext<SendDispatch> context)
+    {
+        var message = context.Message;
+        var ct = context.CancellationToken;
+        var dispatch = await store.GetDispatchAsync(message.DispatchId, ct);
+        var @case = dispatch is null ? null : await store.GetCaseAsync(dispatch.CaseId, ct);
+        if (dispatch is null || @case is null)
+        {
+            logger.LogError("Dispatch {DispatchId} not found; message {MessageId} dropped", message.DispatchId, context.MessageId);
+            return;
+        }
+
+        CounterpartEndpoint endpoint;
+        try
+        {
+            endpoint = directory.Resolve(dispatch.CounterpartId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await RecordFailureAsync(dispatch, "NOT_CONFIGURED", ex.Message, message, ct);
+            return;
+        }
+
+        var actor = endpoint.Sandbox ? $"counterpart:{dispatch.CounterpartId} (sandbox)" : $"counterpart:{dispatch.CounterpartId}";
+        if (!await store.MarkDispatchSendingAsync(dispatch.DispatchId, Now(), "gateway", ct))
+        {
+            logger.LogInformation("Dispatch {DispatchId} is already {Status}; redelivery ignored", dispatch.DispatchId, dispatch.Status);
+            return;
+        }
+
+        var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options)!;
+        var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
+            dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
+            dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
+            dispatch.CounterpartId, DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8))));
+
+        var started = Stopwatch.GetTimestamp();
+        var result = await client.SendAsync(endpoint, document, ct);
+        metrics.DispatchFinished(dispatch.CounterpartId, result.Outcome.ToString(), Stopwatch.GetElapsedTime(started));
+
+        if (result.Outcome == DispatchOutcome.Acknowledged)
+        {
+            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
+            logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
+            return;
+        }
+        await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, ct);
+    }
+
+    private async Task RecordFailureAsync(DispatchRow dispatch, string reason, string error, SendDispatch message, CancellationToken ct)
+    {
+        logger.LogError("Dispatch {DispatchId} to {CounterpartId} failed ({Reason}): {Error}", dispatch.DispatchId, dispatch.CounterpartId, reason, error);
+        await store.RecordDispatchFailureAsync(new FailedMessage(nameof(SendDispatch), dispatch.CounterpartId, dispatch.CaseId,
+            dispatch.DispatchId, Now(), reason, error, 1, JsonSerializer.Serialize(message, GatewayJson.Options)), ct);
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,23 @@
+using Gateway.Adapters.Security;
+using Gateway.Contracts.Portals;
+using Gateway.Host.Configuration;
+using Gateway.Routing.Regions;
+
+namespace Gateway.Host.Security;
+
+/// <summary>
+/// Inbound secrets: <c>Gateway:Callers:&lt;accessKey&gt;:Secret</c> for every portal and counterpart id; the
+/// embedded profile falls back to <c>dev-only-secret-&lt;accessKey&gt;</c> so a newcomer can try it at once.
+/// </summary>
+public sealed class ConfiguredCallerSecrets(IConfiguration config, RegionCatalog regions, GatewaySettings settings) : ICallerSecrets
+{
+    public bool TryGetSecret(string accessKey, out string secret)
+    {
+        secret = "";
+        if (!PortalIds.All.Contains(accessKey) && regions.FindCounterpart(accessKey) is null) return false;
+        var configured = config[$"Gateway:Callers:{accessKey}:Secret"];
+        if (!string.IsNullOrEmpty(configured)) secret = configured;
+        else if (settings.Profile == GatewayProfile.Embedded) secret = GatewaySettingsReader.DevSecretPrefix + "secret-" + accessKey;
+        return secret.Length > 0;
+    }
+}

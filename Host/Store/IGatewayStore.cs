@@ -1,0 +1,33 @@
+using Gateway.Adapters.Security;
+
+namespace Gateway.Host.Store;
+
+/// <summary>
+/// The source of truth: cases, timeline, dispatches, outbox, nonces, failed messages. One implementation
+/// (<see cref="SqlGatewayStore"/>) serves SQLite and PostgreSQL.
+/// </summary>
+public interface IGatewayStore : INonceStore
+{
+    Task MigrateAsync(CancellationToken cancellationToken);
+    Task PingAsync(CancellationToken cancellationToken);
+
+    Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken);
+    /// <summary>Commits the case with its timeline, dispatches and outbox; false when the portal application already exists.</summary>
+    Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken);
+    Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken);
+    Task<CaseListPage> ListCasesAsync(CaseQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxRow>> ClaimOutboxAsync(string instanceId, int max, long now, long leaseUntil, CancellationToken cancellationToken);
+    Task MarkOutboxPublishedAsync(string messageId, long at, CancellationToken cancellationToken);
+
+    Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
+    /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>
+    Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, string actor, CancellationToken cancellationToken);
+    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
+    Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
+    Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,86 @@
+namespace Gateway.Host.Store;
+
+/// <summary>
+/// Versioned schema. Each step runs once, in order, inside a transaction with its version row; append new
+/// steps, never edit old ones.
+/// </summary>
+public static class Schema
+{
+    public static IReadOnlyList<(int Version, string Sql)> Steps(SqlDialect d) =>
+    [
+        (1, $"""
+            CREATE TABLE cases (
+                case_id TEXT PRIMARY KEY,
+                portal TEXT NOT NULL,
+                portal_application_no TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                region TEXT NOT NULL,
+                zone TEXT NULL,
+                status TEXT NOT NULL,
+                receipt_no TEXT NOT NULL,
+                accepted_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                application_json {d.JsonColumnType} NOT NULL,
+                receipt_json {d.JsonColumnType} NOT NULL,
+                UNIQUE (portal, portal_application_no));
+            CREATE INDEX ix_cases_region_status ON cases (region, status, accepted_at);
+            CREATE TABLE timeline (
+                id {d.IdentityColumn},
+                case_id TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                type TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                detail TEXT NULL,
+                dispatch_id TEXT NULL);
+            CREATE INDEX ix_timeline_case ON timeline (case_id, id);
+            CREATE TABLE dispatches (
+                dispatch_id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                service TEXT NULL,
+                sla_step TEXT NOT NULL,
+                status TEXT NOT NULL,
+                external_ref TEXT NULL,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT NULL,
+                acknowledged_at BIGINT NULL,
+                due_at BIGINT NOT NULL,
+                due_provisional INTEGER NOT NULL,
+                overdue INTEGER NOT NULL,
+                attempts INTEGER NOT NULL,
+                last_error TEXT NULL);
+            CREATE INDEX ix_dispatches_case ON dispatches (case_id);
+            CREATE INDEX ix_dispatches_counterpart ON dispatches (counterpart_id, status);
+            CREATE TABLE outbox (
+                message_id TEXT PRIMARY KEY,
+                message_type TEXT NOT NULL,
+                payload {d.JsonColumnType} NOT NULL,
+                created_at BIGINT NOT NULL,
+                published_at BIGINT NULL,
+                claimed_by TEXT NULL,
+                claimed_until BIGINT NULL);
+            CREATE INDEX ix_outbox_unpublished ON outbox (published_at, created_at);
+            CREATE TABLE nonces (
+                access_key TEXT NOT NULL,
+                nonce TEXT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                PRIMARY KEY (access_key, nonce));
+            CREATE TABLE failed_messages (
+                id TEXT PRIMARY KEY,
+                message_type TEXT NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                first_failed_at BIGINT NOT NULL,
+                last_failed_at BIGINT NOT NULL,
+                attempts INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                last_error TEXT NOT NULL,
+                status TEXT NOT NULL,
+                payload {d.JsonColumnType} NOT NULL);
+            CREATE INDEX ix_failed_messages_status ON failed_messages (status, counterpart_id);
+            """),
+    ];
+}

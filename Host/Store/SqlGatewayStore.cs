@@ -1,0 +1,282 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Gateway.Host.Store;
+
+/// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
+public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore
+{
+    private const string CaseColumns = """
+        case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
+        region AS Region, zone AS Zone, status AS Status, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt,
+        updated_at AS UpdatedAt, application_json AS ApplicationJson, receipt_json AS ReceiptJson
+        """;
+
+    private const string DispatchColumns = """
+        dispatch_id AS DispatchId, case_id AS CaseId, ordinal AS Ordinal, counterpart_id AS CounterpartId, kind AS Kind, service AS Service,
+        sla_step AS SlaStep, status AS Status, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
+        acknowledged_at AS AcknowledgedAt, due_at AS DueAt, due_provisional AS DueProvisional, overdue AS Overdue,
+        attempts AS Attempts, last_error AS LastError
+        """;
+
+    public SqlDialect Dialect => dialect;
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = connect();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        if (dialect == SqlDialect.Sqlite) await db.ExecuteAsync("PRAGMA journal_mode=WAL");
+        foreach (var (version, sql) in Schema.Steps(dialect))
+        {
+            await using var tx = await db.BeginTransactionAsync(cancellationToken);
+            // Several instances may start at once: on PostgreSQL the lock serialises them.
+            if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("LOCK TABLE schema_version IN EXCLUSIVE MODE", transaction: tx);
+            var applied = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, tx);
+            if (applied == 0)
+            {
+                await db.ExecuteAsync(sql, transaction: tx);
+                await db.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
+                    new { version, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM schema_version", cancellationToken: cancellationToken));
+    }
+
+    public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo",
+            new { portal, portalApplicationNo }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var inserted = await db.ExecuteAsync("""
+            INSERT INTO cases (case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no,
+                               accepted_at, updated_at, application_json, receipt_json)
+            VALUES (@CaseId, @Portal, @PortalApplicationNo, @ContentHash, @Region, @Zone, @Status, @ReceiptNo,
+                    @AcceptedAt, @UpdatedAt, @ApplicationJson, @ReceiptJson)
+            ON CONFLICT (portal, portal_application_no) DO NOTHING
+            """, newCase.Case, tx);
+        if (inserted == 0)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await db.ExecuteAsync("""
+            INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
+                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error)
+            VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
+                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError)
+            """, newCase.Dispatches, tx);
+        foreach (var entry in newCase.Timeline)
+            await InsertTimelineAsync(db, tx, newCase.Case.CaseId, entry);
+        await db.ExecuteAsync("""
+            INSERT INTO outbox (message_id, message_type, payload, created_at)
+            VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+            """, newCase.Outbox, tx);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static Task InsertTimelineAsync(DbConnection db, DbTransaction tx, string caseId, TimelineEntry entry) =>
+        db.ExecuteAsync("""
+            INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
+            VALUES (@caseId, @At, @Type, @Actor, @Detail, @DispatchId)
+            """, new { caseId, entry.At, entry.Type, entry.Actor, entry.Detail, entry.DispatchId }, tx);
+
+    public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return (await db.QueryAsync<DispatchRow>(new CommandDefinition(
+            $"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
+            new { caseId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
+            SELECT id AS Id, case_id AS CaseId, at AS At, type AS Type, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
+            FROM timeline WHERE case_id = @caseId ORDER BY id
+            """, new { caseId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<CaseListPage> ListCasesAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (query.Region is not null) where.Add("c.region = @Region");
+        if (query.Status is not null) where.Add("c.status = @Status");
+        if (query.From is not null) where.Add("c.accepted_at >= @From");
+        if (query.To is not null) where.Add("c.accepted_at < @To");
+        if (query.Overdue is true) where.Add("EXISTS (SELECT 1 FROM dispatches o WHERE o.case_id = c.case_id AND o.overdue = 1)");
+        if (query.Overdue is false) where.Add("NOT EXISTS (SELECT 1 FROM dispatches o WHERE o.case_id = c.case_id AND o.overdue = 1)");
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var args = new DynamicParameters(query);
+        args.Add("Limit", query.PageSize);
+        args.Add("Offset", (query.Page - 1) * query.PageSize);
+
+        await using var db = await OpenAsync(cancellationToken);
+        var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM cases c {filter}", args, cancellationToken: cancellationToken));
+        var items = await db.QueryAsync<CaseSummaryRow>(new CommandDefinition($"""
+            SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.portal AS Portal,
+                   c.portal_application_no AS PortalApplicationNo, c.status AS Status, c.accepted_at AS AcceptedAt,
+                   (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id) AS Dispatches,
+                   (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id AND d.overdue = 1) AS OverdueDispatches
+            FROM cases c {filter}
+            ORDER BY c.accepted_at DESC, c.case_id
+            LIMIT @Limit OFFSET @Offset
+            """, args, cancellationToken: cancellationToken));
+        return new CaseListPage(items.AsList(), (int)total);
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> ClaimOutboxAsync(string instanceId, int max, long now, long leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // A lease, not a lock held while publishing: a crashed instance's claim simply expires.
+        var rows = (await db.QueryAsync<OutboxRow>(new CommandDefinition($"""
+            UPDATE outbox SET claimed_by = @instanceId, claimed_until = @leaseUntil
+            WHERE message_id IN (
+                SELECT message_id FROM outbox
+                WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < @now)
+                ORDER BY created_at, message_id
+                LIMIT @max {dialect.SkipLocked})
+            RETURNING message_id AS MessageId, message_type AS MessageType, payload AS Payload, created_at AS CreatedAt
+            """, new { instanceId, leaseUntil, now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        await tx.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.MessageId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task MarkOutboxPublishedAsync(string messageId, long at, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET published_at = @at WHERE message_id = @messageId", new { messageId, at }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.QuerySingleOrDefaultAsync<DispatchRow>(new CommandDefinition(
+            $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var updated = await db.ExecuteAsync("""
+            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1
+            WHERE dispatch_id = @dispatchId AND status IN ('PENDING', 'SENT', 'FAILED')
+            """, new { dispatchId, at }, tx);
+        if (updated == 1)
+        {
+            var d = await db.QuerySingleAsync<(string CaseId, string CounterpartId, long Attempts)>(
+                "SELECT case_id, counterpart_id, attempts FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+            await InsertTimelineAsync(db, tx, d.CaseId, new TimelineEntry(at, "DISPATCH_SENT", actor,
+                d.Attempts > 1 ? $"再次发送至 {d.CounterpartId}（第 {d.Attempts} 次）" : $"发送至 {d.CounterpartId}", dispatchId));
+        }
+        await tx.CommitAsync(cancellationToken);
+        return updated == 1;
+    }
+
+    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var updated = await db.ExecuteAsync("""
+            UPDATE dispatches SET status = 'ACKNOWLEDGED', external_ref = @orderNo, acknowledged_at = @at, last_error = NULL
+            WHERE dispatch_id = @dispatchId AND status IN ('PENDING', 'SENT', 'FAILED')
+            """, new { dispatchId, orderNo, at }, tx);
+        if (updated == 1)
+        {
+            var caseId = await db.ExecuteScalarAsync<string>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+            await InsertTimelineAsync(db, tx, caseId!, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
+            // The case is DISPATCHED once every counterpart has acknowledged its dispatch.
+            var promoted = await db.ExecuteAsync("""
+                UPDATE cases SET status = 'DISPATCHED', updated_at = @at
+                WHERE case_id = @caseId AND status = 'ACCEPTED'
+                  AND NOT EXISTS (SELECT 1 FROM dispatches WHERE case_id = @caseId AND status IN ('PENDING', 'SENT', 'FAILED'))
+                """, new { caseId, at }, tx);
+            if (promoted == 1)
+                await InsertTimelineAsync(db, tx, caseId!, new TimelineEntry(at, "DISPATCHED", "gateway", "全部派单已获回执"));
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        await db.ExecuteAsync("""
+            UPDATE dispatches SET status = 'FAILED', last_error = @Error WHERE dispatch_id = @DispatchId AND status IN ('PENDING', 'SENT')
+            """, failure, tx);
+        await InsertTimelineAsync(db, tx, failure.CaseId, new TimelineEntry(failure.FailedAt, "DISPATCH_FAILED", "gateway",
+            $"{failure.CounterpartId}: {failure.Reason}", failure.DispatchId));
+        // One row per dispatch: a later failure of the same dispatch updates it (e.g. after a replay).
+        await db.ExecuteAsync("""
+            INSERT INTO failed_messages (id, message_type, counterpart_id, case_id, dispatch_id, first_failed_at, last_failed_at,
+                                         attempts, reason, last_error, status, payload)
+            VALUES (@DispatchId, @MessageType, @CounterpartId, @CaseId, @DispatchId, @FailedAt, @FailedAt,
+                    @Attempts, @Reason, @Error, 'PENDING', @Payload)
+            ON CONFLICT (id) DO UPDATE SET last_failed_at = excluded.last_failed_at,
+                attempts = failed_messages.attempts + excluded.attempts, reason = excluded.reason,
+                last_error = excluded.last_error, status = 'PENDING'
+            """, failure, tx);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return (await db.QueryAsync<CounterpartLoad>(new CommandDefinition("""
+            SELECT counterpart_id AS CounterpartId,
+                   SUM(CASE WHEN status IN ('PENDING', 'SENT') THEN 1 ELSE 0 END) AS Pending,
+                   SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS Failed
+            FROM dispatches GROUP BY counterpart_id
+            """, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<bool> TryRememberAsync(string accessKey, string nonce, DateTimeOffset seenAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var now = seenAt.ToUnixTimeMilliseconds();
+        await using var db = await OpenAsync(cancellationToken);
+        // Inserts a new nonce, or revives an expired one; a live one is left alone and reported as replayed.
+        var affected = await db.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO nonces (access_key, nonce, expires_at) VALUES (@accessKey, @nonce, @expires)
+            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at
+            WHERE nonces.expires_at < @now
+            """, new { accessKey, nonce, expires = expiresAt.ToUnixTimeMilliseconds(), now }, cancellationToken: cancellationToken));
+        return affected == 1;
+    }
+
+    public async Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.ExecuteAsync(new CommandDefinition("DELETE FROM nonces WHERE expires_at < @now", new { now }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,95 @@
+namespace Gateway.Host.Store;
+
+// Rows as the store reads and writes them. Times are Unix milliseconds (UTC) so SQLite and PostgreSQL
+// compare them the same way; flags are booleans stored as 0/1.
+
+public sealed class CaseRow
+{
+    public string CaseId { get; set; } = "";
+    public string Portal { get; set; } = "";
+    public string PortalApplicationNo { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string? Zone { get; set; }
+    public string Status { get; set; } = "";
+    public string ReceiptNo { get; set; } = "";
+    public long AcceptedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public string ApplicationJson { get; set; } = "";
+    public string ReceiptJson { get; set; } = "";
+}
+
+public sealed class DispatchRow
+{
+    public string DispatchId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    /// <summary>Position in the case's fan-out plan, so views list dispatches in plan order.</summary>
+    public int Ordinal { get; set; }
+    public string CounterpartId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Service { get; set; }
+    public string SlaStep { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? ExternalRef { get; set; }
+    public long CreatedAt { get; set; }
+    public long? SentAt { get; set; }
+    public long? AcknowledgedAt { get; set; }
+    public long DueAt { get; set; }
+    public bool DueProvisional { get; set; }
+    public bool Overdue { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+public sealed class TimelineRow
+{
+    public long Id { get; set; }
+    public string CaseId { get; set; } = "";
+    public long At { get; set; }
+    public string Type { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string? Detail { get; set; }
+    public string? DispatchId { get; set; }
+}
+
+public sealed class OutboxRow
+{
+    public string MessageId { get; set; } = "";
+    public string MessageType { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public long CreatedAt { get; set; }
+}
+
+public sealed class CaseSummaryRow
+{
+    public string CaseId { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string? Zone { get; set; }
+    public string Portal { get; set; } = "";
+    public string PortalApplicationNo { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long AcceptedAt { get; set; }
+    public int Dispatches { get; set; }
+    public int OverdueDispatches { get; set; }
+}
+
+public sealed class CounterpartLoad
+{
+    public string CounterpartId { get; set; } = "";
+    public int Pending { get; set; }
+    public int Failed { get; set; }
+}
+
+/// <summary>Everything the intake commits for a new case, in one transaction.</summary>
+public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox);
+
+public sealed record TimelineEntry(long At, string Type, string Actor, string? Detail, string? DispatchId = null);
+
+public sealed record CaseQuery(string? Region, string? Status, bool? Overdue, long? From, long? To, int Page, int PageSize);
+
+public sealed record CaseListPage(IReadOnlyList<CaseSummaryRow> Items, int Total);
+
+/// <summary>A message that exhausted its retries or was refused outright; the operator's to replay or discard.</summary>
+public sealed record FailedMessage(
+    string MessageType, string CounterpartId, string CaseId, string DispatchId, long FailedAt,
+    string Reason, string Error, int Attempts, string Payload);

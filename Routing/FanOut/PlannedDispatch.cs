@@ -1,0 +1,13 @@
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Dispatches;
+using Gateway.Routing.Deadlines;
+
+namespace Gateway.Routing.FanOut;
+
+/// <summary>One counterpart that must act on a case, with the SLA step and due time that bind it.</summary>
+public sealed record PlannedDispatch(
+    string CounterpartId,
+    DispatchKind Kind,
+    ServiceType? Service,
+    string SlaStep,
+    DueTime Due);

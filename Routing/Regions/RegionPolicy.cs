@@ -1,0 +1,42 @@
+using Gateway.Contracts.Cases;
+using Gateway.Routing.Deadlines;
+
+namespace Gateway.Routing.Regions;
+
+/// <summary>One region's rules, loaded from <c>config/regions/&lt;id&gt;.json</c> and validated at startup.</summary>
+public sealed class RegionPolicy
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Plan { get; init; }
+    public required IReadOnlyList<string> AdminCodes { get; init; }
+    /// <summary>Prefixes for prefecture-level regions (Ezhou: every 4207xx code).</summary>
+    public required IReadOnlyList<string> AdminCodePrefixes { get; init; }
+    public required IReadOnlyList<string> Portals { get; init; }
+    public required IReadOnlyList<ServiceType> Services { get; init; }
+    public required bool ZoneRequired { get; init; }
+    public required IReadOnlyList<RegionZone> Zones { get; init; }
+    public required OfficeHours OfficeHours { get; init; }
+    public required decimal? PowerMaxVoltageKv { get; init; }
+    public required IReadOnlyList<CounterpartDefinition> Counterparts { get; init; }
+    public required IReadOnlyDictionary<string, decimal> Sla { get; init; }
+
+    public bool OwnsAdminCode(string adminCode) =>
+        AdminCodes.Contains(adminCode) || AdminCodePrefixes.Any(p => adminCode.StartsWith(p, StringComparison.Ordinal));
+
+    public bool HasZone(string? code) => code is not null && Zones.Any(z => z.Code == code);
+
+    public CounterpartDefinition? UtilityFor(string role) =>
+        Counterparts.FirstOrDefault(c => c.Kind == CounterpartKind.Utility && c.Role == role);
+
+    public decimal SlaDays(string step) =>
+        Sla.TryGetValue(step, out var days)
+            ? days
+            : throw new InvalidOperationException($"region {Id} has no SLA for step {step}");
+}
+
+public sealed record RegionZone(string Code, string Name);
+
+public enum CounterpartKind { Utility, Department }
+
+public sealed record CounterpartDefinition(string Id, string Region, string Role, CounterpartKind Kind, ServiceType? Service, string Name);

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Test command: starts a throwaway PostgreSQL and RabbitMQ (installing them
+# from Debian packages if missing), runs `dotnet test Gateway.sln` against
+# them, stops everything again and prints "N passed, N failed, N skipped".
+#
+#   ./test.sh                      # whole solution
+#   ./test.sh --filter Category=X  # extra args go to `dotnet test`
+#
+# Tests read GATEWAY_TEST_POSTGRES (Npgsql connection string) and
+# GATEWAY_TEST_RABBITMQ (amqp:// URI). See scripts/test-services.sh.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# shellcheck source=scripts/test-services.sh
+. scripts/test-services.sh
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Don't leave idle MSBuild worker nodes running after the script.
+export MSBUILDDISABLENODEREUSE=1
+
+command -v dotnet >/dev/null 2>&1 || svc_die "dotnet SDK not found on PATH"
+
+t_start=$(svc_now)
+svc_start_all
+svc_log "services up in $(svc_elapsed "$t_start")"
+
+# Sum the per-project result lines of `dotnet test` output ($1) and print
+# "passed failed skipped". Understands the three VSTest formats:
+#   Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ...
+#   Total tests: 12 /      Passed: 12 /      Failed: 0 /     Skipped: 0   (console;verbosity=normal)
+#   Test summary: total: 12, failed: 0, succeeded: 12, skipped: 0, ...    (terminal logger)
+count_results() {
+    sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r$//' "$1" | awk '
+        function num(s, key,    i, t) {
+            i = index(s, key)
+            if (i == 0) return 0
+            t = substr(s, i + length(key))
+            sub(/^[ \t]+/, "", t)
+            if (match(t, /^[0-9]+/)) return substr(t, 1, RLENGTH) + 0
+            return 0
+        }
+        /(Passed|Failed)![ \t]+-[ \t]+Failed:[ \t]*[0-9]+,[ \t]*Passed:[ \t]*[0-9]+,[ \t]*Skipped:[ \t]*[0-9]+,[ \t]*Total:/ {
+            one = 1; op += num($0, "Passed:"); of += num($0, "- Failed:"); os += num($0, "Skipped:"); next
+        }
+        /^[ \t]*Total tests:[ \t]*[0-9]+[ \t]*$/ { blk = 1; next }
+        /^[ \t]+Passed:[ \t]*[0-9]+[ \t]*$/  { bp += num($0, "Passed:"); next }
+        /^[ \t]+Failed:[ \t]*[0-9]+[ \t]*$/  { bf += num($0, "Failed:"); next }
+        /^[ \t]+Skipped:[ \t]*[0-9]+[ \t]*$/ { bs += num($0, "Skipped:"); next }
+        /^Test summary: total: [0-9]+, failed: [0-9]+, succeeded: [0-9]+, skipped: [0-9]+/ {
+            ts = 1; tp += num($0, "succeeded:"); tf += num($0, "failed:"); tsk += num($0, "skipped:"); next
+        }
+        END {
+            if (one)      print op + 0, of + 0, os + 0
+            else if (blk) print bp + 0, bf + 0, bs + 0
+            else if (ts)  print tp + 0, tf + 0, tsk + 0
+            else          print 0, 0, 0
+        }'
+}
+
+test_log="$SVC_TMP/dotnet-test.log"
+svc_log "running: dotnet test Gateway.sln $*"
+t_tests=$(svc_now)
+rc=0
+dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log" || rc=$?
+svc_log "dotnet test exited with $rc after $(svc_elapsed "$t_tests")"
+
+read -r passed failed skipped < <(count_results "$test_log")
+
+svc_stop_all
+if [ "${CI:-}" = true ]; then
+    # CI: leave no compiler/build servers behind either.
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+fi
+
+if [ $((passed + failed)) -eq 0 ]; then
+    svc_log "no tests ran"
+    [ "$rc" -ne 0 ] || rc=1
+elif [ "$failed" -gt 0 ] && [ "$rc" -eq 0 ]; then
+    rc=1
+fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$rc"
