@@ -46,15 +46,17 @@ svc_tail() {
     done
 }
 
-# True if something listens on TCP port $1 (any address, v4 or v6).
-# Reads /proc so it needs neither ss nor netstat.
+# True if any TCP socket (listening, or a client/peer socket in any state)
+# has local port $1. Our default ports lie in Linux's ephemeral range
+# (32768-60999), so an unrelated outgoing connection can hold one for a while;
+# a plain LISTEN check misses that. Reads /proc: needs neither ss nor netstat.
 svc_port_in_use() {
     local hex f
     hex=$(printf '%04X' "$1")
     for f in /proc/net/tcp /proc/net/tcp6; do
         [ -r "$f" ] || continue
-        # columns: sl local_address rem_address st ...; st 0A = LISTEN
-        if awk -v p=":$hex" 'NR > 1 && $4 == "0A" && substr($2, length($2) - 4) == p { found = 1 } END { exit !found }' "$f"; then
+        # columns: sl local_address rem_address st ...
+        if awk -v p=":$hex" 'NR > 1 && substr($2, length($2) - 4) == p { found = 1 } END { exit !found }' "$f"; then
             return 0
         fi
     done
@@ -230,6 +232,8 @@ SVC_PG_LOG=""
 SVC_PG_PORT=""
 SVC_PG_STARTED=0
 SVC_RMQ_PORT=""
+SVC_RMQ_DIST_PORT=""
+SVC_EPMD_PORT=""
 SVC_RMQ_NODE=""
 SVC_RMQ_PID=""
 SVC_EPMD_PID=""
@@ -251,10 +255,11 @@ svc_pg_run() {
 
 # ---------------------------------------------------------------- postgres
 
+# One initdb, then up to 3 start attempts: if the port got taken in the
+# meantime (bind error), move on to the next free port.
 svc_start_postgres() {
-    local t0 locale_opt sock pgdir
+    local t0 locale_opt sock pgdir port attempt
     t0=$(svc_now)
-    SVC_PG_PORT=$(svc_free_port "${GATEWAY_TEST_PG_PORT:-55432}") || svc_die "no free port for postgres"
     pgdir="$SVC_TMP/pg"
     sock="$pgdir/run"
     SVC_PG_DATA="$pgdir/data"
@@ -265,7 +270,7 @@ svc_start_postgres() {
         chown -R postgres: "$pgdir"
     fi
 
-    svc_log "starting postgres ($SVC_PG_BIN) on 127.0.0.1:$SVC_PG_PORT"
+    svc_log "starting postgres ($SVC_PG_BIN)"
     if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then locale_opt=(--locale=C.UTF-8); else locale_opt=(--no-locale); fi
     if ! svc_pg_run "$SVC_PG_BIN/initdb" -D "$SVC_PG_DATA" -U postgres -E UTF8 "${locale_opt[@]}" \
         --auth-local=trust --auth-host=trust --no-sync >"$pgdir/initdb.log" 2>&1; then
@@ -273,31 +278,45 @@ svc_start_postgres() {
         svc_die "initdb failed"
     fi
     # Throwaway instance: loopback only, private socket dir, no durability.
+    # (The port is passed on the pg_ctl command line.)
     # shellcheck disable=SC2016
-    svc_pg_run sh -c 'cat >> "$1/postgresql.conf"' sh "$SVC_PG_DATA" <<EOF
+    svc_pg_run sh -c 'cat >> "$1/postgresql.conf"' sh "$SVC_PG_DATA" <<EOC
 
 # ---- gateway test.sh ----
 listen_addresses = '127.0.0.1'
-port = $SVC_PG_PORT
 unix_socket_directories = '$sock'
 max_connections = 200
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 logging_collector = off
-EOF
+EOC
     # shellcheck disable=SC2016
-    svc_pg_run sh -c 'cat > "$1/pg_hba.conf"' sh "$SVC_PG_DATA" <<'EOF'
+    svc_pg_run sh -c 'cat > "$1/pg_hba.conf"' sh "$SVC_PG_DATA" <<'EOC'
 # TYPE  DATABASE  USER  ADDRESS        METHOD
 local   all       all                  trust
 host    all       all   127.0.0.1/32   trust
-EOF
+EOC
 
-    SVC_PG_STARTED=1
-    if ! svc_pg_run "$SVC_PG_BIN/pg_ctl" -D "$SVC_PG_DATA" -l "$SVC_PG_LOG" -w -t 60 start >"$pgdir/pg_ctl.log" 2>&1; then
+    port=${GATEWAY_TEST_PG_PORT:-55432}
+    for attempt in 1 2 3; do
+        port=$(svc_free_port "$port") || svc_die "no free port for postgres near ${GATEWAY_TEST_PG_PORT:-55432}"
+        SVC_PG_PORT=$port
+        SVC_PG_STARTED=1
+        if svc_pg_run "$SVC_PG_BIN/pg_ctl" -D "$SVC_PG_DATA" -l "$SVC_PG_LOG" -o "-p $port" -w -t 60 start >"$pgdir/pg_ctl.log" 2>&1; then
+            break
+        fi
+        SVC_PG_STARTED=0
+        if [ "$attempt" -lt 3 ] && grep -qE 'could not (bind|create listen)|[Aa]ddress already in use' "$SVC_PG_LOG" 2>/dev/null; then
+            svc_warn "postgres: port $port is taken, trying another"
+            : >"$SVC_PG_LOG"
+            port=$((port + 1))
+            continue
+        fi
         svc_tail "$pgdir/pg_ctl.log" "$SVC_PG_LOG"
         svc_die "postgres did not start"
-    fi
+    done
+
     local deadline=$((SECONDS + 60))
     until "$SVC_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$SVC_PG_PORT" -t 2; do
         if [ "$SECONDS" -ge "$deadline" ]; then
@@ -306,10 +325,10 @@ EOF
         fi
         sleep 0.3
     done
-    if ! "$SVC_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -d postgres >"$pgdir/setup.log" 2>&1 <<'EOF'
+    if ! "$SVC_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -d postgres >"$pgdir/setup.log" 2>&1 <<'EOC'
 CREATE ROLE gateway LOGIN SUPERUSER PASSWORD 'gateway';
 CREATE DATABASE gateway_test OWNER gateway;
-EOF
+EOC
     then
         svc_tail "$pgdir/setup.log" "$SVC_PG_LOG"
         svc_die "could not create database gateway_test / role gateway"
@@ -355,16 +374,36 @@ svc_amqp_probe() {
     [ "${hdr:0:6}" = "010000" ] && [ "${hdr:14:8}" = "000a000a" ]
 }
 
+# Up to 3 attempts; an attempt that fails on a port conflict (eaddrinuse,
+# epmd not starting) is retried on the next free ports.
 svc_start_rabbitmq() {
-    local t0 d epmd_bin
+    local t0 attempt base rc
     t0=$(svc_now)
-    SVC_RMQ_PORT=$(svc_free_port "${GATEWAY_TEST_RABBIT_PORT:-56720}" "$SVC_PG_PORT") || svc_die "no free port for rabbitmq"
+    base=${GATEWAY_TEST_RABBIT_PORT:-56720}
+    for attempt in 1 2 3; do
+        rc=0
+        svc_start_rabbitmq_once "$base" "$([ "$attempt" -lt 3 ] && echo retry || echo last)" || rc=$?
+        [ "$rc" = 0 ] && break
+        [ "$rc" = 2 ] || svc_die "rabbitmq did not start"
+        svc_warn "rabbitmq: port conflict, retrying on other ports"
+        svc_stop_rabbitmq
+        rm -rf "$SVC_TMP/rabbitmq"
+        base=$((SVC_RMQ_PORT + 4))
+    done
+    export GATEWAY_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$SVC_RMQ_PORT/"
+    svc_log "rabbitmq ready on 127.0.0.1:$SVC_RMQ_PORT (node $SVC_RMQ_NODE, dist $SVC_RMQ_DIST_PORT, epmd $SVC_EPMD_PORT) in $(svc_elapsed "$t0")"
+}
+
+# $1 = first port to try, $2 = retry|last. Returns 0 when up, 2 on a port
+# conflict worth retrying; exits (after printing logs) on anything else.
+svc_start_rabbitmq_once() {
+    local d epmd_bin ctl_min can_retry=$2
+    SVC_RMQ_PORT=$(svc_free_port "$1" "$SVC_PG_PORT") || svc_die "no free port for rabbitmq"
     # Erlang distribution port, a private epmd, and the CLI tools' dist range.
-    local dist_port epmd_port ctl_min
-    dist_port=$(svc_free_port $((SVC_RMQ_PORT + 1)) "$SVC_PG_PORT") || svc_die "no free port for rabbitmq distribution"
-    epmd_port=$(svc_free_port $((dist_port + 1)) "$SVC_PG_PORT") || svc_die "no free port for epmd"
-    ctl_min=$(svc_free_port $((epmd_port + 1)) "$SVC_PG_PORT") || svc_die "no free port for rabbitmqctl"
-    SVC_RMQ_NODE="gwtest-$$@localhost"
+    SVC_RMQ_DIST_PORT=$(svc_free_port $((SVC_RMQ_PORT + 1)) "$SVC_PG_PORT") || svc_die "no free port for rabbitmq distribution"
+    SVC_EPMD_PORT=$(svc_free_port $((SVC_RMQ_DIST_PORT + 1)) "$SVC_PG_PORT") || svc_die "no free port for epmd"
+    ctl_min=$(svc_free_port $((SVC_EPMD_PORT + 1)) "$SVC_PG_PORT") || svc_die "no free port for rabbitmqctl"
+    SVC_RMQ_NODE="gwtest-$$-$SVC_RMQ_PORT@localhost"
     d="$SVC_TMP/rabbitmq"
     mkdir -p "$d/home" "$d/mnesia" "$d/log" "$d/conf.d"
     # Both broker and rabbitmqctl read the cookie from $HOME/.erlang.cookie.
@@ -372,24 +411,24 @@ svc_start_rabbitmq() {
     chmod 400 "$d/home/.erlang.cookie"
     echo '[].' >"$d/enabled_plugins"
     : >"$d/rabbitmq-env.conf"
-    cat >"$d/rabbitmq.conf" <<EOF
+    cat >"$d/rabbitmq.conf" <<EOC
 loopback_users.guest = true
 listeners.tcp.default = 127.0.0.1:$SVC_RMQ_PORT
 disk_free_limit.absolute = 10MB
 log.file.level = info
 log.console = false
-EOF
+EOC
 
     # Everything the broker needs, in the temp dir; ignores /etc/rabbitmq.
     SVC_RMQ_ENV=(
         "HOME=$d/home"
-        "ERL_EPMD_PORT=$epmd_port"
+        "ERL_EPMD_PORT=$SVC_EPMD_PORT"
         "ERL_EPMD_ADDRESS=127.0.0.1"
         "RABBITMQ_NODENAME=$SVC_RMQ_NODE"
         "RABBITMQ_USE_LONGNAME=false"
         "RABBITMQ_NODE_IP_ADDRESS=127.0.0.1"
         "RABBITMQ_NODE_PORT=$SVC_RMQ_PORT"
-        "RABBITMQ_DIST_PORT=$dist_port"
+        "RABBITMQ_DIST_PORT=$SVC_RMQ_DIST_PORT"
         "RABBITMQ_CTL_DIST_PORT_MIN=$ctl_min"
         "RABBITMQ_CTL_DIST_PORT_MAX=$((ctl_min + 10))"
         "RABBITMQ_CTL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}"
@@ -408,13 +447,14 @@ EOF
     svc_log "starting rabbitmq (node $SVC_RMQ_NODE) on 127.0.0.1:$SVC_RMQ_PORT"
     # Private epmd, started by us so we can stop it (erl would daemonize one).
     epmd_bin=$(svc_find_epmd) || svc_die "epmd not found"
-    "$epmd_bin" -port "$epmd_port" -address 127.0.0.1 </dev/null >"$d/log/epmd.log" 2>&1 &
+    "$epmd_bin" -port "$SVC_EPMD_PORT" -address 127.0.0.1 </dev/null >"$d/log/epmd.log" 2>&1 &
     SVC_EPMD_PID=$!
     local deadline=$((SECONDS + 15))
-    until svc_port_in_use "$epmd_port"; do
+    until svc_port_in_use "$SVC_EPMD_PORT" && svc_pid_alive "$SVC_EPMD_PID"; do
         if ! svc_pid_alive "$SVC_EPMD_PID" || [ "$SECONDS" -ge "$deadline" ]; then
+            [ "$can_retry" = retry ] && return 2
             svc_tail "$d/log/epmd.log"
-            svc_die "epmd did not start on 127.0.0.1:$epmd_port"
+            svc_die "epmd did not start on 127.0.0.1:$SVC_EPMD_PORT"
         fi
         sleep 0.1
     done
@@ -428,6 +468,9 @@ EOF
     deadline=$((SECONDS + limit))
     until svc_rmqctl await_startup --timeout 10 >"$d/log/await.log" 2>&1; do
         if ! svc_pid_alive "$SVC_RMQ_PID"; then
+            if [ "$can_retry" = retry ] && grep -qs eaddrinuse "$d/log/stdout.log" "$d/log/rabbit.log"; then
+                return 2
+            fi
             svc_tail "$d/log/stdout.log" "$d/log/rabbit.log" "$d/log/await.log"
             svc_die "rabbitmq-server exited during startup"
         fi
@@ -445,15 +488,16 @@ EOF
         fi
         sleep 0.3
     done
-    export GATEWAY_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$SVC_RMQ_PORT/"
-    svc_log "rabbitmq ready on 127.0.0.1:$SVC_RMQ_PORT (node $SVC_RMQ_NODE, dist $dist_port, epmd $epmd_port) in $(svc_elapsed "$t0")"
 }
 
 svc_stop_rabbitmq() {
     if svc_pid_alive "$SVC_RMQ_PID"; then
         svc_log "stopping rabbitmq (node $SVC_RMQ_NODE)"
-        timeout 60 env "${SVC_RMQ_ENV[@]}" "$SVC_RMQ_SBIN/rabbitmqctl" -n "$SVC_RMQ_NODE" stop >/dev/null 2>&1 || true
-        if ! svc_wait_pid_gone "$SVC_RMQ_PID" 30; then
+        local grace=3
+        if timeout 60 env "${SVC_RMQ_ENV[@]}" "$SVC_RMQ_SBIN/rabbitmqctl" -n "$SVC_RMQ_NODE" stop >/dev/null 2>&1; then
+            grace=30
+        fi
+        if ! svc_wait_pid_gone "$SVC_RMQ_PID" "$grace"; then
             svc_warn "rabbitmq-server (pid $SVC_RMQ_PID) still running, killing it"
         fi
         # Whatever is left of the wrapper script / beam.smp / erl_child_setup.
@@ -466,6 +510,26 @@ svc_stop_rabbitmq() {
     SVC_EPMD_PID=""
 }
 
+# Last resort: kill any process still running from our temp dir (its command
+# line or environment mentions the unique temp path). Normally finds nothing.
+svc_sweep() {
+    [ -n "$SVC_TMP" ] || return 0
+    local d pid found=""
+    for d in /proc/[0-9]*; do
+        pid=${d#/proc/}
+        [ "$pid" = "$$" ] && continue
+        [ "$pid" = "${BASHPID:-$$}" ] && continue
+        if grep -qsaF "$SVC_TMP/" "$d/cmdline" "$d/environ" 2>/dev/null; then
+            found="$found $pid"
+        fi
+    done
+    if [ -n "$found" ]; then
+        svc_warn "killing leftover processes:$found"
+        # shellcheck disable=SC2086
+        kill -KILL $found 2>/dev/null || true
+    fi
+}
+
 # ---------------------------------------------------------------- lifecycle
 
 svc_cleanup() {
@@ -476,6 +540,7 @@ svc_cleanup() {
     svc_policy_rc_cleanup
     svc_stop_rabbitmq
     svc_stop_postgres
+    svc_sweep
     if [ -n "$SVC_TMP" ] && [ -d "$SVC_TMP" ]; then
         if [ "${GATEWAY_TEST_KEEP_TMP:-0}" = 1 ]; then
             svc_log "keeping $SVC_TMP (GATEWAY_TEST_KEEP_TMP=1)"

@@ -1,0 +1,66 @@
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Dispatches;
+using Gateway.Routing.FanOut;
+using Gateway.Routing.Regions;
+using Gateway.UnitTests.Deadlines;
+
+namespace Gateway.UnitTests.Routing;
+
+public sealed class FanOutPlannerTests
+{
+    private static readonly FanOutPlanner Planner = new(CalendarTestData.Calculator);
+    private static readonly RegionPolicy Keqiao = TestRepo.Regions.Find("keqiao")!;
+    private static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static HookupApplication Application(Action<HookupApplication> configure)
+    {
+        var app = new HookupApplication { AdminCode = "330603", Zone = "kqedz" };
+        configure(app);
+        return app;
+    }
+
+    [Fact]
+    public void One_work_order_per_requested_service_to_the_regions_utility()
+    {
+        var plan = Planner.Plan(Application(a =>
+        {
+            a.Water = new WaterDemand();
+            a.Power = new PowerDemand();
+            a.Gas = new GasDemand();
+            a.Network = new NetworkDemand { Carriers = [Carrier.Ctcc] };
+        }), Keqiao, Monday10);
+
+        Assert.Equal(["keqiao-water", "keqiao-power", "keqiao-gas", "keqiao-ctcc"], plan.Select(p => p.CounterpartId));
+        Assert.All(plan, p => Assert.Equal(DispatchKind.WorkOrder, p.Kind));
+        Assert.Equal([ServiceType.Water, ServiceType.Power, ServiceType.Gas, ServiceType.Network], plan.Select(p => p.Service!.Value));
+    }
+
+    [Fact]
+    public void Network_without_carriers_goes_to_all_three_and_duplicates_collapse()
+    {
+        var all = Planner.Plan(Application(a => a.Network = new NetworkDemand()), Keqiao, Monday10);
+        Assert.Equal(["keqiao-cmcc", "keqiao-cucc", "keqiao-ctcc"], all.Select(p => p.CounterpartId));
+
+        var two = Planner.Plan(Application(a => a.Network = new NetworkDemand { Carriers = [Carrier.Cucc, Carrier.Cmcc, Carrier.Cucc] }), Keqiao, Monday10);
+        Assert.Equal(["keqiao-cmcc", "keqiao-cucc"], two.Select(p => p.CounterpartId));
+    }
+
+    [Fact]
+    public void Work_orders_are_due_at_close_of_the_next_working_day()
+    {
+        // Keqiao's WORK_ORDER_RESPONSE is 1 working day: Monday 2026-11-23 → Tuesday 17:30.
+        var plan = Planner.Plan(Application(a => a.Water = new WaterDemand()), Keqiao, Monday10);
+        var due = Assert.Single(plan).Due;
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.FromHours(8)), due.At);
+        Assert.False(due.Provisional);
+    }
+
+    [Fact]
+    public void A_deadline_past_the_last_calendar_is_provisional_not_an_error()
+    {
+        var lateDecember = new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.FromHours(8));
+        var due = Assert.Single(Planner.Plan(Application(a => a.Water = new WaterDemand()), Keqiao, lateDecember)).Due;
+        Assert.True(due.Provisional);
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 17, 30, 0, TimeSpan.FromHours(8)), due.At);
+    }
+}

@@ -1,0 +1,69 @@
+using Gateway.Contracts.Cases;
+using Gateway.Routing.Regions;
+
+namespace Gateway.UnitTests.Routing;
+
+public sealed class RegionCatalogTests
+{
+    [Fact]
+    public void Keqiao_loads_with_its_zones_utilities_and_departments()
+    {
+        var keqiao = TestRepo.Regions.Find("keqiao")!;
+        Assert.Equal(["main-city", "linkong", "lanting", "kqedz", "jianhu"], keqiao.Zones.Select(z => z.Code));
+        Assert.Equal([ServiceType.Water, ServiceType.Power, ServiceType.Gas, ServiceType.Network], keqiao.Services);
+        Assert.Equal(20m, keqiao.PowerMaxVoltageKv);
+        Assert.Equal(6, keqiao.Counterparts.Count(c => c.Kind == CounterpartKind.Utility));
+        Assert.Contains(keqiao.Counterparts, c => c.Id == "keqiao-police" && c.Kind == CounterpartKind.Department);
+        Assert.Equal(1m, keqiao.SlaDays(SlaStep.WorkOrderResponse));
+        Assert.Same(keqiao, TestRepo.Regions.ResolveByAdminCode("330603"));
+        Assert.Null(TestRepo.Regions.ResolveByAdminCode("330602"));
+    }
+
+    private static string WriteRegion(string json, string name = "testland")
+    {
+        var dir = Directory.CreateTempSubdirectory("regions-").FullName;
+        File.WriteAllText(Path.Combine(dir, name + ".json"), json);
+        return dir;
+    }
+
+    [Fact]
+    public void Mistakes_are_reported_with_file_and_field()
+    {
+        var dir = WriteRegion("""
+            { "id": "testland", "name": "测试区", "plan": "无", "adminCodes": ["12345"], "portals": ["fax"],
+              "services": ["WATER", "TELEPORT"],
+              "counterparts": [ { "id": "testland-water", "role": "water", "name": "水" },
+                                { "id": "other-gas", "role": "gas", "name": "气" } ],
+              "sla": { "WORK_ORDER_RESPONSE": 0.3, "COFFEE": 1 } }
+            """);
+        var error = Assert.Throws<RegionConfigException>(() => RegionCatalog.LoadDirectory(dir));
+        Assert.Contains("testland.json: adminCodes: '12345' is not a 6-digit admin code", error.Message);
+        Assert.Contains("testland.json: portals: unknown portal 'fax'", error.Message);
+        Assert.Contains("testland.json: services: unknown service 'TELEPORT'", error.Message);
+        Assert.Contains("testland.json: counterparts: id 'other-gas' must be 'testland-gas'", error.Message);
+        Assert.Contains("testland.json: sla: unknown step 'COFFEE'", error.Message);
+        Assert.Contains("WORK_ORDER_RESPONSE: 0.3 must be a positive multiple of 0.5", error.Message);
+    }
+
+    [Fact]
+    public void A_service_without_its_utility_is_refused()
+    {
+        var dir = WriteRegion("""
+            { "id": "testland", "name": "测试区", "plan": "无", "adminCodes": ["123456"], "services": ["NETWORK"],
+              "counterparts": [ { "id": "testland-cmcc", "role": "cmcc", "name": "移动" } ],
+              "sla": { "WORK_ORDER_RESPONSE": 1 } }
+            """);
+        var error = Assert.Throws<RegionConfigException>(() => RegionCatalog.LoadDirectory(dir));
+        Assert.Contains("no 'testland-cucc' utility", error.Message);
+        Assert.Contains("no 'testland-ctcc' utility", error.Message);
+    }
+
+    [Fact]
+    public void File_name_and_id_must_agree_and_json_must_parse()
+    {
+        Assert.Contains("must equal the file name 'elsewhere'", Assert.Throws<RegionConfigException>(() =>
+            RegionCatalog.LoadDirectory(WriteRegion("""{ "id": "testland" }""", "elsewhere"))).Message);
+        Assert.Contains("testland.json: not valid JSON", Assert.Throws<RegionConfigException>(() =>
+            RegionCatalog.LoadDirectory(WriteRegion("{ nope"))).Message);
+    }
+}
