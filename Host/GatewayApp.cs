@@ -3,7 +3,7 @@ using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
-using Gateway.Adapters.Portals.Zhejiang;
+using Gateway.Adapters.Portals;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Intake;
 using Gateway.Host.Api;
@@ -20,7 +20,6 @@ using Gateway.Host.Telemetry;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
 using Gateway.Routing.Regions;
-using MassTransit;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Serilog;
@@ -71,9 +70,9 @@ public static class GatewayApp
         services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
         {
             if (!string.IsNullOrWhiteSpace(settings.AutoMapperLicenseKey)) cfg.LicenseKey = settings.AutoMapperLicenseKey;
-            cfg.AddProfile<ZhejiangProfile>();
+            PortalAdapters.AddProfiles(cfg);
         }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
-        services.AddSingleton<ZhejiangValidator>();
+        services.AddPortalAdapters();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
@@ -88,9 +87,10 @@ public static class GatewayApp
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
 
-        AddBus(services, settings);
+        services.AddGatewayBus(settings, regions, builder.Configuration);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NonceHousekeeping>();
+        services.AddHostedService<StalledDispatchRecovery>();
 
         services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi();
@@ -103,7 +103,7 @@ public static class GatewayApp
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapZhejiangPortal();
+        app.MapPortalEndpoints();
         app.MapCaseEndpoints();
         app.MapAdminEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
@@ -135,30 +135,5 @@ public static class GatewayApp
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
-    }
-
-    private static void AddBus(IServiceCollection services, GatewaySettings settings)
-    {
-        services.AddMassTransit(bus =>
-        {
-            bus.AddConsumer<SendDispatchConsumer>();
-            if (settings.Transport == TransportKind.RabbitMq)
-            {
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(new Uri(settings.RabbitMqConnectionString!));
-                    cfg.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-        });
     }
 }

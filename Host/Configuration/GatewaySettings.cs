@@ -17,5 +17,6 @@ public sealed record GatewaySettings(
     string ConfigDirectory,
     string LogDirectory,
     TimeSpan OutboxPollInterval,
+    TimeSpan DispatchLease,
     string? AutoMapperLicenseKey,
     IReadOnlyList<AdminToken> AdminTokens);

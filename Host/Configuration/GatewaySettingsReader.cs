@@ -79,11 +79,16 @@ public static class GatewaySettingsReader
         if (!string.IsNullOrWhiteSpace(pollRaw) && (!int.TryParse(pollRaw, out poll) || poll < 10))
             problems.Add($"Gateway:Outbox:PollMilliseconds: '{pollRaw}' must be a whole number ≥ 10");
 
+        var leaseRaw = gw["Dispatch:LeaseSeconds"];
+        var lease = 180;
+        if (!string.IsNullOrWhiteSpace(leaseRaw) && (!int.TryParse(leaseRaw, out lease) || lease < 1))
+            problems.Add($"Gateway:Dispatch:LeaseSeconds: '{leaseRaw}' must be a whole number of seconds ≥ 1");
+
         if (problems.Count > 0)
             throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
 
         return new GatewaySettings(profile, transport, store, storeConnection!, rabbit, sandbox, configDirectory,
-            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll),
+            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease),
             gw["AutoMapper:LicenseKey"], tokens);
     }
 }

@@ -4,7 +4,7 @@ using Gateway.Adapters.Http;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
-using Gateway.Contracts.Messages;
+using Gateway.Host.Configuration;
 using Gateway.Host.Messaging;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
@@ -25,6 +25,7 @@ public sealed class ApplicationIntake(
     OutboxSignal outboxSignal,
     TimeProvider clock,
     GatewayMetrics metrics,
+    GatewaySettings settings,
     ILogger<ApplicationIntake> logger) : IApplicationIntake
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -59,6 +60,7 @@ public sealed class ApplicationIntake(
             CreatedAt = now,
             DueAt = p.Due.At.ToUnixTimeMilliseconds(),
             DueProvisional = p.Due.Provisional,
+            LeaseUntil = now + (long)settings.DispatchLease.TotalMilliseconds,
         }).ToList();
 
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
@@ -74,13 +76,7 @@ public sealed class ApplicationIntake(
         timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, "DUE_PROVISIONAL", "gateway",
             $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
 
-        var outbox = dispatches.Select(d => new OutboxRow
-        {
-            MessageId = Guid.CreateVersion7(acceptedAt).ToString(),
-            MessageType = nameof(SendDispatch),
-            Payload = JsonSerializer.Serialize(new SendDispatch(d.DispatchId, caseId, d.CounterpartId, d.Kind), GatewayJson.Options),
-            CreatedAt = now,
-        }).ToList();
+        var outbox = dispatches.Select(d => SendDispatchMessage.For(d, now)).ToList();
 
         var row = new CaseRow
         {

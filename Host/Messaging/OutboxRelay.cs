@@ -14,7 +14,7 @@ namespace Gateway.Host.Messaging;
 /// </summary>
 public sealed class OutboxRelay(
     IGatewayStore store,
-    IBus bus,
+    ISendEndpointProvider sendEndpoints,
     OutboxSignal signal,
     GatewaySettings settings,
     TimeProvider clock,
@@ -57,14 +57,18 @@ public sealed class OutboxRelay(
         return rows.Count;
     }
 
-    private Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var messageId = Guid.Parse(row.MessageId);
-        return row.MessageType switch
+        switch (row.MessageType)
         {
-            nameof(SendDispatch) => bus.Publish(JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!,
-                context => context.MessageId = messageId, cancellationToken),
-            _ => throw new InvalidOperationException($"outbox row {row.MessageId} has unknown message type {row.MessageType}"),
-        };
+            case nameof(SendDispatch):
+                var message = JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!;
+                var endpoint = await sendEndpoints.GetSendEndpoint(DispatchQueues.AddressFor(message.CounterpartId));
+                await endpoint.Send(message, context => context.MessageId = messageId, cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"outbox row {row.MessageId} has unknown message type {row.MessageType}");
+        }
     }
 }

@@ -6,6 +6,7 @@ using Gateway.Adapters.Http;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Messages;
+using Gateway.Host.Configuration;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
 using MassTransit;
@@ -23,6 +24,7 @@ public sealed class SendDispatchConsumer(
     RestCounterpartClient client,
     TimeProvider clock,
     GatewayMetrics metrics,
+    GatewaySettings settings,
     ILogger<SendDispatchConsumer> logger) : IConsumer<SendDispatch>
 {
     public async Task Consume(ConsumeContext<SendDispatch> context)
@@ -49,7 +51,7 @@ public sealed class SendDispatchConsumer(
         }
 
         var actor = endpoint.Sandbox ? $"counterpart:{dispatch.CounterpartId} (sandbox)" : $"counterpart:{dispatch.CounterpartId}";
-        if (!await store.MarkDispatchSendingAsync(dispatch.DispatchId, Now(), "gateway", ct))
+        if (!await store.MarkDispatchSendingAsync(dispatch.DispatchId, Now(), Now() + (long)settings.DispatchLease.TotalMilliseconds, "gateway", ct))
         {
             logger.LogInformation("Dispatch {DispatchId} is already {Status}; redelivery ignored", dispatch.DispatchId, dispatch.Status);
             return;

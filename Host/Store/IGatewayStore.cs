@@ -24,9 +24,16 @@ public interface IGatewayStore : INonceStore
 
     Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>
-    Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, string actor, CancellationToken cancellationToken);
+    Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken);
     Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts dispatches whose lease ran out without an answer (a crash mid-send, a message lost with an in-memory
+    /// bus) back to PENDING with a fresh outbox message; same dispatch id, so the counterpart can deduplicate.
+    /// </summary>
+    Task<IReadOnlyList<DispatchRow>> RequeueStalledDispatchesAsync(long now, long leaseUntil, int max,
+        Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
     Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);

@@ -50,8 +50,10 @@ public static class Schema
                 due_provisional INTEGER NOT NULL,
                 overdue INTEGER NOT NULL,
                 attempts INTEGER NOT NULL,
-                last_error TEXT NULL);
+                last_error TEXT NULL,
+                lease_until BIGINT NOT NULL);
             CREATE INDEX ix_dispatches_case ON dispatches (case_id);
+            CREATE INDEX ix_dispatches_lease ON dispatches (status, lease_until);
             CREATE INDEX ix_dispatches_counterpart ON dispatches (counterpart_id, status);
             CREATE TABLE outbox (
                 message_id TEXT PRIMARY KEY,

@@ -16,10 +16,13 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         dispatch_id AS DispatchId, case_id AS CaseId, ordinal AS Ordinal, counterpart_id AS CounterpartId, kind AS Kind, service AS Service,
         sla_step AS SlaStep, status AS Status, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
         acknowledged_at AS AcknowledgedAt, due_at AS DueAt, due_provisional AS DueProvisional, overdue AS Overdue,
-        attempts AS Attempts, last_error AS LastError
+        attempts AS Attempts, last_error AS LastError, lease_until AS LeaseUntil
         """;
 
     public SqlDialect Dialect => dialect;
+
+    /// <summary>Flags are stored as 0/1 integers so the same SQL compares them on both databases.</summary>
+    private static int Flag(bool value) => value ? 1 : 0;
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -31,13 +34,13 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
+        // Several instances may start at once: on PostgreSQL an advisory lock serialises their migrations.
+        if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("SELECT pg_advisory_lock(7303603)");
         await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
         if (dialect == SqlDialect.Sqlite) await db.ExecuteAsync("PRAGMA journal_mode=WAL");
         foreach (var (version, sql) in Schema.Steps(dialect))
         {
             await using var tx = await db.BeginTransactionAsync(cancellationToken);
-            // Several instances may start at once: on PostgreSQL the lock serialises them.
-            if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("LOCK TABLE schema_version IN EXCLUSIVE MODE", transaction: tx);
             var applied = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, tx);
             if (applied == 0)
             {
@@ -47,6 +50,7 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             }
             await tx.CommitAsync(cancellationToken);
         }
+        if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("SELECT pg_advisory_unlock(7303603)");
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)
@@ -81,10 +85,15 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         }
         await db.ExecuteAsync("""
             INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
-                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error)
+                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until)
             VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
-                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError)
-            """, newCase.Dispatches, tx);
+                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil)
+            """, newCase.Dispatches.Select(d => new
+            {
+                d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, d.Kind, d.Service, d.SlaStep, d.Status, d.ExternalRef,
+                d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
+                d.Attempts, d.LastError, d.LeaseUntil,
+            }), tx);
         foreach (var entry in newCase.Timeline)
             await InsertTimelineAsync(db, tx, newCase.Case.CaseId, entry);
         await db.ExecuteAsync("""
@@ -185,18 +194,21 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, string actor, CancellationToken cancellationToken)
+    public async Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery
+        // of its message must not send it twice.
         var updated = await db.ExecuteAsync("""
-            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1
-            WHERE dispatch_id = @dispatchId AND status IN ('PENDING', 'SENT', 'FAILED')
-            """, new { dispatchId, at }, tx);
+            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil
+            WHERE dispatch_id = @dispatchId
+              AND (status IN ('PENDING', 'FAILED') OR (status = 'SENT' AND lease_until < @at))
+            """, new { dispatchId, at, leaseUntil }, tx);
         if (updated == 1)
         {
             var d = await db.QuerySingleAsync<(string CaseId, string CounterpartId, long Attempts)>(
-                "SELECT case_id, counterpart_id, attempts FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+                "SELECT case_id, counterpart_id, CAST(attempts AS BIGINT) FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
             await InsertTimelineAsync(db, tx, d.CaseId, new TimelineEntry(at, "DISPATCH_SENT", actor,
                 d.Attempts > 1 ? $"再次发送至 {d.CounterpartId}（第 {d.Attempts} 次）" : $"发送至 {d.CounterpartId}", dispatchId));
         }
@@ -248,6 +260,33 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
                 last_error = excluded.last_error, status = 'PENDING'
             """, failure, tx);
         await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DispatchRow>> RequeueStalledDispatchesAsync(long now, long leaseUntil, int max,
+        Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var stalled = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
+            UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil
+            WHERE dispatch_id IN (
+                SELECT dispatch_id FROM dispatches
+                WHERE status IN ('PENDING', 'SENT') AND lease_until < @now
+                ORDER BY lease_until
+                LIMIT @max {dialect.SkipLocked})
+            RETURNING {DispatchColumns}
+            """, new { now, leaseUntil, max }, tx, cancellationToken: cancellationToken))).AsList();
+        foreach (var dispatch in stalled)
+        {
+            var row = message(dispatch);
+            await db.ExecuteAsync("""
+                INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+                """, row, tx);
+            await InsertTimelineAsync(db, tx, dispatch.CaseId, new TimelineEntry(now, "DISPATCH_REQUEUED", "gateway",
+                $"{dispatch.CounterpartId} 未在租期内确认，按原幂等键重新派发", dispatch.DispatchId));
+        }
+        await tx.CommitAsync(cancellationToken);
+        return stalled;
     }
 
     public async Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken)

@@ -39,6 +39,8 @@ public sealed class DispatchRow
     public bool Overdue { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Until when the current send (or the initial publish) has the dispatch; past it, recovery re-queues it.</summary>
+    public long LeaseUntil { get; set; }
 }
 
 public sealed class TimelineRow

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Gateway.Host.Configuration;
+using Gateway.Routing.Regions;
+using MassTransit;
+
+namespace Gateway.Host.Messaging;
+
+/// <summary>
+/// MassTransit wiring: in-memory (embedded) or RabbitMQ (production), one receive endpoint per counterpart
+/// with its own prefetch and concurrency (<c>Gateway:Counterparts:&lt;id&gt;:Prefetch</c> / <c>:ConcurrencyLimit</c>,
+/// defaults under <c>Gateway:CounterpartDefaults</c>). On RabbitMQ the queues are durable quorum queues and
+/// every publish waits for the broker's confirm.
+/// </summary>
+public static class BusSetup
+{
+    public static IServiceCollection AddGatewayBus(this IServiceCollection services, GatewaySettings settings, RegionCatalog regions, IConfiguration config)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<SendDispatchConsumer>();
+            if (settings.Transport == TransportKind.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(settings.RabbitMqConnectionString!), h => h.PublisherConfirmation = true);
+                    foreach (var counterpart in regions.Counterparts)
+                        cfg.ReceiveEndpoint(DispatchQueues.NameFor(counterpart.Id), e =>
+                        {
+                            e.SetQuorumQueue();
+                            Configure(e, context, config, counterpart.Id);
+                        });
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    foreach (var counterpart in regions.Counterparts)
+                        cfg.ReceiveEndpoint(DispatchQueues.NameFor(counterpart.Id), e => Configure(e, context, config, counterpart.Id));
+                });
+            }
+        });
+        return services;
+    }
+
+    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, IConfiguration config, string counterpartId)
+    {
+        int Setting(string key, int fallback) =>
+            int.TryParse(config[$"Gateway:Counterparts:{counterpartId}:{key}"] ?? config[$"Gateway:CounterpartDefaults:{key}"],
+                NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+
+        endpoint.PrefetchCount = Setting("Prefetch", 16);
+        endpoint.ConcurrentMessageLimit = Setting("ConcurrencyLimit", 4);
+        // Store hiccups (not counterpart answers, which the consumer records itself) get a few quick retries
+        // before the message goes to the endpoint's _error queue.
+        endpoint.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
+        endpoint.ConfigureConsumer<SendDispatchConsumer>(context);
+    }
+}
