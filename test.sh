@@ -60,11 +60,25 @@ count_results() {
         }'
 }
 
+# The generic SOAP client the project-approval tests drive (npm `soap`, pinned in its package.json).
+if [ -f tests/soap-client/package.json ]; then
+    command -v npm >/dev/null 2>&1 || svc_die "npm not found on PATH (needed for tests/soap-client)"
+    svc_log "installing tests/soap-client (npm)"
+    (cd tests/soap-client && npm install --no-audit --no-fund --loglevel=error) || svc_die "npm install in tests/soap-client failed"
+fi
+
 test_log="$SVC_TMP/dotnet-test.log"
-svc_log "running: dotnet test Gateway.sln $*"
+svc_log "running: dotnet test Gateway.sln${*:+ $*}"
 t_tests=$(svc_now)
+# In the background + `wait`, so that a SIGTERM/SIGINT to this script is
+# handled at once (bash defers traps while a foreground command runs); the
+# EXIT trap then kills the test run and stops the services.
+(dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
+test_pid=$!
+SVC_CHILD_PIDS+=("$test_pid")
 rc=0
-dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log" || rc=$?
+wait "$test_pid" || rc=$?
+SVC_CHILD_PIDS=()
 svc_log "dotnet test exited with $rc after $(svc_elapsed "$t_tests")"
 
 read -r passed failed skipped < <(count_results "$test_log")

@@ -46,17 +46,20 @@ svc_tail() {
     done
 }
 
-# True if any TCP socket (listening, or a client/peer socket in any state)
-# has local port $1. Our default ports lie in Linux's ephemeral range
-# (32768-60999), so an unrelated outgoing connection can hold one for a while;
-# a plain LISTEN check misses that. Reads /proc: needs neither ss nor netstat.
+# True if a TCP socket with local port $1 is listening or connected.
+# Our default ports lie in Linux's ephemeral range (32768-60999), so an
+# unrelated outgoing connection can hold one for a while; a plain LISTEN check
+# misses that. TIME_WAIT (06) is ignored: postgres, epmd, Erlang distribution
+# and RabbitMQ's listener all bind with SO_REUSEADDR. A socket that is only
+# bound is invisible here; the start functions retry on bind errors for that.
+# Reads /proc: needs neither ss nor netstat.
 svc_port_in_use() {
     local hex f
     hex=$(printf '%04X' "$1")
     for f in /proc/net/tcp /proc/net/tcp6; do
         [ -r "$f" ] || continue
         # columns: sl local_address rem_address st ...
-        if awk -v p=":$hex" 'NR > 1 && substr($2, length($2) - 4) == p { found = 1 } END { exit !found }' "$f"; then
+        if awk -v p=":$hex" 'NR > 1 && $4 != "06" && substr($2, length($2) - 4) == p { found = 1 } END { exit !found }' "$f"; then
             return 0
         fi
     done
@@ -65,7 +68,7 @@ svc_port_in_use() {
 
 # First free port in [$1, $1+200), skipping any listed in the remaining args.
 svc_free_port() {
-    local p=$1 end=$(($1 + 200)) taken
+    local p=$1 end=$(($1 + 200)) taken t
     shift
     while [ "$p" -lt "$end" ]; do
         taken=0
@@ -79,7 +82,13 @@ svc_free_port() {
     return 1
 }
 
-svc_pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# True if pid $1 exists and is not a zombie (an exited child we did not reap).
+svc_pid_alive() {
+    [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null || return 1
+    local st
+    st=$(sed -n 's/^.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || true
+    [ "$st" != Z ]
+}
 
 # Wait up to $2 seconds for pid $1 to exit.
 svc_wait_pid_gone() {
@@ -88,17 +97,22 @@ svc_wait_pid_gone() {
     ! svc_pid_alive "$pid"
 }
 
-# All descendants of pid $1 (via /proc, no ps needed).
+# All descendants of pid $1 (one pass over /proc/*/stat, no ps needed).
 svc_descendants() {
-    local parent=$1 d pid ppid
-    for d in /proc/[0-9]*; do
-        pid=${d#/proc/}
-        ppid=$(awk '{ print $4 }' "$d/stat" 2>/dev/null) || continue
-        if [ "$ppid" = "$parent" ]; then
-            echo "$pid"
-            svc_descendants "$pid"
-        fi
-    done
+    cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" '
+        {
+            pid = $1; rest = $0
+            sub(/^.*\) /, "", rest)      # drop "pid (comm) ", comm may contain spaces
+            split(rest, a, " "); kids[a[2]] = kids[a[2]] " " pid
+        }
+        END {
+            n = 1; queue[1] = root
+            for (i = 1; i <= n; i++) {
+                c = split(kids[queue[i]], k, " ")
+                for (j = 1; j <= c; j++) { print k[j]; queue[++n] = k[j] }
+            }
+        }'
+    return 0
 }
 
 # Kill pid $1 and its descendants: TERM, wait, then KILL.
@@ -108,7 +122,16 @@ svc_kill_tree() {
     pids="$root $(svc_descendants "$root" | tr '\n' ' ')"
     # shellcheck disable=SC2086
     kill -TERM $pids 2>/dev/null || true
-    for p in $pids; do svc_wait_pid_gone "$p" 5 || kill -KILL "$p" 2>/dev/null || true; done
+    local deadline=$((SECONDS + 5)) left
+    while :; do
+        left=""
+        for p in $pids; do svc_pid_alive "$p" && left="$left $p"; done
+        [ -z "$left" ] && return 0
+        [ "$SECONDS" -ge "$deadline" ] && break
+        sleep 0.2
+    done
+    # shellcheck disable=SC2086
+    kill -KILL $left 2>/dev/null || true
 }
 
 # Run a command as root (directly, or through sudo when not root).
@@ -240,6 +263,8 @@ SVC_EPMD_PID=""
 SVC_RMQ_ENV=()
 SVC_WANT_PG=1
 SVC_WANT_RMQ=1
+# Background jobs of the caller (e.g. dotnet test) to kill first on cleanup.
+SVC_CHILD_PIDS=()
 
 # Run a command as the OS user that owns the PostgreSQL data dir.
 svc_pg_run() {
@@ -467,6 +492,9 @@ EOC
     local limit=${GATEWAY_TEST_START_TIMEOUT:-90}
     deadline=$((SECONDS + limit))
     until svc_rmqctl await_startup --timeout 10 >"$d/log/await.log" 2>&1; do
+        if [ "$can_retry" = retry ] && grep -qs eaddrinuse "$d/log/stdout.log" "$d/log/rabbit.log"; then
+            return 2
+        fi
         if ! svc_pid_alive "$SVC_RMQ_PID"; then
             if [ "$can_retry" = retry ] && grep -qs eaddrinuse "$d/log/stdout.log" "$d/log/rabbit.log"; then
                 return 2
@@ -537,6 +565,14 @@ svc_cleanup() {
     case $- in *e*) had_e=1 ;; esac
     set +e
     trap - INT TERM HUP
+    local child
+    for child in "${SVC_CHILD_PIDS[@]}"; do
+        if svc_pid_alive "$child"; then
+            svc_log "interrupted: stopping pid $child and its children"
+            svc_kill_tree "$child"
+        fi
+    done
+    SVC_CHILD_PIDS=()
     svc_policy_rc_cleanup
     svc_stop_rabbitmq
     svc_stop_postgres
