@@ -18,5 +18,6 @@ public sealed record GatewaySettings(
     string LogDirectory,
     TimeSpan OutboxPollInterval,
     TimeSpan DispatchLease,
+    string BusQueuePrefix,
     string? AutoMapperLicenseKey,
     IReadOnlyList<AdminToken> AdminTokens);

@@ -84,11 +84,15 @@ public static class GatewaySettingsReader
         if (!string.IsNullOrWhiteSpace(leaseRaw) && (!int.TryParse(leaseRaw, out lease) || lease < 1))
             problems.Add($"Gateway:Dispatch:LeaseSeconds: '{leaseRaw}' must be a whole number of seconds ≥ 1");
 
+        var queuePrefix = gw["Bus:QueuePrefix"] ?? "";
+        if (queuePrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+            problems.Add($"Gateway:Bus:QueuePrefix: '{queuePrefix}' may hold only letters, digits, '-', '_' and '.'");
+
         if (problems.Count > 0)
             throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
 
         return new GatewaySettings(profile, transport, store, storeConnection!, rabbit, sandbox, configDirectory,
-            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease),
+            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease), queuePrefix,
             gw["AutoMapper:LicenseKey"], tokens);
     }
 }

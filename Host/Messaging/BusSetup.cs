@@ -15,6 +15,10 @@ public static class BusSetup
 {
     public static IServiceCollection AddGatewayBus(this IServiceCollection services, GatewaySettings settings, RegionCatalog regions, IConfiguration config)
     {
+        var queues = new DispatchQueues(settings);
+        services.AddSingleton(queues);
+        // Receive endpoints (and so the queue bindings) exist before the outbox relay starts sending.
+        services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<SendDispatchConsumer>();
@@ -24,7 +28,7 @@ public static class BusSetup
                 {
                     cfg.Host(new Uri(settings.RabbitMqConnectionString!), h => h.PublisherConfirmation = true);
                     foreach (var counterpart in regions.Counterparts)
-                        cfg.ReceiveEndpoint(DispatchQueues.NameFor(counterpart.Id), e =>
+                        cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e =>
                         {
                             e.SetQuorumQueue();
                             Configure(e, context, config, counterpart.Id);
@@ -36,7 +40,7 @@ public static class BusSetup
                 bus.UsingInMemory((context, cfg) =>
                 {
                     foreach (var counterpart in regions.Counterparts)
-                        cfg.ReceiveEndpoint(DispatchQueues.NameFor(counterpart.Id), e => Configure(e, context, config, counterpart.Id));
+                        cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e => Configure(e, context, config, counterpart.Id));
                 });
             }
         });

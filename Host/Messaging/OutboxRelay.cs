@@ -15,6 +15,7 @@ namespace Gateway.Host.Messaging;
 public sealed class OutboxRelay(
     IGatewayStore store,
     ISendEndpointProvider sendEndpoints,
+    DispatchQueues queues,
     OutboxSignal signal,
     GatewaySettings settings,
     TimeProvider clock,
@@ -64,7 +65,7 @@ public sealed class OutboxRelay(
         {
             case nameof(SendDispatch):
                 var message = JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!;
-                var endpoint = await sendEndpoints.GetSendEndpoint(DispatchQueues.AddressFor(message.CounterpartId));
+                var endpoint = await sendEndpoints.GetSendEndpoint(queues.AddressFor(message.CounterpartId));
                 await endpoint.Send(message, context => context.MessageId = messageId, cancellationToken);
                 break;
             default:

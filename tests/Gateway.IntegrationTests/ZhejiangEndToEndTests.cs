@@ -4,11 +4,18 @@ using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;
 
+/// <summary>Embedded profile: SQLite and the in-memory bus.</summary>
+public sealed class ZhejiangEndToEndTests(KeqiaoGateway gateway) : ZhejiangEndToEndSuite<KeqiaoGateway>(gateway);
+
+/// <summary>Production profile: PostgreSQL and RabbitMQ.</summary>
+public sealed class ZhejiangEndToEndOnPostgresAndRabbitMqTests(KeqiaoGatewayOnPostgresAndRabbitMq gateway)
+    : ZhejiangEndToEndSuite<KeqiaoGatewayOnPostgresAndRabbitMq>(gateway);
+
 /// <summary>
 /// The walking skeleton end to end: a signed Zhejiang push through the real host, out over HTTP to fake
-/// utility ERPs on 127.0.0.1, back as receipts on the case.
+/// utility ERPs on 127.0.0.1, back as receipts on the case. Runs once per profile.
 /// </summary>
-public sealed class ZhejiangEndToEndTests(KeqiaoGateway gateway) : IClassFixture<KeqiaoGateway>
+public abstract class ZhejiangEndToEndSuite<TGateway>(TGateway gateway) : IClassFixture<TGateway> where TGateway : KeqiaoGateway
 {
     private static readonly JsonObject Sample = GatewayHost.LoadSample("zhejiang", "keqiao-factory.json");
 
