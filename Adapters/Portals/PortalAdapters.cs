@@ -1,4 +1,7 @@
 using AutoMapper;
+using Gateway.Adapters.Portals.Henan;
+using Gateway.Adapters.Portals.Hubei;
+using Gateway.Adapters.Portals.ProjectApproval;
 using Gateway.Adapters.Portals.Zhejiang;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +17,9 @@ public static class PortalAdapters
     public static IServiceCollection AddPortalAdapters(this IServiceCollection services)
     {
         services.AddSingleton<ZhejiangValidator>();
+        services.AddSingleton<HenanValidator>();
+        services.AddSingleton<HubeiValidator>();
+        services.AddSingleton<ProjectApprovalValidator>();
         return services;
     }
 
@@ -21,11 +27,17 @@ public static class PortalAdapters
     public static void AddProfiles(IMapperConfigurationExpression configuration)
     {
         configuration.AddProfile<ZhejiangProfile>();
+        configuration.AddProfile<HenanProfile>();
+        configuration.AddProfile<HubeiProfile>();
+        configuration.AddProfile<ProjectApprovalProfile>();
     }
 
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapZhejiangPortal();
+        endpoints.MapHenanPortal();
+        endpoints.MapHubeiPortal();
+        endpoints.MapProjectApprovalPortal();
         return endpoints;
     }
 }

@@ -34,5 +34,19 @@ public static class BeijingTime
     public static bool TryParseDate(string? value, out DateOnly date) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    private static readonly string[] FormDateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy年M月d日"];
+
+    /// <summary>
+    /// A date as people type it into a form: 2026-11-26, 2026/11/26 or 2026年11月26日, full-width digits
+    /// included (NFKC folds ２０２６ to 2026).
+    /// </summary>
+    public static bool TryParseFormDate(string? value, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        var text = value.Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        return DateOnly.TryParseExact(text, FormDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
     public static DateTimeOffset ToBeijing(DateTimeOffset at) => at.ToOffset(Offset);
 }

@@ -1,6 +1,9 @@
+using System.Xml;
 using Gateway.Adapters.Http;
 using Gateway.Contracts;
+using Gateway.Contracts.Cases;
 using Gateway.Contracts.Identifiers;
+using Gateway.Routing.Regions;
 
 namespace Gateway.Adapters.Portals.Validation;
 
@@ -79,5 +82,148 @@ public sealed class FieldErrors
     public void NotNegative(string field, decimal? value, string label)
     {
         if (value is < 0) Add(field, ErrorCodes.OutOfRange, $"{label}不能为负数");
+    }
+
+    // ---- Checks shared by the Henan, Hubei and project-approval adapters (values arrive as text). ----
+
+    /// <summary>The portal's application number: its idempotency key, so short and without blanks.</summary>
+    public void ApplicationNo(string field, string? value, string label)
+    {
+        if (Required(field, value, label) && (value!.Length > 64 || value.Any(char.IsWhiteSpace)))
+            Add(field, ErrorCodes.InvalidFormat, $"{label}不超过 64 位且不含空白");
+    }
+
+    /// <summary>The region owning the admin code, when it takes pushes from this portal; else UNKNOWN_REGION and null.</summary>
+    public RegionPolicy? Region(string field, string? adminCode, string label, RegionCatalog regions, string portal)
+    {
+        if (!Required(field, adminCode, label)) return null;
+        var region = regions.ResolveByAdminCode(adminCode!.Trim());
+        if (region is not null && region.Portals.Contains(portal)) return region;
+        Add(field, ErrorCodes.UnknownRegion, $"{label} {adminCode} 不在本系统受理范围内");
+        return null;
+    }
+
+    /// <summary>The service zone: required where the region routes by zone, and one of its zones when given.</summary>
+    public void Zone(string field, string? zone, RegionPolicy? region)
+    {
+        if (region is null || (!region.ZoneRequired && zone is null)) return;
+        if (Required(field, zone, "服务片区") && !region.HasZone(zone))
+            Add(field, ErrorCodes.InvalidValue,
+                region.Zones.Count == 0
+                    ? $"{region.Name}不分服务片区，请不要填写“{zone}”"
+                    : $"服务片区“{zone}”无效，可选：{string.Join("、", region.Zones.Select(z => z.Code))}");
+    }
+
+    /// <summary>UNSUPPORTED_SERVICE when the region's plan does not offer the service (e.g. heating outside Puyang).</summary>
+    public void ServiceOffered(string field, ServiceType service, RegionPolicy? region, string label)
+    {
+        if (region is not null && !region.Services.Contains(service))
+            Add(field, ErrorCodes.UnsupportedService, $"{region.Name}不受理{label}");
+    }
+
+    /// <summary>OUT_OF_SCOPE when the voltage is above the region's joint-hookup limit (Keqiao: 20 kV).</summary>
+    public void VoltageInScope(string field, decimal? voltageKv, RegionPolicy? region)
+    {
+        if (region?.PowerMaxVoltageKv is { } max && voltageKv > max)
+            Add(field, ErrorCodes.OutOfScope, $"{region.Name}联合报装受理 {max} kV 及以下用电，{voltageKv} kV 请走专项流程");
+    }
+
+    /// <summary>A date written yyyy-MM-dd; INVALID_FORMAT otherwise. Blank is allowed (the dates are optional).</summary>
+    public DateOnly? IsoDate(string field, string? value, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (BeijingTime.TryParseDate(value, out var date)) return date;
+        Add(field, ErrorCodes.InvalidFormat, $"{label}应为 yyyy-MM-dd 日期");
+        return null;
+    }
+
+    /// <summary>A decimal written as text; INVALID_FORMAT when it is not one, OUT_OF_RANGE unless &gt; 0.</summary>
+    public decimal? PositiveNumber(string field, string? text, string label)
+    {
+        var value = NumberText(field, text, label);
+        Positive(field, value, label);
+        return value;
+    }
+
+    /// <summary>A decimal written as text; INVALID_FORMAT when it is not one, OUT_OF_RANGE when negative.</summary>
+    public decimal? NotNegativeNumber(string field, string? text, string label)
+    {
+        var value = NumberText(field, text, label);
+        NotNegative(field, value, label);
+        return value;
+    }
+
+    /// <summary>A whole number written as text; INVALID_FORMAT when it is not one, OUT_OF_RANGE unless &gt; 0.</summary>
+    public int? PositiveInteger(string field, string? text, string label)
+    {
+        var value = IntegerText(field, text, label);
+        Positive(field, value, label);
+        return value;
+    }
+
+    /// <summary>A whole number written as text; INVALID_FORMAT when it is not one, OUT_OF_RANGE when negative.</summary>
+    public int? NotNegativeInteger(string field, string? text, string label)
+    {
+        var value = IntegerText(field, text, label);
+        NotNegative(field, value, label);
+        return value;
+    }
+
+    /// <summary>A Chinese enumeration word (新开户, 生产, 低压 …); REQUIRED/INVALID_VALUE.</summary>
+    public TEnum? ChineseEnum<TEnum>(string field, string? value, string label, bool required = true) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, ErrorCodes.Required, $"{label}不能为空");
+            return null;
+        }
+        if (ChineseTerms.TryParse<TEnum>(value, out var parsed)) return parsed;
+        Add(field, ErrorCodes.InvalidValue, $"{label}取值“{value.Trim()}”无效，可选：{ChineseTerms.Choices<TEnum>()}");
+        return null;
+    }
+
+    /// <summary>A list of Chinese enumeration words in one value (“生产,生活”); each unknown word is reported.</summary>
+    public void ChineseEnumList<TEnum>(string field, string? value, string label) where TEnum : struct, Enum
+    {
+        foreach (var word in WireList.Split(value).Where(w => !ChineseTerms.TryParse<TEnum>(w, out _)))
+            Add(field, ErrorCodes.InvalidValue, $"{label}取值“{word}”无效，可选：{ChineseTerms.Choices<TEnum>()}");
+    }
+
+    /// <summary>是/否; blank is allowed.</summary>
+    public void YesNo(string field, string? value, string label)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !ChineseTerms.TryParseYesNo(value, out _))
+            Add(field, ErrorCodes.InvalidValue, $"{label}应填“是”或“否”");
+    }
+
+    /// <summary>A space-separated list of UPPER_SNAKE values (the SOAP schema's xs:list); each unknown value is reported.</summary>
+    public void EnumWords<TEnum>(string field, string? value, string label) where TEnum : struct, Enum
+    {
+        foreach (var word in WireList.Split(value).Where(w => !WireName.TryParse<TEnum>(w, out _)))
+            Add(field, ErrorCodes.InvalidValue, $"{label}取值“{word}”无效，可选：{string.Join("、", System.Enum.GetValues<TEnum>().Select(WireName.Of))}");
+    }
+
+    /// <summary>xs:boolean (true, false, 1, 0); blank is allowed.</summary>
+    public void XsBoolean(string field, string? value, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        try { XmlConvert.ToBoolean(value); }
+        catch (FormatException) { Add(field, ErrorCodes.InvalidFormat, $"{label}应为 true 或 false"); }
+    }
+
+    private decimal? NumberText(string field, string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (WireNumber.TryParseDecimal(text, out var value)) return value;
+        Add(field, ErrorCodes.InvalidFormat, $"{label}应为数字，收到“{text.Trim()}”");
+        return null;
+    }
+
+    private int? IntegerText(string field, string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (WireNumber.TryParseInteger(text, out var value)) return value;
+        Add(field, ErrorCodes.InvalidFormat, $"{label}应为整数，收到“{text.Trim()}”");
+        return null;
     }
 }

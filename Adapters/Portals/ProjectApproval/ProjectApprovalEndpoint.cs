@@ -1,0 +1,75 @@
+using AutoMapper;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Soap;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Intake;
+using Gateway.Contracts.Portals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Adapters.Portals.ProjectApproval;
+
+/// <summary>
+/// <c>POST /soap/project-approval</c>: the 工改平台's signed SOAP 1.1 SubmitHookupDemand;
+/// <c>GET /soap/project-approval?wsdl</c>: its WSDL (public, unsigned, like any service description).
+/// </summary>
+public static class ProjectApprovalEndpoint
+{
+    public static IEndpointRouteBuilder MapProjectApprovalPortal(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(ProjectApprovalContract.Route, HandleAsync)
+            .AddEndpointFilter<SoapSignedRequestFilter>()
+            .WithMetadata(ProjectApprovalContract.SubmitHookupDemand)
+            .WithTags("portals")
+            .WithName("ProjectApprovalSubmitHookupDemand");
+        endpoints.MapGet(ProjectApprovalContract.Route, Describe)
+            .WithTags("portals")
+            .WithName("ProjectApprovalWsdl");
+        return endpoints;
+    }
+
+    private static IResult Describe(HttpContext http)
+    {
+        if (!http.Request.Query.ContainsKey("wsdl"))
+            return Problems.Result(StatusCodes.Status404NotFound, "NOT_FOUND", "请使用 ?wsdl 获取服务描述",
+                $"GET {ProjectApprovalContract.Route}?wsdl");
+        // The address is the one the caller used, so a client reading the WSDL posts back to the same host and port.
+        var location = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{ProjectApprovalContract.Route}";
+        return Results.Text(ProjectApprovalWsdl.For(location), SoapEnvelope.ContentType);
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IMapper mapper, IApplicationIntake intake)
+    {
+        var operation = ProjectApprovalContract.SubmitHookupDemand;
+        var caller = SoapSignedRequestFilter.CallerOf(http);
+        if (caller != PortalIds.ProjectApproval)
+            return SoapFault.Client(StatusCodes.Status403Forbidden, "CALLER_NOT_ALLOWED", $"访问密钥 {caller} 无权调用工改平台接口");
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase))
+            return SoapFault.Client(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型，请使用 text/xml（SOAP 1.1）");
+
+        // A wrong or missing SOAPAction is an HTTP-level mistake, answered 400 before the envelope is read.
+        if (!operation.MatchesAction(http.Request.Headers["SOAPAction"]))
+            return SoapFault.Client(StatusCodes.Status400BadRequest, "SOAP_ACTION_MISMATCH",
+                $"SOAPAction 应为 \"{operation.Action}\"");
+
+        var (payload, fault) = SoapEnvelope.Read(SoapSignedRequestFilter.BodyOf(http));
+        if (fault is not null) return fault;
+        if (payload!.Name != operation.PayloadName)
+            return SoapFault.Client(StatusCodes.Status500InternalServerError, "UNKNOWN_OPERATION",
+                $"soap:Body 中应为 {{{operation.Namespace}}}{operation.Name}，收到 {payload.Name}");
+
+        var demand = ProjectApprovalReader.Read(payload);
+        var errors = validator.Validate(demand);
+        if (errors.Any) return SoapFault.Validation(errors.All);
+
+        var outcome = await intake.AcceptAsync(mapper.Map<HookupApplication>(demand), http.RequestAborted);
+        return outcome.Kind == IntakeResultKind.Conflict
+            ? SoapFault.Client(StatusCodes.Status500InternalServerError, "APPLICATION_CONFLICT",
+                $"需求编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原需求不一致；请使用新的需求编号", "DemandNo")
+            : SoapEnvelope.Ok(ProjectApprovalReceipt.Of(outcome.Receipt!));
+    }
+}

@@ -1,0 +1,52 @@
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Adapters.Soap;
+
+/// <summary>
+/// The SOAP flavour of <see cref="SignedRequestFilter"/>: the same 1 MiB body read and the same signature check
+/// before anything parses the XML, answered as SOAP faults (413 / 401). It is also the SOAP endpoint's last line:
+/// an exception becomes a <c>soap:Server</c> fault rather than the host's JSON problem.
+/// </summary>
+public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, ILogger<SoapSignedRequestFilter> logger) : IEndpointFilter
+{
+    private const string BodyKey = "gw.soap.signed-body";
+    private const string CallerKey = "gw.soap.caller";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            var body = await RequestBody.ReadLimitedAsync(http.Request, http.RequestAborted);
+            if (body is null)
+                return SoapFault.Client(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", "请求体超过 1 MiB");
+
+            var check = await verifier.VerifyAsync(http.Request, body, http.RequestAborted);
+            if (!check.Ok)
+                return SoapFault.Client(StatusCodes.Status401Unauthorized, check.Code!, $"调用方身份验证失败：{check.Message}");
+
+            http.Items[BodyKey] = body;
+            http.Items[CallerKey] = check.AccessKey;
+            return await next(context);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel refused the request itself (e.g. a broken chunked body): the caller's fault, not ours.
+            return SoapFault.Client(ex.StatusCode, "BAD_REQUEST", "请求无法处理（HTTP 请求格式错误）");
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Unhandled error on SOAP {Path} (trace {TraceId})", http.Request.Path, http.TraceIdentifier);
+            return SoapFault.Server(http.TraceIdentifier);
+        }
+    }
+
+    public static byte[] BodyOf(HttpContext context) =>
+        context.Items[BodyKey] as byte[] ?? throw new InvalidOperationException("endpoint is not behind SoapSignedRequestFilter");
+
+    public static string CallerOf(HttpContext context) =>
+        context.Items[CallerKey] as string ?? throw new InvalidOperationException("endpoint is not behind SoapSignedRequestFilter");
+}
