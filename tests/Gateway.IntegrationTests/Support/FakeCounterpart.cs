@@ -26,18 +26,23 @@ public sealed record FakeAnswer(int Status, string? Json, int? RetryAfterSeconds
 
 /// <summary>
 /// A counterpart ERP as a real HTTP server on 127.0.0.1 (ephemeral port). It records every request and answers
-/// with the scripted answers in order, then with the default: 201 and an order number.
+/// with the scripted answers in order, then as a real ERP following specs/counterparts.md would: 201 with a new
+/// order number for a new Idempotency-Key, 409 with the same order number for a key it has seen.
 /// </summary>
 public sealed class FakeCounterpart : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeAnswer> _script = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
+    private readonly ConcurrentDictionary<string, string> _ordersByKey = new();
     private int _orders;
 
     public string Id { get; }
     public Uri BaseUrl { get; private set; } = null!;
     public IReadOnlyList<ReceivedRequest> Received => _received.ToList();
+
+    /// <summary>Work orders this ERP created: one per distinct Idempotency-Key it acknowledged.</summary>
+    public IReadOnlyDictionary<string, string> OrdersByIdempotencyKey => _ordersByKey;
 
     private FakeCounterpart(string id)
     {
@@ -70,9 +75,7 @@ public sealed class FakeCounterpart : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
-        var answer = _script.TryDequeue(out var scripted)
-            ? scripted
-            : new FakeAnswer(201, $$"""{"orderNo":"{{OrderNoFor(Id, Interlocked.Increment(ref _orders))}}","acceptedAt":"2026-11-23T10:00:00+08:00"}""");
+        var answer = _script.TryDequeue(out var scripted) ? scripted : Acknowledge(http.Request.Headers["Idempotency-Key"].ToString());
         _received.Enqueue(new ReceivedRequest(http.Request.Method, http.Request.Path.Value ?? "",
             http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), buffer.ToArray(), answer));
         http.Response.StatusCode = answer.Status;
@@ -82,6 +85,19 @@ public sealed class FakeCounterpart : IAsyncDisposable
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(answer.Json);
         }
+    }
+
+    private FakeAnswer Acknowledge(string idempotencyKey)
+    {
+        bool isNew;
+        string orderNo;
+        lock (_ordersByKey)
+        {
+            isNew = !_ordersByKey.TryGetValue(idempotencyKey, out var existing);
+            orderNo = existing ?? OrderNoFor(Id, ++_orders);
+            _ordersByKey[idempotencyKey] = orderNo;
+        }
+        return new FakeAnswer(isNew ? 201 : 409, $$"""{"orderNo":"{{orderNo}}","acceptedAt":"2026-11-23T10:00:00+08:00"}""");
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
