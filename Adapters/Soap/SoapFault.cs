@@ -38,7 +38,7 @@ public sealed class SoapFault(int status, string faultCode, string faultString, 
         var fault = new XElement(SoapEnvelope.Soap11 + "Fault",
             // faultcode, faultstring and detail are unqualified (SOAP 1.1 §4.4).
             new XElement("faultcode", faultCode),
-            new XElement("faultstring", new XAttribute(XNamespace.Xml + "lang", "zh-CN"), faultString),
+            new XElement("faultstring", faultString),
             new XElement("detail", errors.Select(e => new XElement(ns + "Error",
                 e.Field.Length > 0 ? new XAttribute("Field", e.Field) : null,
                 new XAttribute("Code", e.Code),
