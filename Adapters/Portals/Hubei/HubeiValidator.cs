@@ -72,7 +72,7 @@ public sealed class HubeiValidator(RegionCatalog regions)
             e.ServiceOffered(Bzsx, ServiceType.Network, region, "用网报装");
             Business(e, YwYwlx, form.YwYwlx, ServiceType.Network, "用网业务类型");
             e.ChineseEnumList<NetworkKind>(YwXq, form.YwXq, "用网需求");
-            if (Quantity(e, YwYhs, form.YwYhs, HubeiQuantity.Users, "用户数") is { } users && users != decimal.Truncate(users))
+            if (Quantity(e, YwYhs, form.YwYhs, HubeiQuantity.Users, "用户数") is { } users && (users != decimal.Truncate(users) || users > int.MaxValue))
                 e.Add(YwYhs, ErrorCodes.InvalidFormat, "用户数应为整数");
             Quantity(e, YwDk, form.YwDk, HubeiQuantity.Bandwidth, "需要带宽");
             e.ChineseEnumList<Carrier>(YwYys, form.YwYys, "用网性质（运营商）");

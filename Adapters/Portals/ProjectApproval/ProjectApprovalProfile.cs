@@ -20,7 +20,7 @@ public sealed class ProjectApprovalProfile : Profile
             // The agreement's demand carries no submit time. Without one the canonical value stays at its default
             // rather than "now", so that a repeated push hashes the same and is recognised as a duplicate.
             .ForMember(d => d.SubmittedAt, o => o.MapFrom(s => Blank(s.SubmitTime) ? default : BeijingTime.Parse(s.SubmitTime!)))
-            .ForMember(d => d.SurveyDate, o => o.MapFrom(s => Blank(s.SurveyDate) ? (DateOnly?)null : DateOnly.ParseExact(s.SurveyDate!, "yyyy-MM-dd")))
+            .ForMember(d => d.SurveyDate, o => o.MapFrom(s => SurveyDate(s.SurveyDate)))
             .ForMember(d => d.DistanceToMainM, o => o.MapFrom(s => WireNumber.Decimal(s.DistanceToMainM)))
             .ForMember(d => d.Applicant, o => o.MapFrom(s => s.Enterprise))
             .ForMember(d => d.Project, o => o.MapFrom(s => s))
@@ -75,6 +75,8 @@ public sealed class ProjectApprovalProfile : Profile
             .ForMember(d => d.RecentRoad, o => o.MapFrom(s => Flag(s.RecentRoad)))
             .ForMember(d => d.SmallAttached, o => o.MapFrom(s => Flag(s.SmallAttached)));
     }
+
+    private static DateOnly? SurveyDate(string? value) => BeijingTime.TryParseDate(value, out var date) ? date : null;
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
