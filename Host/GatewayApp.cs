@@ -86,6 +86,7 @@ public static class GatewayApp
             .AddHttpMessageHandler<ResilienceHandler>()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
+        services.AddSingleton<FailedMessageReplay>();
 
         services.AddGatewayBus(settings, regions, builder.Configuration);
         services.AddHostedService<OutboxRelay>();
@@ -106,6 +107,7 @@ public static class GatewayApp
         app.MapPortalEndpoints();
         app.MapCaseEndpoints();
         app.MapAdminEndpoints();
+        app.MapFailedMessageEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");

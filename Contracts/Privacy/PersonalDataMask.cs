@@ -26,13 +26,15 @@ public static partial class PersonalDataMask
     public static string Name(string? name) =>
         string.IsNullOrEmpty(name) ? name ?? "" : string.Concat(name.AsSpan(0, 1), new string('*', Math.Max(1, name.Length - 1)));
 
-    [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])")]
+    // Boundaries are ASCII letters/digits only, so numbers embedded in ids (hex, order numbers) are left alone
+    // while a number right after Chinese text is still caught.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Za-z])")]
     private static partial Regex UsccInText();
 
-    [GeneratedRegex(@"(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(\+?86)?1[3-9]\d{9}(?![0-9A-Za-z])")]
     private static partial Regex MobileInText();
 
-    [GeneratedRegex(@"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])0\d{2,3}-?\d{7,8}(?![0-9A-Za-z])")]
     private static partial Regex LandlineInText();
 
     /// <summary>Masks every phone number and USCC found inside free text (the log safety net).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Host.Security;
@@ -43,8 +42,8 @@ public static class CaseEndpoints
         }
         var fromAt = ParseTime("from", from, errors);
         var toAt = ParseTime("to", to, errors);
-        var pageNo = ParseInt("page", page, 1, 1, int.MaxValue, errors);
-        var size = ParseInt("pageSize", pageSize, 20, 1, 200, errors);
+        var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
+        var size = QueryNumbers.Page("pageSize", pageSize, 20, 1, 200, errors);
         if (errors.Any)
             return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 
@@ -70,13 +69,5 @@ public static class CaseEndpoints
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).ToUnixTimeMilliseconds();
         errors.Add(field, ErrorCodes.InvalidFormat, $"{field} 应为 ISO-8601 时间或 yyyy-MM-dd 日期");
         return null;
-    }
-
-    private static int ParseInt(string field, string? value, int fallback, int min, int max, FieldErrors errors)
-    {
-        if (value is null) return fallback;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors.Add(field, ErrorCodes.OutOfRange, $"{field} 应为 {min}–{max} 的整数");
-        return fallback;
     }
 }

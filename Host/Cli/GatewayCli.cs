@@ -4,7 +4,7 @@ namespace Gateway.Host.Cli;
 
 /// <summary>
 /// Operator verbs (specs/operations.md, "Operator CLI"). They talk to a running gateway over HTTP; they never
-/// open the store themselves.
+/// open the store themselves. Exit codes: 0 done, 1 the gateway refused, 2 usage, 3 gateway unreachable.
 /// </summary>
 public static class GatewayCli
 {
@@ -14,19 +14,14 @@ public static class GatewayCli
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = new Option<string>("--url")
-        {
-            Description = "Base URL of the running gateway",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GATEWAY_URL") ?? "http://127.0.0.1:5080",
-            Recursive = true,
-        };
-        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables", Recursive = true };
-
+        var options = new CliOptions();
         var root = new RootCommand("Hookup Gateway operator CLI (without a verb: serve)");
-        root.Options.Add(url);
-        root.Options.Add(json);
-        root.Subcommands.Add(PushCommand.Create(url));
-        root.Subcommands.Add(CasesCommand.Create(url, json));
+        root.Options.Add(options.Url);
+        root.Options.Add(options.Token);
+        root.Options.Add(options.Json);
+        root.Subcommands.Add(PushCommand.Create(options.Url));
+        root.Subcommands.Add(CasesCommand.Create(options));
+        root.Subcommands.Add(FailedCommand.Create(options));
         return await root.Parse(args).InvokeAsync();
     }
 }

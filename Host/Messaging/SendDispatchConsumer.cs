@@ -57,6 +57,22 @@ public sealed class SendDispatchConsumer(
             return;
         }
 
+        try
+        {
+            await SendAndRecordAsync(dispatch, @case, endpoint, actor, message, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Our own error (store, bug), not the counterpart's answer: release the lease so the bus's retry of
+            // this message can send, rather than waiting for stalled-dispatch recovery.
+            logger.LogError(ex, "Sending dispatch {DispatchId} failed inside the gateway; releasing it for a retry", dispatch.DispatchId);
+            await store.ReleaseDispatchLeaseAsync(dispatch.DispatchId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, CounterpartEndpoint endpoint, string actor, SendDispatch message, CancellationToken ct)
+    {
         var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options)!;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
@@ -73,14 +89,18 @@ public sealed class SendDispatchConsumer(
             logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
-        await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, ct);
+        await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, ct, result);
     }
 
-    private async Task RecordFailureAsync(DispatchRow dispatch, string reason, string error, SendDispatch message, CancellationToken ct)
+    private async Task RecordFailureAsync(DispatchRow dispatch, string reason, string error, SendDispatch message, CancellationToken ct,
+        DispatchResult? result = null)
     {
         logger.LogError("Dispatch {DispatchId} to {CounterpartId} failed ({Reason}): {Error}", dispatch.DispatchId, dispatch.CounterpartId, reason, error);
+        var attempts = result?.Attempts.Select(a => new AttemptRecord(a.At.ToUnixTimeMilliseconds(), a.Outcome)).ToList() ?? [];
         await store.RecordDispatchFailureAsync(new FailedMessage(nameof(SendDispatch), dispatch.CounterpartId, dispatch.CaseId,
-            dispatch.DispatchId, Now(), reason, error, 1, JsonSerializer.Serialize(message, GatewayJson.Options)), ct);
+            dispatch.DispatchId, Now(), reason, error, JsonSerializer.Serialize(message, GatewayJson.Options),
+            result is null ? null : JsonSerializer.Serialize(result.RequestHeaders, GatewayJson.Options), result?.RequestBody,
+            attempts), ct);
     }
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();

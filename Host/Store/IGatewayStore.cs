@@ -25,6 +25,8 @@ public interface IGatewayStore : INonceStore
     Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>
     Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken);
+    /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
+    Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
     Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
 
@@ -34,6 +36,14 @@ public interface IGatewayStore : INonceStore
     /// </summary>
     Task<IReadOnlyList<DispatchRow>> RequeueStalledDispatchesAsync(long now, long leaseUntil, int max,
         Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<FailedMessageRow> Items, int Total)> ListFailedAsync(FailedQuery query, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(string status, CancellationToken cancellationToken);
+    Task<(FailedMessageRow Row, IReadOnlyList<AttemptRecord> Attempts)?> GetFailedAsync(string id, CancellationToken cancellationToken);
+    /// <summary>Re-queues the selected PENDING failed messages under their original ids; returns the ids taken.</summary>
+    Task<IReadOnlyList<string>> ReplayFailedAsync(ReplaySelection selection, string operatorName, long now, long leaseUntil,
+        Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
+    Task<bool> DiscardFailedAsync(string id, string reason, string operatorName, long now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
     Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);

@@ -81,8 +81,21 @@ public static class Schema
                 reason TEXT NOT NULL,
                 last_error TEXT NOT NULL,
                 status TEXT NOT NULL,
-                payload {d.JsonColumnType} NOT NULL);
+                payload {d.JsonColumnType} NOT NULL,
+                request_headers {d.JsonColumnType} NULL,
+                request_body {d.JsonColumnType} NULL,
+                replayed_by TEXT NULL,
+                replayed_at BIGINT NULL,
+                discarded_by TEXT NULL,
+                discarded_at BIGINT NULL,
+                discard_reason TEXT NULL);
             CREATE INDEX ix_failed_messages_status ON failed_messages (status, counterpart_id);
+            CREATE TABLE failed_attempts (
+                id {d.IdentityColumn},
+                failed_message_id TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                error TEXT NOT NULL);
+            CREATE INDEX ix_failed_attempts_message ON failed_attempts (failed_message_id, id);
             """),
     ];
 }

@@ -216,6 +216,13 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         return updated == 1;
     }
 
+    public async Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteAsync(new CommandDefinition("UPDATE dispatches SET lease_until = 0 WHERE dispatch_id = @dispatchId AND status = 'SENT'",
+            new { dispatchId }, cancellationToken: cancellationToken));
+    }
+
     public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
@@ -228,6 +235,7 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         {
             var caseId = await db.ExecuteScalarAsync<string>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
             await InsertTimelineAsync(db, tx, caseId!, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
+            await db.ExecuteAsync("UPDATE failed_messages SET status = 'REPLAYED' WHERE id = @dispatchId AND status = 'REPLAYING'", new { dispatchId }, tx);
             // The case is DISPATCHED once every counterpart has acknowledged its dispatch.
             var promoted = await db.ExecuteAsync("""
                 UPDATE cases SET status = 'DISPATCHED', updated_at = @at
@@ -249,17 +257,130 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             """, failure, tx);
         await InsertTimelineAsync(db, tx, failure.CaseId, new TimelineEntry(failure.FailedAt, "DISPATCH_FAILED", "gateway",
             $"{failure.CounterpartId}: {failure.Reason}", failure.DispatchId));
-        // One row per dispatch: a later failure of the same dispatch updates it (e.g. after a replay).
+        // One row per dispatch (its id is the dispatch id): a later failure, e.g. after a replay, adds its attempts
+        // and makes the row PENDING again.
         await db.ExecuteAsync("""
             INSERT INTO failed_messages (id, message_type, counterpart_id, case_id, dispatch_id, first_failed_at, last_failed_at,
-                                         attempts, reason, last_error, status, payload)
+                                         attempts, reason, last_error, status, payload, request_headers, request_body)
             VALUES (@DispatchId, @MessageType, @CounterpartId, @CaseId, @DispatchId, @FailedAt, @FailedAt,
-                    @Attempts, @Reason, @Error, 'PENDING', @Payload)
+                    @AttemptCount, @Reason, @Error, 'PENDING', @Payload, @RequestHeaders, @RequestBody)
             ON CONFLICT (id) DO UPDATE SET last_failed_at = excluded.last_failed_at,
                 attempts = failed_messages.attempts + excluded.attempts, reason = excluded.reason,
-                last_error = excluded.last_error, status = 'PENDING'
-            """, failure, tx);
+                last_error = excluded.last_error, status = 'PENDING', request_headers = excluded.request_headers,
+                request_body = excluded.request_body
+            """, new
+            {
+                failure.DispatchId, failure.MessageType, failure.CounterpartId, failure.CaseId, failure.FailedAt,
+                AttemptCount = Math.Max(1, failure.Attempts.Count), failure.Reason, failure.Error, failure.Payload,
+                failure.RequestHeaders, failure.RequestBody,
+            }, tx);
+        var attempts = failure.Attempts.Count > 0 ? failure.Attempts : [new AttemptRecord(failure.FailedAt, failure.Error)];
+        await db.ExecuteAsync("INSERT INTO failed_attempts (failed_message_id, at, error) VALUES (@id, @At, @Error)",
+            attempts.Select(a => new { id = failure.DispatchId, a.At, a.Error }), tx);
         await tx.CommitAsync(cancellationToken);
+    }
+
+    private const string FailedColumns = """
+        id AS Id, message_type AS MessageType, counterpart_id AS CounterpartId, case_id AS CaseId, dispatch_id AS DispatchId,
+        first_failed_at AS FirstFailedAt, last_failed_at AS LastFailedAt, attempts AS Attempts, reason AS Reason,
+        last_error AS LastError, status AS Status, payload AS Payload, request_headers AS RequestHeaders,
+        request_body AS RequestBody, replayed_by AS ReplayedBy, replayed_at AS ReplayedAt, discarded_by AS DiscardedBy,
+        discarded_at AS DiscardedAt, discard_reason AS DiscardReason
+        """;
+
+    public async Task<(IReadOnlyList<FailedMessageRow> Items, int Total)> ListFailedAsync(FailedQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (query.CounterpartId is not null) where.Add("counterpart_id = @CounterpartId");
+        if (query.Reason is not null) where.Add("reason = @Reason");
+        if (query.Status is not null) where.Add("status = @Status");
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var args = new DynamicParameters(query);
+        args.Add("Limit", query.PageSize);
+        args.Add("Offset", (query.Page - 1) * query.PageSize);
+        await using var db = await OpenAsync(cancellationToken);
+        var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM failed_messages {filter}", args, cancellationToken: cancellationToken));
+        var items = await db.QueryAsync<FailedMessageRow>(new CommandDefinition(
+            $"SELECT {FailedColumns} FROM failed_messages {filter} ORDER BY last_failed_at DESC, id LIMIT @Limit OFFSET @Offset",
+            args, cancellationToken: cancellationToken));
+        return (items.AsList(), (int)total);
+    }
+
+    public async Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(string status, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return (await db.QueryAsync<FailedGroupRow>(new CommandDefinition("""
+            SELECT counterpart_id AS CounterpartId, reason AS Reason, COUNT(*) AS Count,
+                   MIN(first_failed_at) AS Oldest, MAX(last_failed_at) AS Newest
+            FROM failed_messages WHERE status = @status
+            GROUP BY counterpart_id, reason ORDER BY COUNT(*) DESC, counterpart_id, reason
+            """, new { status }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<(FailedMessageRow Row, IReadOnlyList<AttemptRecord> Attempts)?> GetFailedAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<FailedMessageRow>(new CommandDefinition(
+            $"SELECT {FailedColumns} FROM failed_messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        if (row is null) return null;
+        var attempts = await db.QueryAsync<(long At, string Error)>(new CommandDefinition(
+            "SELECT at, error FROM failed_attempts WHERE failed_message_id = @id ORDER BY id", new { id }, cancellationToken: cancellationToken));
+        return (row, attempts.Select(a => new AttemptRecord(a.At, a.Error)).ToList());
+    }
+
+    public async Task<IReadOnlyList<string>> ReplayFailedAsync(ReplaySelection selection, string operatorName, long now, long leaseUntil,
+        Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken)
+    {
+        var where = new List<string> { "status = 'PENDING'" };
+        if (selection.Ids is not null) where.Add(dialect == SqlDialect.Postgres ? "id = ANY(@Ids)" : "id IN @Ids");
+        if (selection.CounterpartId is not null) where.Add("counterpart_id = @CounterpartId");
+        if (selection.Reason is not null) where.Add("reason = @Reason");
+        var args = new DynamicParameters(new { selection.CounterpartId, selection.Reason, operatorName, now });
+        if (selection.Ids is not null) args.Add("Ids", selection.Ids.ToArray());
+
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // Marking the rows REPLAYING and writing their outbox messages is one transaction: a restart half-way
+        // leaves either nothing or everything queued, and a second replay finds no PENDING row to take again.
+        var taken = (await db.QueryAsync<string>(new CommandDefinition($"""
+            UPDATE failed_messages SET status = 'REPLAYING', replayed_by = @operatorName, replayed_at = @now
+            WHERE {string.Join(" AND ", where)}
+            RETURNING dispatch_id
+            """, args, tx, cancellationToken: cancellationToken))).AsList();
+        foreach (var dispatchId in taken)
+        {
+            await db.ExecuteAsync("""
+                UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil WHERE dispatch_id = @dispatchId AND status = 'FAILED'
+                """, new { dispatchId, leaseUntil }, tx);
+            var dispatch = await db.QuerySingleAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+            await db.ExecuteAsync("""
+                INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+                """, message(dispatch), tx);
+            await InsertTimelineAsync(db, tx, dispatch.CaseId, new TimelineEntry(now, "DISPATCH_REPLAYED", $"operator:{operatorName}",
+                $"重新派发至 {dispatch.CounterpartId}（原幂等键）", dispatchId));
+        }
+        await tx.CommitAsync(cancellationToken);
+        return taken;
+    }
+
+    public async Task<bool> DiscardFailedAsync(string id, string reason, string operatorName, long now, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var caseAndDispatch = await db.QuerySingleOrDefaultAsync<(string CaseId, string DispatchId)>("""
+            UPDATE failed_messages SET status = 'DISCARDED', discarded_by = @operatorName, discarded_at = @now, discard_reason = @reason
+            WHERE id = @id AND status = 'PENDING'
+            RETURNING case_id, dispatch_id
+            """, new { id, reason, operatorName, now }, tx);
+        if (caseAndDispatch == default)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await InsertTimelineAsync(db, tx, caseAndDispatch.CaseId, new TimelineEntry(now, "DISPATCH_DISCARDED", $"operator:{operatorName}",
+            reason, caseAndDispatch.DispatchId));
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<DispatchRow>> RequeueStalledDispatchesAsync(long now, long leaseUntil, int max,

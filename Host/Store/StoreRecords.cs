@@ -94,4 +94,45 @@ public sealed record CaseListPage(IReadOnlyList<CaseSummaryRow> Items, int Total
 /// <summary>A message that exhausted its retries or was refused outright; the operator's to replay or discard.</summary>
 public sealed record FailedMessage(
     string MessageType, string CounterpartId, string CaseId, string DispatchId, long FailedAt,
-    string Reason, string Error, int Attempts, string Payload);
+    string Reason, string Error, string Payload, string? RequestHeaders, string? RequestBody,
+    IReadOnlyList<AttemptRecord> Attempts);
+
+/// <summary>One try at delivering a message, and what went wrong with it.</summary>
+public sealed record AttemptRecord(long At, string Error);
+
+public sealed class FailedMessageRow
+{
+    public string Id { get; set; } = "";
+    public string MessageType { get; set; } = "";
+    public string CounterpartId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string DispatchId { get; set; } = "";
+    public long FirstFailedAt { get; set; }
+    public long LastFailedAt { get; set; }
+    public int Attempts { get; set; }
+    public string Reason { get; set; } = "";
+    public string LastError { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public string? RequestHeaders { get; set; }
+    public string? RequestBody { get; set; }
+    public string? ReplayedBy { get; set; }
+    public long? ReplayedAt { get; set; }
+    public string? DiscardedBy { get; set; }
+    public long? DiscardedAt { get; set; }
+    public string? DiscardReason { get; set; }
+}
+
+public sealed class FailedGroupRow
+{
+    public string CounterpartId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public int Count { get; set; }
+    public long Oldest { get; set; }
+    public long Newest { get; set; }
+}
+
+public sealed record FailedQuery(string? CounterpartId, string? Reason, string? Status, int Page, int PageSize);
+
+/// <summary>Which failed messages a replay takes: explicit ids, or every PENDING one of a counterpart (and reason).</summary>
+public sealed record ReplaySelection(IReadOnlyList<string>? Ids, string? CounterpartId, string? Reason);

@@ -37,28 +37,30 @@ public sealed class CounterpartPipelines(TimeProvider clock, ILogger<Counterpart
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => IsTransient(r.StatusCode));
 
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        if (settings.MaxAttempts > 1)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
                     .Handle<BrokenCircuitException>()
                     .HandleResult(r => IsTransient(r.StatusCode)),
-                MaxRetryAttempts = Math.Max(0, settings.MaxAttempts - 1),
+                MaxRetryAttempts = settings.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.BaseDelay,
                 MaxDelay = TimeSpan.FromMinutes(2),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
-                    logger.LogWarning("Retrying {CounterpartId} (attempt {Attempt}) in {Delay} after {Outcome}",
-                        endpoint.Id, args.AttemptNumber + 1, args.RetryDelay,
-                        args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}");
-                    return ValueTask.CompletedTask;
+                    var what = await AttemptLog.DescribeAsync(args.Outcome, endpoint, args.Context.CancellationToken);
+                    if (args.Context.Properties.TryGetValue(AttemptLog.PropertyKey, out var log)) log.Add(clock.GetUtcNow(), what);
+                    logger.LogWarning("Retrying {CounterpartId} (try {Attempt} of {MaxAttempts}) in {Delay} after {Outcome}",
+                        endpoint.Id, args.AttemptNumber + 2, settings.MaxAttempts, args.RetryDelay, what);
                 },
-            })
+            });
+        var pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = shouldHandle,

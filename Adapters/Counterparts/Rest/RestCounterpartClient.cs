@@ -31,7 +31,27 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
         request.Headers.Add("X-Correlation-Id", document.CaseId);
         request.Options.Set(ResilienceHandler.EndpointKey, endpoint);
         request.Options.Set(SigningCredentials.OptionKey, new SigningCredentials(SignatureHeaders.GatewayAccessKey, endpoint.Secret));
+        var log = new AttemptLog();
+        request.Options.Set(AttemptLog.OptionKey, log);
 
+        var result = await SendLoggedAsync(request, cancellationToken);
+        return result with
+        {
+            Attempts = log.Attempts,
+            RequestHeaders = new Dictionary<string, string>
+            {
+                ["Idempotency-Key"] = document.DispatchId,
+                ["X-Correlation-Id"] = document.CaseId,
+                ["Content-Type"] = "application/json; charset=utf-8",
+                ["X-Gw-Access-Key"] = SignatureHeaders.GatewayAccessKey,
+                ["Url"] = request.RequestUri!.ToString(),
+            },
+            RequestBody = System.Text.Encoding.UTF8.GetString(body),
+        };
+    }
+
+    private async Task<DispatchResult> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.IntegrationTests.Support;
 
 /// <summary>What a fake counterpart received: method, path, headers and the raw body.</summary>
-public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, FakeAnswer Answer)
+public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, FakeAnswer Answer,
+    DateTimeOffset ReceivedAt)
 {
     /// <summary>The order number this fake answered with, if it acknowledged.</summary>
     public string? AnsweredOrderNo => Answer.Json is { } json && System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject o ? (string?)o["orderNo"] : null;
@@ -63,6 +64,9 @@ public sealed class FakeCounterpart : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>While true, every request is answered 503 (after recording it), as an ERP that is down would.</summary>
+    public bool Down { get; set; }
+
     /// <summary>The next requests get these answers, in order.</summary>
     public void Script(params FakeAnswer[] answers)
     {
@@ -75,9 +79,11 @@ public sealed class FakeCounterpart : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
-        var answer = _script.TryDequeue(out var scripted) ? scripted : Acknowledge(http.Request.Headers["Idempotency-Key"].ToString());
+        var answer = Down ? new FakeAnswer(503, """{"error":"maintenance"}""")
+            : _script.TryDequeue(out var scripted) ? scripted
+            : Acknowledge(http.Request.Headers["Idempotency-Key"].ToString());
         _received.Enqueue(new ReceivedRequest(http.Request.Method, http.Request.Path.Value ?? "",
-            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), buffer.ToArray(), answer));
+            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), buffer.ToArray(), answer, DateTimeOffset.UtcNow));
         http.Response.StatusCode = answer.Status;
         if (answer.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (answer.Json is not null)

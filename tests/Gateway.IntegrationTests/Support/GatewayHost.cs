@@ -20,19 +20,39 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string OperatorToken = "test-operator-token-0001";
     public const string ViewerToken = "test-viewer-token-0001";
 
-    private readonly WebApplication _app;
+    private WebApplication _app;
     private readonly string _dataDir;
+    private readonly string[] _args;
 
-    public HttpClient Http { get; }
-    public Uri BaseUrl { get; }
+    public HttpClient Http { get; private set; }
+    public Uri BaseUrl { get; private set; }
     public IServiceProvider Services => _app.Services;
 
-    private GatewayHost(WebApplication app, Uri baseUrl, string dataDir)
+    private GatewayHost(WebApplication app, Uri baseUrl, string dataDir, string[] args)
     {
         _app = app;
         _dataDir = dataDir;
+        _args = args;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Stops the host and starts a new one on the same store and settings (a process restart, in-process).</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        (_app, BaseUrl) = await LaunchAsync(_args);
+        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static async Task<(WebApplication, Uri)> LaunchAsync(string[] args)
+    {
+        var app = await GatewayApp.BuildAsync(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
     }
 
     public static string CounterpartSecret(string id) => $"test-secret-{id}";
@@ -67,10 +87,8 @@ public sealed class GatewayHost : IAsyncDisposable
         }
         args.AddRange(extraArgs);
 
-        var app = await GatewayApp.BuildAsync(args.ToArray());
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayHost(app, new Uri(address), dataDir);
+        var (app, baseUrl) = await LaunchAsync(args.ToArray());
+        return new GatewayHost(app, baseUrl, dataDir, args.ToArray());
     }
 
     /// <summary>POSTs a body signed per the agreement as <paramref name="accessKey"/>.</summary>
@@ -85,6 +103,29 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PushZhejiangAsync(byte[] body, DateTimeOffset? at = null, string? nonce = null) =>
         PushAsync("/api/portals/zhejiang/applications", body, at: at, nonce: nonce);
+
+    public async Task<JsonNode> PostJsonAsync(string path, JsonNode body, string token = OperatorToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} → {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task<JsonNode> GetNodeAsync(string path, string token = OperatorToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} → {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
 
     public async Task<JsonObject> GetJsonAsync(string path, string token = OperatorToken)
     {

@@ -25,4 +25,11 @@ public sealed class PersonalDataMaskTests
         Assert.Contains("139****1234", masked);
         Assert.Contains("订单 12345", masked);
     }
+
+    [Fact]
+    public void Digits_inside_identifiers_are_not_mistaken_for_phones()
+    {
+        const string id = "dsp-01a2086d38847a02913905851234a56c";
+        Assert.Equal($"dispatch {id} sent", PersonalDataMask.InText($"dispatch {id} sent"));
+    }
 }

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Validation;
+using Gateway.Host.Configuration;
+using Gateway.Host.Messaging;
+using Gateway.Host.Security;
+using Gateway.Host.Store;
+
+namespace Gateway.Host.Api;
+
+/// <summary>
+/// <c>/api/admin/failed-messages</c> (specs/operations.md): list, group, inspect (viewer); replay and discard
+/// (operator). A replay re-sends the original message with its original ids, so the counterpart sees the same
+/// idempotency key; every replay and discard is recorded with the operator's token name and time.
+/// </summary>
+public static class FailedMessageEndpoints
+{
+    private static readonly string[] Statuses = ["PENDING", "REPLAYING", "REPLAYED", "DISCARDED"];
+
+    public static void MapFailedMessageEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var read = endpoints.MapGroup("/api/admin/failed-messages").WithTags("failed-messages")
+            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
+        read.MapGet("/", ListAsync);
+        read.MapGet("/groups", GroupsAsync);
+        read.MapGet("/{id}", ShowAsync);
+
+        var write = endpoints.MapGroup("/api/admin/failed-messages").WithTags("failed-messages")
+            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Operator));
+        write.MapPost("/{id}/replay", ReplayOneAsync);
+        write.MapPost("/replay", ReplayManyAsync);
+        write.MapPost("/{id}/discard", DiscardAsync);
+    }
+
+    /// <summary>A group is a counterpart and a failure reason; its id is both, joined with '~'.</summary>
+    public static string GroupId(string counterpartId, string reason) => $"{counterpartId}~{reason}";
+
+    private static async Task<IResult> ListAsync(HttpContext http, IGatewayStore store, string? counterpartId, string? reason, string? status, string? page, string? pageSize)
+    {
+        var errors = new FieldErrors();
+        if (status is not null && !Statuses.Contains(status))
+            errors.Add("status", ErrorCodes.InvalidValue, $"状态取值无效，可选：{string.Join("、", Statuses)}");
+        var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
+        var size = QueryNumbers.Page("pageSize", pageSize, 50, 1, 500, errors);
+        if (errors.Any) return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
+
+        var (items, total) = await store.ListFailedAsync(new FailedQuery(counterpartId, reason, status, pageNo, size), http.RequestAborted);
+        return Results.Json(new { page = pageNo, pageSize = size, total, items = items.Select(Summary) }, GatewayJson.Options);
+    }
+
+    private static async Task<IResult> GroupsAsync(HttpContext http, IGatewayStore store, string? status)
+    {
+        var groups = await store.GroupFailedAsync(status ?? "PENDING", http.RequestAborted);
+        return Results.Json(groups.Select(g => new
+        {
+            groupId = GroupId(g.CounterpartId, g.Reason),
+            g.CounterpartId,
+            g.Reason,
+            g.Count,
+            oldest = CaseView.At(g.Oldest),
+            newest = CaseView.At(g.Newest),
+        }), GatewayJson.Options);
+    }
+
+    private static async Task<IResult> ShowAsync(string id, HttpContext http, IGatewayStore store)
+    {
+        var found = await store.GetFailedAsync(id, http.RequestAborted);
+        if (found is null) return NotFound(id);
+        var (row, attempts) = found.Value;
+        // The row itself, plus every attempt, what was sent (headers without the signature, and the body), and
+        // the bus message that a replay re-sends.
+        var view = JsonSerializer.SerializeToNode(Summary(row), GatewayJson.Options)!.AsObject();
+        view["attempts"] = JsonSerializer.SerializeToNode(attempts.Select(a => new { at = CaseView.At(a.At), error = a.Error }), GatewayJson.Options);
+        view["headers"] = row.RequestHeaders is null ? null : JsonNode.Parse(row.RequestHeaders);
+        view["body"] = row.RequestBody is null ? null : JsonNode.Parse(row.RequestBody);
+        view["message"] = JsonNode.Parse(row.Payload);
+        return Results.Json(view, GatewayJson.Options);
+    }
+
+    private static async Task<IResult> ReplayOneAsync(string id, HttpContext http, FailedMessageReplay replay)
+    {
+        var queued = await replay.ReplayAsync(new ReplaySelection([id], null, null), AdminAuthorization.CallerOf(http), http.RequestAborted);
+        if (queued == 0)
+            return Problems.Result(StatusCodes.Status409Conflict, "NOT_REPLAYABLE", "该消息不可重放",
+                $"失败消息 {id} 不存在或不处于 PENDING 状态（已重放、重放中或已丢弃）");
+        return Results.Json(new { queued }, GatewayJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ReplayManyAsync(HttpContext http, FailedMessageReplay replay)
+    {
+        ReplayRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<ReplayRequest>(http.Request.Body, GatewayJson.Options, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        var selection = request switch
+        {
+            { Ids: { Count: > 0 } ids, GroupId: null, CounterpartId: null } => new ReplaySelection(ids, null, null),
+            { Ids: null, GroupId: { } g, CounterpartId: null } when g.Split('~') is [var c, var r] => new ReplaySelection(null, c, r),
+            { Ids: null, GroupId: null, CounterpartId: { Length: > 0 } c } => new ReplaySelection(null, c, null),
+            _ => null,
+        };
+        if (selection is null)
+            return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_SELECTION", "重放范围有误",
+                "请求体须且只须包含 ids（非空数组）、groupId（counterpartId~reason）或 counterpartId 之一");
+        var queued = await replay.ReplayAsync(selection, AdminAuthorization.CallerOf(http), http.RequestAborted);
+        return Results.Json(new { queued }, GatewayJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> DiscardAsync(string id, HttpContext http, IGatewayStore store, TimeProvider clock)
+    {
+        DiscardRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<DiscardRequest>(http.Request.Body, GatewayJson.Options, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+            return Problems.Result(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "丢弃须说明原因", null,
+                [new FieldError("reason", ErrorCodes.Required, "丢弃原因不能为空")]);
+        var caller = AdminAuthorization.CallerOf(http);
+        if (!await store.DiscardFailedAsync(id, request.Reason, caller.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), http.RequestAborted))
+            return Problems.Result(StatusCodes.Status409Conflict, "NOT_DISCARDABLE", "该消息不可丢弃", $"失败消息 {id} 不存在或不处于 PENDING 状态");
+        return Results.Json(new { discarded = id }, GatewayJson.Options);
+    }
+
+    private static object Summary(FailedMessageRow r) => new
+    {
+        r.Id,
+        r.MessageType,
+        r.CounterpartId,
+        r.CaseId,
+        r.DispatchId,
+        firstFailedAt = CaseView.At(r.FirstFailedAt),
+        lastFailedAt = CaseView.At(r.LastFailedAt),
+        r.Attempts,
+        r.Reason,
+        r.LastError,
+        r.Status,
+        groupId = GroupId(r.CounterpartId, r.Reason),
+        r.ReplayedBy,
+        replayedAt = r.ReplayedAt is { } at ? CaseView.At(at) : (DateTimeOffset?)null,
+        r.DiscardedBy,
+        discardedAt = r.DiscardedAt is { } d ? CaseView.At(d) : (DateTimeOffset?)null,
+        r.DiscardReason,
+    };
+
+    private static IResult NotFound(string id) =>
+        Problems.Result(StatusCodes.Status404NotFound, "FAILED_MESSAGE_NOT_FOUND", "失败消息不存在", $"没有编号为 {id} 的失败消息");
+
+    private sealed record ReplayRequest(List<string>? Ids, string? GroupId, string? CounterpartId);
+    private sealed record DiscardRequest(string? Reason);
+}
+
+/// <summary>Replays failed messages: one transaction marks them and writes their outbox messages, then the relay is woken.</summary>
+public sealed class FailedMessageReplay(IGatewayStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
+    ILogger<FailedMessageReplay> logger)
+{
+    public async Task<int> ReplayAsync(ReplaySelection selection, AdminToken caller, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var taken = await store.ReplayFailedAsync(selection, caller.Name, now, now + (long)settings.DispatchLease.TotalMilliseconds,
+            d => SendDispatchMessage.For(d, now), cancellationToken);
+        if (taken.Count > 0) outboxSignal.Notify();
+        logger.LogInformation("Operator {Operator} replayed {Count} failed messages", caller.Name, taken.Count);
+        return taken.Count;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Gateway.Host.Cli;
+using Gateway.IntegrationTests.Support;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>
+/// Recoverability (issue "Recoverability and operator replay"): retries that honour the counterpart, failures that
+/// land in the failed-message store with every attempt, and operator replays that deliver each message exactly once.
+/// </summary>
+public sealed class FailedMessageReplayTests
+{
+    private static readonly JsonObject Sample = GatewayHost.LoadSample("zhejiang", "keqiao-office-all-carriers.json");
+
+    private static byte[] WaterOnly() => GatewayHost.Variant(Sample, s =>
+    {
+        s["applyNo"] = "ZJR" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        s["demands"] = new JsonArray(new JsonObject { ["type"] = "WATER", ["biz"] = "NEW", ["dailyTons"] = 35 });
+    });
+
+    private static async Task<string> PushAsync(GatewayHost host)
+    {
+        using var response = await host.PushZhejiangAsync(WaterOnly());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (string)(await GatewayHost.ReadJsonAsync(response))["caseId"]!;
+    }
+
+    private static async Task<JsonObject> DispatchOfAsync(GatewayHost host, string caseId, string status) =>
+        (await host.WaitForCaseAsync(caseId, v => (string?)v["dispatches"]![0]!["status"] == status, TimeSpan.FromSeconds(20)))["dispatches"]![0]!.AsObject();
+
+    [Fact]
+    public async Task A_503_then_success_is_delivered_once_and_retry_after_is_honoured()
+    {
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water]);
+        water.Script(new FakeAnswer(503, null, RetryAfterSeconds: 2));
+
+        var caseId = await PushAsync(host);
+        var dispatch = await DispatchOfAsync(host, caseId, "ACKNOWLEDGED");
+
+        var received = water.Received;
+        Assert.Equal(2, received.Count);
+        Assert.Single(water.OrdersByIdempotencyKey);
+        Assert.Equal(water.OrdersByIdempotencyKey[(string)dispatch["dispatchId"]!], (string?)dispatch["externalRef"]);
+        // Base delay is 0.05 s in the harness: only Retry-After explains a 2 s pause.
+        var pause = DateTimeOffset.Parse(received[1].Header("X-Gw-Date"), System.Globalization.CultureInfo.InvariantCulture)
+                    - DateTimeOffset.Parse(received[0].Header("X-Gw-Date"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(pause >= TimeSpan.FromSeconds(1), $"second try came {pause} after the first"); // X-Gw-Date has whole seconds
+        Assert.True(received[1].ReceivedAt - received[0].ReceivedAt >= TimeSpan.FromSeconds(1.9),
+            $"second try came {received[1].ReceivedAt - received[0].ReceivedAt} after the first; Retry-After was 2 s");
+    }
+
+    [Fact]
+    public async Task A_400_is_not_retried_and_its_reason_names_status_and_body()
+    {
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water]);
+        water.Script(new FakeAnswer(400, """{"error":"用水性质缺失"}"""));
+
+        var caseId = await PushAsync(host);
+        var dispatch = await DispatchOfAsync(host, caseId, "FAILED");
+
+        Assert.Single(water.Received);
+        var failed = await host.GetNodeAsync($"/api/admin/failed-messages/{dispatch["dispatchId"]}");
+        Assert.Equal("HTTP_400", (string?)failed["reason"]);
+        Assert.Contains("HTTP 400", (string?)failed["lastError"]);
+        Assert.Contains("用水性质缺失", (string?)failed["lastError"]);
+        Assert.Single(failed["attempts"]!.AsArray()); // the detail view carries the attempts themselves
+        Assert.Equal("PENDING", (string?)failed["status"]);
+        Assert.Equal((string?)dispatch["dispatchId"], (string?)failed["headers"]!["Idempotency-Key"]);
+        Assert.Equal("WATER", (string?)failed["body"]!["service"]);
+    }
+
+    [Fact]
+    public async Task A_counterpart_down_for_the_whole_budget_is_listed_grouped_and_replayed_once_by_the_cli()
+    {
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water],
+            "--Gateway:Counterparts:keqiao-water:Retry:MaxAttempts=3",
+            "--Gateway:CounterpartDefaults:CircuitBreaker:BreakSeconds=1");
+        water.Down = true;
+
+        var cases = new List<string>();
+        for (var i = 0; i < 5; i++) cases.Add(await PushAsync(host));
+        var dispatchIds = new List<string>();
+        foreach (var caseId in cases) dispatchIds.Add((string)(await DispatchOfAsync(host, caseId, "FAILED"))["dispatchId"]!);
+
+        var list = await host.GetNodeAsync("/api/admin/failed-messages?counterpartId=keqiao-water&status=PENDING");
+        Assert.Equal(5, (int)list["total"]!);
+        var triesThatReachedTheErp = 0;
+        foreach (var id in dispatchIds)
+        {
+            var detail = await host.GetNodeAsync($"/api/admin/failed-messages/{id}");
+            var attempts = detail["attempts"]!.AsArray().Select(a => (string)a!["error"]!).ToList();
+            // Three tries each, every one recorded: the ERP's 503, or the open circuit that stood in for it once the
+            // ERP had failed often enough.
+            Assert.Equal(3, attempts.Count);
+            Assert.All(attempts, e => Assert.True(e.StartsWith("HTTP 503", StringComparison.Ordinal) || e.StartsWith("circuit open", StringComparison.Ordinal), e));
+            triesThatReachedTheErp += attempts.Count(e => e.StartsWith("HTTP 503", StringComparison.Ordinal));
+        }
+        Assert.Equal(water.Received.Count, triesThatReachedTheErp);
+        var groups = (await host.GetNodeAsync("/api/admin/failed-messages/groups")).AsArray();
+        var group = Assert.Single(groups)!;
+        Assert.Equal("keqiao-water", (string?)group["counterpartId"]);
+        Assert.Equal(5, (int)group["count"]!);
+
+        water.Down = false;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // let the circuit half-open again
+        var exit = await GatewayCli.RunAsync(["failed", "replay", "--counterpart", "keqiao-water",
+            "--url", host.BaseUrl.ToString(), "--token", GatewayHost.OperatorToken]);
+        Assert.Equal(0, exit);
+
+        foreach (var caseId in cases) await DispatchOfAsync(host, caseId, "ACKNOWLEDGED");
+        Assert.Equal(dispatchIds.Order(), water.OrdersByIdempotencyKey.Keys.Order());
+        var replayed = await host.GetNodeAsync("/api/admin/failed-messages?status=REPLAYED");
+        Assert.Equal(5, (int)replayed["total"]!);
+        Assert.All(replayed["items"]!.AsArray(), m => Assert.Equal("test-operator", (string?)m!["replayedBy"]));
+
+        var requestsBefore = water.Received.Count;
+        Assert.Equal(0, await GatewayCli.RunAsync(["failed", "replay", "--counterpart", "keqiao-water",
+            "--url", host.BaseUrl.ToString(), "--token", GatewayHost.OperatorToken]));
+        var second = await host.PostJsonAsync("/api/admin/failed-messages/replay", new JsonObject { ["counterpartId"] = "keqiao-water" });
+        Assert.Equal(0, (int)second["queued"]!);
+        await Task.Delay(300);
+        Assert.Equal(requestsBefore, water.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_bulk_replay_interrupted_by_a_restart_completes_with_each_message_delivered_once()
+    {
+        const int count = 200;
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water],
+            "--Gateway:Counterparts:keqiao-water:Retry:MaxAttempts=1",
+            "--Gateway:Dispatch:LeaseSeconds=3");
+        water.Down = true;
+
+        var cases = new List<string>();
+        for (var i = 0; i < count; i++) cases.Add(await PushAsync(host));
+        await WaitAsync(async () => (int)(await host.GetNodeAsync("/api/admin/failed-messages?status=PENDING&pageSize=1"))["total"]! == count,
+            TimeSpan.FromSeconds(60), "all pushes failed");
+
+        water.Down = false;
+        var queued = await host.PostJsonAsync("/api/admin/failed-messages/replay", new JsonObject { ["counterpartId"] = "keqiao-water" });
+        Assert.Equal(count, (int)queued["queued"]!);
+        await host.RestartAsync(); // half-way: some sent, most still in the outbox
+
+        await WaitAsync(async () => (int)(await host.GetNodeAsync("/api/admin/failed-messages?status=REPLAYED&pageSize=1"))["total"]! == count,
+            TimeSpan.FromSeconds(60), "every replay acknowledged");
+        foreach (var caseId in cases.Take(10)) await DispatchOfAsync(host, caseId, "ACKNOWLEDGED");
+        Assert.Equal(count, water.OrdersByIdempotencyKey.Count);
+        var createdPerKey = water.Received.Where(r => r.Answer.Status == 201).GroupBy(r => r.Header("Idempotency-Key"));
+        Assert.All(createdPerKey, g => Assert.Single(g));
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"timed out after {timeout} waiting for: {what}");
+    }
+}
