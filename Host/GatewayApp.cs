@@ -4,11 +4,13 @@ using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
+using Gateway.Adapters.Portals.Callbacks;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Intake;
 using Gateway.Host.Api;
 using Gateway.Host.Configuration;
 using Gateway.Host.Counterparts;
+using Gateway.Host.Deadlines;
 using Gateway.Host.Health;
 using Gateway.Host.Intake;
 using Gateway.Host.Logging;
@@ -44,8 +46,8 @@ public static class GatewayApp
             .AddCommandLine(args);
 
         var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
-        var calendar = WorkingCalendar.LoadDirectory(Path.Combine(configDir, "calendars"));
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
+        var calendars = new CalendarHolder(settings);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
@@ -57,8 +59,7 @@ public static class GatewayApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         services.AddSingleton(regions);
-        services.AddSingleton(calendar);
-        services.AddSingleton<DeadlineCalculator>();
+        services.AddSingleton(calendars);
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
         services.AddSingleton<GatewayMetrics>();
@@ -87,11 +88,13 @@ public static class GatewayApp
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
         services.AddSingleton<FailedMessageReplay>();
+        services.AddSingleton<PortalCallbackClient>();
 
         services.AddGatewayBus(settings, regions, builder.Configuration);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NonceHousekeeping>();
         services.AddHostedService<StalledDispatchRecovery>();
+        services.AddHostedService<DeadlineSweeper>();
 
         services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi();
@@ -108,12 +111,13 @@ public static class GatewayApp
         app.MapCaseEndpoints();
         app.MapAdminEndpoints();
         app.MapFailedMessageEndpoints();
+        app.MapSlaEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
         log.LogInformation("Hookup Gateway: profile {Profile}, transport {Transport}, store {Store}, {RegionCount} regions, {CounterpartCount} counterparts, calendars {FirstYear}–{LastYear}, config {ConfigDir}",
             settings.Profile, settings.Transport, settings.Store, regions.Regions.Count, regions.Counterparts.Count(),
-            calendar.FirstYear, calendar.LastYear, configDir);
+            calendars.Calendar.FirstYear, calendars.Calendar.LastYear, configDir);
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
         return app;

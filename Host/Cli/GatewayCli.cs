@@ -22,6 +22,7 @@ public static class GatewayCli
         root.Subcommands.Add(PushCommand.Create(options.Url));
         root.Subcommands.Add(CasesCommand.Create(options));
         root.Subcommands.Add(FailedCommand.Create(options));
+        root.Subcommands.Add(SlaCommand.Create(options));
         return await root.Parse(args).InvokeAsync();
     }
 }

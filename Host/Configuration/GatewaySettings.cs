@@ -19,5 +19,7 @@ public sealed record GatewaySettings(
     TimeSpan OutboxPollInterval,
     TimeSpan DispatchLease,
     string BusQueuePrefix,
+    double DeadlineWarningFraction,
+    TimeSpan DeadlineSweepInterval,
     string? AutoMapperLicenseKey,
     IReadOnlyList<AdminToken> AdminTokens);

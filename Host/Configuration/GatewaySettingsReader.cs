@@ -84,6 +84,16 @@ public static class GatewaySettingsReader
         if (!string.IsNullOrWhiteSpace(leaseRaw) && (!int.TryParse(leaseRaw, out lease) || lease < 1))
             problems.Add($"Gateway:Dispatch:LeaseSeconds: '{leaseRaw}' must be a whole number of seconds ≥ 1");
 
+        var warnRaw = gw["Deadlines:WarningFraction"];
+        var warnFraction = 0.75;
+        if (!string.IsNullOrWhiteSpace(warnRaw) && (!double.TryParse(warnRaw, System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out warnFraction) || warnFraction is <= 0 or >= 1))
+            problems.Add($"Gateway:Deadlines:WarningFraction: '{warnRaw}' must be a number between 0 and 1 (e.g. 0.75)");
+        var sweepRaw = gw["Deadlines:SweepMilliseconds"];
+        var sweep = 30_000;
+        if (!string.IsNullOrWhiteSpace(sweepRaw) && (!int.TryParse(sweepRaw, out sweep) || sweep < 50))
+            problems.Add($"Gateway:Deadlines:SweepMilliseconds: '{sweepRaw}' must be a whole number ≥ 50");
+
         var queuePrefix = gw["Bus:QueuePrefix"] ?? "";
         if (queuePrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             problems.Add($"Gateway:Bus:QueuePrefix: '{queuePrefix}' may hold only letters, digits, '-', '_' and '.'");
@@ -92,7 +102,7 @@ public static class GatewaySettingsReader
             throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
 
         return new GatewaySettings(profile, transport, store, storeConnection!, rabbit, sandbox, configDirectory,
-            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease), queuePrefix,
+            gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease), queuePrefix, warnFraction, TimeSpan.FromMilliseconds(sweep),
             gw["AutoMapper:LicenseKey"], tokens);
     }
 }

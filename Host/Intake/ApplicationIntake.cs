@@ -4,7 +4,10 @@ using Gateway.Adapters.Http;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Messages;
+using Gateway.Host.Callbacks;
 using Gateway.Host.Configuration;
+using Gateway.Host.Deadlines;
 using Gateway.Host.Messaging;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
@@ -21,6 +24,7 @@ namespace Gateway.Host.Intake;
 public sealed class ApplicationIntake(
     RegionCatalog regions,
     FanOutPlanner planner,
+    CalendarHolder calendars,
     IGatewayStore store,
     OutboxSignal outboxSignal,
     TimeProvider clock,
@@ -42,7 +46,7 @@ public sealed class ApplicationIntake(
             ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
         // Whole milliseconds: what the store keeps, so receipt and case view agree to the digit.
         var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
-        var plan = planner.Plan(application, region, acceptedAt);
+        var plan = planner.Plan(application, region, acceptedAt, calendars.Calculator);
         var caseId = NewCaseId(region.Id, acceptedAt);
         var receiptNo = $"SL{acceptedAt:yyyyMMdd}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
         var now = acceptedAt.ToUnixTimeMilliseconds();
@@ -61,6 +65,9 @@ public sealed class ApplicationIntake(
             DueAt = p.Due.At.ToUnixTimeMilliseconds(),
             DueProvisional = p.Due.Provisional,
             LeaseUntil = now + (long)settings.DispatchLease.TotalMilliseconds,
+            DueFrom = now,
+            SlaHalfDays = (int)(p.SlaDays * 2),
+            WarnAt = DeadlineWarning.WarnAt(now, p.Due.At.ToUnixTimeMilliseconds(), settings.DeadlineWarningFraction),
         }).ToList();
 
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
@@ -94,7 +101,9 @@ public sealed class ApplicationIntake(
             ReceiptJson = JsonSerializer.Serialize(receipt, GatewayJson.Options),
         };
 
-        if (!await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox), cancellationToken))
+        var (accepted, notify) = PortalCallbacks.Create(row, null, PortalEventNames.Accepted, now, $"受理回执 {receiptNo}");
+        outbox.Add(notify);
+        if (!await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox, [accepted]), cancellationToken))
         {
             // Lost a race with an identical concurrent push: answer as for any repeat.
             existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Host.Callbacks;
 using Gateway.Host.Configuration;
 using Gateway.Routing.Regions;
 using MassTransit;
@@ -22,6 +23,7 @@ public static class BusSetup
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<SendDispatchConsumer>();
+            bus.AddConsumer<PortalCallbackConsumer>();
             if (settings.Transport == TransportKind.RabbitMq)
             {
                 bus.UsingRabbitMq((context, cfg) =>
@@ -33,6 +35,11 @@ public static class BusSetup
                             e.SetQuorumQueue();
                             Configure(e, context, config, counterpart.Id);
                         });
+                    cfg.ReceiveEndpoint(queues.PortalCallbacks, e =>
+                    {
+                        e.SetQuorumQueue();
+                        ConfigureCallbacks(e, context);
+                    });
                 });
             }
             else
@@ -41,10 +48,18 @@ public static class BusSetup
                 {
                     foreach (var counterpart in regions.Counterparts)
                         cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e => Configure(e, context, config, counterpart.Id));
+                    cfg.ReceiveEndpoint(queues.PortalCallbacks, e => ConfigureCallbacks(e, context));
                 });
             }
         });
         return services;
+    }
+
+    private static void ConfigureCallbacks(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
+    {
+        endpoint.ConcurrentMessageLimit = 8;
+        endpoint.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
+        endpoint.ConfigureConsumer<PortalCallbackConsumer>(context);
     }
 
     private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, IConfiguration config, string counterpartId)

@@ -68,6 +68,11 @@ public sealed class OutboxRelay(
                 var endpoint = await sendEndpoints.GetSendEndpoint(queues.AddressFor(message.CounterpartId));
                 await endpoint.Send(message, context => context.MessageId = messageId, cancellationToken);
                 break;
+            case nameof(NotifyPortal):
+                var notify = JsonSerializer.Deserialize<NotifyPortal>(row.Payload, GatewayJson.Options)!;
+                var callbacks = await sendEndpoints.GetSendEndpoint(queues.PortalCallbacksAddress);
+                await callbacks.Send(notify, context => context.MessageId = messageId, cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"outbox row {row.MessageId} has unknown message type {row.MessageType}");
         }

@@ -6,6 +6,7 @@ using Gateway.Adapters.Http;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Messages;
+using Gateway.Host.Callbacks;
 using Gateway.Host.Configuration;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
@@ -85,7 +86,7 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
+            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, PortalCallbacks.Factory, ct);
             logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }

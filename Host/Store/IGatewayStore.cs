@@ -27,7 +27,8 @@ public interface IGatewayStore : INonceStore
     Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken);
     /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
     Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
-    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
+    /// <summary>Records the counterpart's order number, the DISPATCH_RECEIPT callback to the portal, and DISPATCHED when all are in.</summary>
+    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
 
     /// <summary>
@@ -44,6 +45,18 @@ public interface IGatewayStore : INonceStore
     Task<IReadOnlyList<string>> ReplayFailedAsync(ReplaySelection selection, string operatorName, long now, long leaseUntil,
         Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
     Task<bool> DiscardFailedAsync(string id, string reason, string operatorName, long now, CancellationToken cancellationToken);
+
+    /// <summary>Raises DEADLINE_WARNING once per open dispatch whose warning time has come; returns those warned now.</summary>
+    Task<IReadOnlyList<DispatchRow>> RaiseDeadlineWarningsAsync(long now, int max, CancellationToken cancellationToken);
+    /// <summary>Marks open dispatches past due as overdue (once), with a DEADLINE_MISSED entry and an OVERDUE portal callback.</summary>
+    Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
+    Task<IReadOnlyList<(DispatchRow Dispatch, string Region)>> GetProvisionalDispatchesAsync(CancellationToken cancellationToken);
+    Task UpdateDueAsync(string dispatchId, long dueAt, bool provisional, long warnAt, long now, CancellationToken cancellationToken);
+
+    Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken);
+    Task MarkPortalCallbackAsync(string eventId, string status, long at, string? error, CancellationToken cancellationToken);
+    Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
     Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);

@@ -51,7 +51,14 @@ public static class Schema
                 overdue INTEGER NOT NULL,
                 attempts INTEGER NOT NULL,
                 last_error TEXT NULL,
-                lease_until BIGINT NOT NULL);
+                lease_until BIGINT NOT NULL,
+                due_from BIGINT NOT NULL,
+                sla_half_days INTEGER NOT NULL,
+                warn_at BIGINT NOT NULL,
+                warned_at BIGINT NULL,
+                missed_at BIGINT NULL);
+            CREATE INDEX ix_dispatches_warn ON dispatches (warned_at, warn_at);
+            CREATE INDEX ix_dispatches_due ON dispatches (missed_at, due_at);
             CREATE INDEX ix_dispatches_case ON dispatches (case_id);
             CREATE INDEX ix_dispatches_lease ON dispatches (status, lease_until);
             CREATE INDEX ix_dispatches_counterpart ON dispatches (counterpart_id, status);
@@ -96,6 +103,18 @@ public static class Schema
                 at BIGINT NOT NULL,
                 error TEXT NOT NULL);
             CREATE INDEX ix_failed_attempts_message ON failed_attempts (failed_message_id, id);
+            CREATE TABLE portal_callbacks (
+                event_id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                portal TEXT NOT NULL,
+                event TEXT NOT NULL,
+                payload {d.JsonColumnType} NOT NULL,
+                status TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT NULL,
+                attempts INTEGER NOT NULL,
+                last_error TEXT NULL);
+            CREATE INDEX ix_portal_callbacks_case ON portal_callbacks (case_id, created_at);
             """),
     ];
 }

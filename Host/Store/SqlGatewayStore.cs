@@ -16,7 +16,8 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         dispatch_id AS DispatchId, case_id AS CaseId, ordinal AS Ordinal, counterpart_id AS CounterpartId, kind AS Kind, service AS Service,
         sla_step AS SlaStep, status AS Status, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
         acknowledged_at AS AcknowledgedAt, due_at AS DueAt, due_provisional AS DueProvisional, overdue AS Overdue,
-        attempts AS Attempts, last_error AS LastError, lease_until AS LeaseUntil
+        attempts AS Attempts, last_error AS LastError, lease_until AS LeaseUntil, due_from AS DueFrom,
+        sla_half_days AS SlaHalfDays, warn_at AS WarnAt, warned_at AS WarnedAt, missed_at AS MissedAt
         """;
 
     public SqlDialect Dialect => dialect;
@@ -85,14 +86,16 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         }
         await db.ExecuteAsync("""
             INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
-                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until)
+                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until,
+                                    due_from, sla_half_days, warn_at)
             VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
-                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil)
+                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil,
+                    @DueFrom, @SlaHalfDays, @WarnAt)
             """, newCase.Dispatches.Select(d => new
             {
                 d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, d.Kind, d.Service, d.SlaStep, d.Status, d.ExternalRef,
                 d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
-                d.Attempts, d.LastError, d.LeaseUntil,
+                d.Attempts, d.LastError, d.LeaseUntil, d.DueFrom, d.SlaHalfDays, d.WarnAt,
             }), tx);
         foreach (var entry in newCase.Timeline)
             await InsertTimelineAsync(db, tx, newCase.Case.CaseId, entry);
@@ -100,8 +103,26 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             INSERT INTO outbox (message_id, message_type, payload, created_at)
             VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
             """, newCase.Outbox, tx);
+        await db.ExecuteAsync(InsertCallbackSql, newCase.Callbacks, tx);
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    private const string InsertCallbackSql = """
+        INSERT INTO portal_callbacks (event_id, case_id, portal, event, payload, status, created_at, attempts)
+        VALUES (@EventId, @CaseId, @Portal, @Event, @Payload, @Status, @CreatedAt, 0)
+        """;
+
+    private const string InsertOutboxSql = """
+        INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+        """;
+
+    private async Task AddCallbackAsync(DbConnection db, DbTransaction tx, PortalCallbackFactory factory, CaseRow @case, DispatchRow? dispatch,
+        string @event, long at, string? detail)
+    {
+        var (callback, message) = factory(@case, dispatch, @event, at, detail);
+        await db.ExecuteAsync(InsertCallbackSql, callback, tx);
+        await db.ExecuteAsync(InsertOutboxSql, message, tx);
     }
 
     private static Task InsertTimelineAsync(DbConnection db, DbTransaction tx, string caseId, TimelineEntry entry) =>
@@ -223,7 +244,8 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             new { dispatchId }, cancellationToken: cancellationToken));
     }
 
-    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken)
+    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, PortalCallbackFactory callbacks,
+        CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
@@ -233,9 +255,12 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
             """, new { dispatchId, orderNo, at }, tx);
         if (updated == 1)
         {
-            var caseId = await db.ExecuteScalarAsync<string>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-            await InsertTimelineAsync(db, tx, caseId!, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
+            var dispatch = await db.QuerySingleAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+            var caseId = dispatch.CaseId;
+            var @case = await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx);
+            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
             await db.ExecuteAsync("UPDATE failed_messages SET status = 'REPLAYED' WHERE id = @dispatchId AND status = 'REPLAYING'", new { dispatchId }, tx);
+            await AddCallbackAsync(db, tx, callbacks, @case, dispatch, Contracts.Messages.PortalEventNames.DispatchReceipt, at, $"{dispatch.CounterpartId} 回执单号 {orderNo}");
             // The case is DISPATCHED once every counterpart has acknowledged its dispatch.
             var promoted = await db.ExecuteAsync("""
                 UPDATE cases SET status = 'DISPATCHED', updated_at = @at
@@ -243,7 +268,7 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
                   AND NOT EXISTS (SELECT 1 FROM dispatches WHERE case_id = @caseId AND status IN ('PENDING', 'SENT', 'FAILED'))
                 """, new { caseId, at }, tx);
             if (promoted == 1)
-                await InsertTimelineAsync(db, tx, caseId!, new TimelineEntry(at, "DISPATCHED", "gateway", "全部派单已获回执"));
+                await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(at, "DISPATCHED", "gateway", "全部派单已获回执"));
         }
         await tx.CommitAsync(cancellationToken);
     }
@@ -408,6 +433,131 @@ public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect diale
         }
         await tx.CommitAsync(cancellationToken);
         return stalled;
+    }
+
+    /// <summary>
+    /// Dispatches still owing their step: a receipt is not the step itself, so the deadline runs until the counterpart
+    /// reports it done (or rejected).
+    /// </summary>
+    private const string OpenDispatch = "status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')";
+
+    public async Task<IReadOnlyList<DispatchRow>> RaiseDeadlineWarningsAsync(long now, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // warned_at is set in the same statement that selects the row: however many sweepers run, one warning.
+        var rows = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
+            UPDATE dispatches SET warned_at = @now
+            WHERE dispatch_id IN (
+                SELECT dispatch_id FROM dispatches
+                WHERE warned_at IS NULL AND warn_at <= @now AND {OpenDispatch}
+                ORDER BY warn_at LIMIT @max {dialect.SkipLocked})
+            RETURNING {DispatchColumns}
+            """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        foreach (var d in rows)
+            await InsertTimelineAsync(db, tx, d.CaseId, new TimelineEntry(now, "DEADLINE_WARNING", "gateway",
+                $"{d.CounterpartId} 的办理时限即将届满（截止 {DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}）", d.DispatchId));
+        await tx.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, PortalCallbackFactory callbacks, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var rows = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
+            UPDATE dispatches SET missed_at = @now, overdue = 1
+            WHERE dispatch_id IN (
+                SELECT dispatch_id FROM dispatches
+                WHERE missed_at IS NULL AND due_at <= @now AND {OpenDispatch}
+                ORDER BY due_at LIMIT @max {dialect.SkipLocked})
+            RETURNING {DispatchColumns}
+            """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        foreach (var d in rows)
+        {
+            var caseId = d.CaseId;
+            var @case = await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx);
+            var detail = $"{d.CounterpartId} 逾期：应于 {DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前办结";
+            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(now, "DEADLINE_MISSED", "gateway", detail, d.DispatchId));
+            await AddCallbackAsync(db, tx, callbacks, @case, d, Contracts.Messages.PortalEventNames.Overdue, now, detail);
+        }
+        await tx.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<(DispatchRow Dispatch, string Region)>> GetProvisionalDispatchesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var rows = await db.QueryAsync<DispatchRow, string, (DispatchRow, string)>(new CommandDefinition($"""
+            SELECT {DispatchColumns}, (SELECT c.region FROM cases c WHERE c.case_id = d.case_id) AS Region
+            FROM dispatches d WHERE due_provisional = 1
+            """, cancellationToken: cancellationToken), (d, region) => (d, region), splitOn: "Region");
+        return rows.AsList();
+    }
+
+    public async Task UpdateDueAsync(string dispatchId, long dueAt, bool provisional, long warnAt, long now, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var caseId = await db.ExecuteScalarAsync<string>(
+            "UPDATE dispatches SET due_at = @dueAt, due_provisional = @flag, warn_at = @warnAt WHERE dispatch_id = @dispatchId RETURNING case_id",
+            new { dispatchId, dueAt, flag = Flag(provisional), warnAt }, tx);
+        if (caseId is not null)
+            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(now, "DUE_RECOMPUTED", "gateway",
+                $"工作日历已更新，截止时间重算为 {DateTimeOffset.FromUnixTimeMilliseconds(dueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}{(provisional ? "（仍为暂定）" : "")}", dispatchId));
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.QuerySingleOrDefaultAsync<PortalCallbackRow>(new CommandDefinition("""
+            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS Status,
+                   created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
+            FROM portal_callbacks WHERE event_id = @eventId
+            """, new { eventId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return (await db.QueryAsync<PortalCallbackRow>(new CommandDefinition("""
+            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS Status,
+                   created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
+            FROM portal_callbacks WHERE case_id = @caseId ORDER BY created_at, event_id
+            """, new { caseId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task MarkPortalCallbackAsync(string eventId, string status, long at, string? error, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteAsync(new CommandDefinition("""
+            UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
+                   sent_at = CASE WHEN @status = 'SENT' THEN @at ELSE sent_at END
+            WHERE event_id = @eventId AND status <> 'SENT'
+            """, new { eventId, status, at, error }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var rows = (await db.QueryAsync<(string EventId, string Portal)>(new CommandDefinition($"""
+            UPDATE portal_callbacks SET status = 'PENDING'
+            WHERE event_id IN (SELECT event_id FROM portal_callbacks WHERE status = 'FAILED' AND created_at < @olderThan
+                               ORDER BY created_at LIMIT 100 {dialect.SkipLocked})
+            RETURNING event_id, portal
+            """, new { olderThan }, tx, cancellationToken: cancellationToken))).AsList();
+        foreach (var (eventId, portal) in rows)
+            await db.ExecuteAsync(InsertOutboxSql, new OutboxRow
+            {
+                MessageId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(now)).ToString(),
+                MessageType = nameof(Contracts.Messages.NotifyPortal),
+                Payload = System.Text.Json.JsonSerializer.Serialize(new Contracts.Messages.NotifyPortal(eventId, portal), Adapters.Http.GatewayJson.Options),
+                CreatedAt = now,
+            }, tx);
+        await tx.CommitAsync(cancellationToken);
+        return rows.Count;
     }
 
     public async Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken)

@@ -41,6 +41,13 @@ public sealed class DispatchRow
     public string? LastError { get; set; }
     /// <summary>Until when the current send (or the initial publish) has the dispatch; past it, recovery re-queues it.</summary>
     public long LeaseUntil { get; set; }
+    /// <summary>The instant its period started and its length in half working days: enough to recompute the due time.</summary>
+    public long DueFrom { get; set; }
+    public int SlaHalfDays { get; set; }
+    /// <summary>When the deadline warning is due (75 % of the period, wall-clock); when it was raised; when the deadline was missed.</summary>
+    public long WarnAt { get; set; }
+    public long? WarnedAt { get; set; }
+    public long? MissedAt { get; set; }
 }
 
 public sealed class TimelineRow
@@ -83,7 +90,26 @@ public sealed class CounterpartLoad
 }
 
 /// <summary>Everything the intake commits for a new case, in one transaction.</summary>
-public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox);
+public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox,
+    IReadOnlyList<PortalCallbackRow> Callbacks);
+
+/// <summary>A progress callback owed to a portal, written with the change it reports, plus the message that delivers it.</summary>
+public sealed class PortalCallbackRow
+{
+    public string EventId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string Portal { get; set; } = "";
+    public string Event { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long CreatedAt { get; set; }
+    public long? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>Builds the callback row (and its outbox message) for a change to a case.</summary>
+public delegate (PortalCallbackRow Callback, OutboxRow Message) PortalCallbackFactory(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail);
 
 public sealed record TimelineEntry(long At, string Type, string Actor, string? Detail, string? DispatchId = null);
 

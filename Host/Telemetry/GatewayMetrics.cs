@@ -12,6 +12,7 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _dispatchOutcomes;
     private readonly Histogram<double> _dispatchLatency;
+    private readonly Counter<long> _deadlinesMissed;
 
     public GatewayMetrics()
     {
@@ -19,6 +20,7 @@ public sealed class GatewayMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("gateway.cases.rejected", description: "Applications rejected, per portal and reason");
         _dispatchOutcomes = _meter.CreateCounter<long>("gateway.dispatch.outcomes", description: "Dispatch outcomes per counterpart");
         _dispatchLatency = _meter.CreateHistogram<double>("gateway.dispatch.latency", unit: "ms", description: "Send to acknowledgement, per counterpart");
+        _deadlinesMissed = _meter.CreateCounter<long>("gateway.dispatch.overdue", description: "Dispatches that missed their deadline, per counterpart");
     }
 
     public void CaseAccepted(string portal, string region) =>
@@ -32,6 +34,8 @@ public sealed class GatewayMetrics : IDisposable
         _dispatchOutcomes.Add(1, new("counterpart", counterpartId), new("outcome", outcome));
         _dispatchLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("counterpart", counterpartId));
     }
+
+    public void DeadlineMissed(string counterpartId) => _deadlinesMissed.Add(1, new KeyValuePair<string, object?>("counterpart", counterpartId));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -10,4 +10,5 @@ public sealed record PlannedDispatch(
     DispatchKind Kind,
     ServiceType? Service,
     string SlaStep,
+    decimal SlaDays,
     DueTime Due);

@@ -163,6 +163,16 @@ public sealed class RegionCatalog
 
         if (raw.Limits?.PowerMaxVoltageKv is <= 0) Problem("limits.powerMaxVoltageKv", "must be positive");
 
+        var bands = new List<DistanceBand>();
+        foreach (var band in raw.WorkOrderDueByDistance ?? [])
+        {
+            if (band.UpToM is not > 0 || band.WorkingDays is not > 0 || band.WorkingDays * 2 != Math.Floor(band.WorkingDays.Value * 2))
+                Problem("workOrderDueByDistance", "each band needs upToM > 0 and workingDays, a positive multiple of 0.5");
+            else if (bands.Count > 0 && band.UpToM <= bands[^1].UpToM)
+                Problem("workOrderDueByDistance", "bands must be in increasing upToM order");
+            else bands.Add(new DistanceBand(band.UpToM.Value, band.WorkingDays.Value));
+        }
+
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
         return new RegionPolicy
@@ -180,6 +190,7 @@ public sealed class RegionCatalog
             PowerMaxVoltageKv = raw.Limits?.PowerMaxVoltageKv,
             Counterparts = counterparts,
             Sla = sla,
+            WorkOrderDueByDistance = bands,
         };
     }
 }

@@ -16,9 +16,11 @@ internal sealed class RegionFile
     public LimitsEntry? Limits { get; set; }
     public List<CounterpartEntry>? Counterparts { get; set; }
     public Dictionary<string, decimal>? Sla { get; set; }
+    public List<DistanceBandEntry>? WorkOrderDueByDistance { get; set; }
 
     internal sealed class ZoneEntry { public string? Code { get; set; } public string? Name { get; set; } }
     internal sealed class OfficePeriodEntry { public string? Start { get; set; } public string? End { get; set; } }
     internal sealed class LimitsEntry { public decimal? PowerMaxVoltageKv { get; set; } }
+    internal sealed class DistanceBandEntry { public decimal? UpToM { get; set; } public decimal? WorkingDays { get; set; } }
     internal sealed class CounterpartEntry { public string? Id { get; set; } public string? Role { get; set; } public string? Name { get; set; } }
 }

@@ -20,6 +20,8 @@ public sealed class RegionPolicy
     public required decimal? PowerMaxVoltageKv { get; init; }
     public required IReadOnlyList<CounterpartDefinition> Counterparts { get; init; }
     public required IReadOnlyDictionary<string, decimal> Sla { get; init; }
+    /// <summary>Ezhou: the whole hookup's limit by distance to the main network (≤ 500 m: 3 wd, ≤ 1000 m: 5 wd).</summary>
+    public IReadOnlyList<DistanceBand> WorkOrderDueByDistance { get; init; } = [];
 
     public bool OwnsAdminCode(string adminCode) =>
         AdminCodes.Contains(adminCode) || AdminCodePrefixes.Any(p => adminCode.StartsWith(p, StringComparison.Ordinal));
@@ -36,6 +38,8 @@ public sealed class RegionPolicy
 }
 
 public sealed record RegionZone(string Code, string Name);
+
+public sealed record DistanceBand(decimal UpToM, decimal WorkingDays);
 
 public enum CounterpartKind { Utility, Department }
 

@@ -102,9 +102,11 @@ public sealed class FailedMessageReplayTests
         }
         Assert.Equal(water.Received.Count, triesThatReachedTheErp);
         var groups = (await host.GetNodeAsync("/api/admin/failed-messages/groups")).AsArray();
-        var group = Assert.Single(groups)!;
-        Assert.Equal("keqiao-water", (string?)group["counterpartId"]);
-        Assert.Equal(5, (int)group["count"]!);
+        // Grouped by counterpart + reason: the ERP's 5xx, and (depending on timing) the open circuit that stood in for it.
+        Assert.All(groups, g => Assert.Equal("keqiao-water", (string?)g!["counterpartId"]));
+        Assert.All(groups, g => Assert.Contains((string?)g!["reason"], new[] { "HTTP_5XX", "CIRCUIT_OPEN" }));
+        Assert.Equal(5, groups.Sum(g => (int)g!["count"]!));
+        Assert.Equal(groups.Count, groups.Select(g => (string?)g!["groupId"]).Distinct().Count());
 
         water.Down = false;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // let the circuit half-open again
@@ -134,28 +136,88 @@ public sealed class FailedMessageReplayTests
         await using var water = await FakeCounterpart.StartAsync("keqiao-water");
         await using var host = await GatewayHost.StartAsync([water],
             "--Gateway:Counterparts:keqiao-water:Retry:MaxAttempts=1",
-            "--Gateway:Dispatch:LeaseSeconds=3");
+            "--Gateway:Dispatch:LeaseSeconds=3",
+            "--Gateway:CounterpartDefaults:CircuitBreaker:BreakSeconds=1");
         water.Down = true;
 
         var cases = new List<string>();
         for (var i = 0; i < count; i++) cases.Add(await PushAsync(host));
         await WaitAsync(async () => (int)(await host.GetNodeAsync("/api/admin/failed-messages?status=PENDING&pageSize=1"))["total"]! == count,
-            TimeSpan.FromSeconds(60), "all pushes failed");
+            TimeSpan.FromSeconds(60), () => "all pushes failed");
 
         water.Down = false;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the 200 failures opened the circuit: let it half-open again
         var queued = await host.PostJsonAsync("/api/admin/failed-messages/replay", new JsonObject { ["counterpartId"] = "keqiao-water" });
         Assert.Equal(count, (int)queued["queued"]!);
         await host.RestartAsync(); // half-way: some sent, most still in the outbox
 
-        await WaitAsync(async () => (int)(await host.GetNodeAsync("/api/admin/failed-messages?status=REPLAYED&pageSize=1"))["total"]! == count,
-            TimeSpan.FromSeconds(60), "every replay acknowledged");
+        var replayed = 0;
+        await WaitAsync(async () => (replayed = (int)(await host.GetNodeAsync("/api/admin/failed-messages?status=REPLAYED&pageSize=1"))["total"]!) == count,
+            TimeSpan.FromSeconds(60), () => $"every replay acknowledged ({replayed} of {count} so far)");
         foreach (var caseId in cases.Take(10)) await DispatchOfAsync(host, caseId, "ACKNOWLEDGED");
         Assert.Equal(count, water.OrdersByIdempotencyKey.Count);
         var createdPerKey = water.Received.Where(r => r.Answer.Status == 201).GroupBy(r => r.Header("Idempotency-Key"));
         Assert.All(createdPerKey, g => Assert.Single(g));
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    [Fact]
+    public async Task Discard_needs_the_operator_role_and_a_reason_and_is_final()
+    {
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water]);
+        water.Script(new FakeAnswer(400, """{"error":"地址不在供水范围"}"""));
+        var caseId = await PushAsync(host);
+        var id = (string)(await DispatchOfAsync(host, caseId, "FAILED"))["dispatchId"]!;
+        var path = $"/api/admin/failed-messages/{id}";
+
+        // A viewer may look but not act.
+        foreach (var action in new[] { "/replay", "/discard" })
+        {
+            using var refused = await PostAsync(host, path + action, """{"reason":"重复申请"}""", GatewayHost.ViewerToken);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        // No reason, no discard.
+        foreach (var body in new[] { "{}", """{"reason":"  "}""", "not json" })
+        {
+            using var noReason = await PostAsync(host, path + "/discard", body, GatewayHost.OperatorToken);
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+            var error = Assert.Single((await GatewayHost.ReadJsonAsync(noReason))["errors"]!.AsArray())!;
+            Assert.Equal("reason", (string?)error["field"]);
+            Assert.Equal("REQUIRED", (string?)error["code"]);
+        }
+        Assert.Equal("PENDING", (string?)(await host.GetNodeAsync(path))["status"]);
+
+        Assert.Equal(0, await GatewayCli.RunAsync(["failed", "discard", id, "--reason", "申请人已撤回",
+            "--url", host.BaseUrl.ToString(), "--token", GatewayHost.OperatorToken]));
+        var discarded = await host.GetNodeAsync(path);
+        Assert.Equal("DISCARDED", (string?)discarded["status"]);
+        Assert.Equal("test-operator", (string?)discarded["discardedBy"]);
+        Assert.Equal("申请人已撤回", (string?)discarded["discardReason"]);
+        Assert.NotNull(discarded["discardedAt"]);
+        var timeline = (await host.GetJsonAsync($"/api/cases/{caseId}"))["timeline"]!.AsArray();
+        var entry = Assert.Single(timeline, t => (string?)t!["type"] == "DISPATCH_DISCARDED")!;
+        Assert.Equal("operator:test-operator", (string?)entry["actor"]);
+
+        // Final: neither replayed nor discarded again, and the ERP hears nothing more.
+        using var replay = await PostAsync(host, path + "/replay", "{}", GatewayHost.OperatorToken);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Equal("NOT_REPLAYABLE", (string?)(await GatewayHost.ReadJsonAsync(replay))["code"]);
+        Assert.NotEqual(0, await GatewayCli.RunAsync(["failed", "discard", id, "--reason", "再次丢弃",
+            "--url", host.BaseUrl.ToString(), "--token", GatewayHost.OperatorToken]));
+        var bulk = await host.PostJsonAsync("/api/admin/failed-messages/replay", new JsonObject { ["counterpartId"] = "keqiao-water" });
+        Assert.Equal(0, (int)bulk["queued"]!);
+        await Task.Delay(300);
+        Assert.Single(water.Received);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(GatewayHost host, string path, string body, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return host.Http.SendAsync(request);
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < timeout)
@@ -163,6 +225,6 @@ public sealed class FailedMessageReplayTests
             if (await condition()) return;
             await Task.Delay(100);
         }
-        Assert.Fail($"timed out after {timeout} waiting for: {what}");
+        Assert.Fail($"timed out after {timeout} waiting for: {what()}");
     }
 }

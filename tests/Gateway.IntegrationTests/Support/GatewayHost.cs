@@ -23,16 +23,18 @@ public sealed class GatewayHost : IAsyncDisposable
     private WebApplication _app;
     private readonly string _dataDir;
     private readonly string[] _args;
+    private readonly Action<IServiceCollection>? _services;
 
     public HttpClient Http { get; private set; }
     public Uri BaseUrl { get; private set; }
     public IServiceProvider Services => _app.Services;
 
-    private GatewayHost(WebApplication app, Uri baseUrl, string dataDir, string[] args)
+    private GatewayHost(WebApplication app, Uri baseUrl, string dataDir, string[] args, Action<IServiceCollection>? services)
     {
         _app = app;
         _dataDir = dataDir;
         _args = args;
+        _services = services;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -43,13 +45,13 @@ public sealed class GatewayHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        (_app, BaseUrl) = await LaunchAsync(_args);
+        (_app, BaseUrl) = await LaunchAsync(_args, _services);
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    private static async Task<(WebApplication, Uri)> LaunchAsync(string[] args)
+    private static async Task<(WebApplication, Uri)> LaunchAsync(string[] args, Action<IServiceCollection>? services)
     {
-        var app = await GatewayApp.BuildAsync(args);
+        var app = await GatewayApp.BuildAsync(args, services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));
@@ -59,7 +61,11 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <param name="fakes">Fake counterparts; each is configured as that counterpart's BaseUrl and secret.</param>
     /// <param name="extraArgs">More <c>--Key=value</c> settings.</param>
-    public static async Task<GatewayHost> StartAsync(IEnumerable<FakeCounterpart> fakes, params string[] extraArgs)
+    public static Task<GatewayHost> StartAsync(IEnumerable<FakeCounterpart> fakes, params string[] extraArgs) =>
+        StartAsync(fakes, services: null, extraArgs);
+
+    /// <param name="services">Replaces registrations (e.g. the clock) in this host and every restart of it.</param>
+    public static async Task<GatewayHost> StartAsync(IEnumerable<FakeCounterpart> fakes, Action<IServiceCollection>? services, params string[] extraArgs)
     {
         var dataDir = Directory.CreateTempSubdirectory("gateway-test-").FullName;
         var args = new List<string>
@@ -87,8 +93,8 @@ public sealed class GatewayHost : IAsyncDisposable
         }
         args.AddRange(extraArgs);
 
-        var (app, baseUrl) = await LaunchAsync(args.ToArray());
-        return new GatewayHost(app, baseUrl, dataDir, args.ToArray());
+        var (app, baseUrl) = await LaunchAsync(args.ToArray(), services);
+        return new GatewayHost(app, baseUrl, dataDir, args.ToArray(), services);
     }
 
     /// <summary>POSTs a body signed per the agreement as <paramref name="accessKey"/>.</summary>
@@ -175,6 +181,8 @@ public sealed class GatewayHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // GATEWAY_TEST_KEEP_DATA=1 keeps the store and logs of every test host for a post-mortem.
+        if (Environment.GetEnvironmentVariable("GATEWAY_TEST_KEEP_DATA") == "1") return;
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { /* SQLite may still hold the file briefly */ }
     }
 }

@@ -31,4 +31,15 @@ public static class SpecSigner
         request.Headers.Add("X-Gw-Content-SHA256", digest);
         request.Headers.Add("X-Gw-Signature", HmacSha256Base64(secret, StringToSign(request.Method.Method, path, accessKey, date, nonce, digest)));
     }
+
+    /// <summary>Checks a request the gateway sent: the agreement's six headers, recomputed with <paramref name="secret"/>.</summary>
+    public static void AssertSigned(ReceivedRequest request, string accessKey, string secret)
+    {
+        Assert.Equal(accessKey, request.Header("X-Gw-Access-Key"));
+        Assert.Equal("hmac-sha256", request.Header("X-Gw-Algorithm"));
+        Assert.Equal(Sha256Hex(request.Body), request.Header("X-Gw-Content-SHA256"));
+        var expected = HmacSha256Base64(secret, StringToSign(request.Method, request.Path, accessKey, request.Header("X-Gw-Date"),
+            request.Header("X-Gw-Nonce"), request.Header("X-Gw-Content-SHA256")));
+        Assert.Equal(expected, request.Header("X-Gw-Signature"));
+    }
 }

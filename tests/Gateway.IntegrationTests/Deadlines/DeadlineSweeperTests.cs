@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Gateway.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.IntegrationTests.Deadlines;
+
+/// <summary>
+/// The deadline sweeper against a clock the test moves: one warning at 75 % of the period, one missed event with
+/// an OVERDUE portal callback at the due time, the case in the overdue list, and restarts in between change nothing.
+/// </summary>
+public sealed class DeadlineSweeperTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    private static byte[] WaterOnly() => GatewayHost.Variant(GatewayHost.LoadSample("zhejiang", "keqiao-office-all-carriers.json"), s =>
+    {
+        s["applyNo"] = "ZJD" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        s["demands"] = new JsonArray(new JsonObject { ["type"] = "WATER", ["biz"] = "NEW", ["dailyTons"] = 35 });
+    });
+
+    private static int Count(JsonObject view, string type, string dispatchId) =>
+        view["timeline"]!.AsArray().Count(t => (string?)t!["type"] == type && (string?)t["dispatchId"] == dispatchId);
+
+    private static List<JsonObject> Callbacks(FakeCounterpart portal, string @event) =>
+        portal.Received.Select(r => JsonNode.Parse(r.BodyText)!.AsObject()).Where(b => (string?)b["event"] == @event).ToList();
+
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("production")] // PostgreSQL + RabbitMQ from ./test.sh
+    public async Task Crossing_the_due_time_raises_one_warning_one_miss_and_one_overdue_callback_across_restarts(string profile)
+    {
+        string[] deployment = profile == "production" ? await ProductionInfrastructure.NewDeploymentArgsAsync() : [];
+        var clock = new SettableClock();
+        // Tuesday 2026-11-24 10:00 in Keqiao; its work orders are due in 1 working day: Wednesday 17:30.
+        var accepted = new DateTimeOffset(2026, 11, 24, 10, 0, 0, Beijing);
+        clock.Set(accepted);
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var portal = await FakeCounterpart.StartAsync("zhejiang-portal");
+        await using var host = await GatewayHost.StartAsync([water], s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+            [.. deployment, "--Gateway:Deadlines:SweepMilliseconds=100",
+             $"--Gateway:Portals:zhejiang:CallbackUrl={portal.BaseUrl}portal/callbacks", "--Gateway:Portals:zhejiang:Secret=test-callback-secret"]);
+
+        var application = WaterOnly();
+        using var pushed = await host.PushZhejiangAsync(application, at: clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.Created, pushed.StatusCode);
+        var caseId = (string)(await GatewayHost.ReadJsonAsync(pushed))["caseId"]!;
+        var view = await host.WaitForCaseAsync(caseId, v => (string?)v["dispatches"]![0]!["status"] == "ACKNOWLEDGED");
+        var dispatch = view["dispatches"]![0]!;
+        var dispatchId = (string)dispatch["dispatchId"]!;
+        var due = new DateTimeOffset(2026, 11, 25, 17, 30, 0, Beijing);
+        Assert.Equal(due, DateTimeOffset.Parse((string)dispatch["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False((bool)dispatch["overdue"]!);
+
+        // Wednesday 09:00 is 23 of the 31.5 hours: under 75 %, no warning yet.
+        clock.Set(new DateTimeOffset(2026, 11, 25, 9, 0, 0, Beijing));
+        await Task.Delay(500);
+        Assert.Equal(0, Count(await host.GetJsonAsync($"/api/cases/{caseId}"), "DEADLINE_WARNING", dispatchId));
+
+        // Wednesday 10:00 is past 75 % (09:37:30).
+        clock.Set(new DateTimeOffset(2026, 11, 25, 10, 0, 0, Beijing));
+        view = await host.WaitForCaseAsync(caseId, v => Count(v, "DEADLINE_WARNING", dispatchId) > 0);
+        Assert.Equal(0, Count(view, "DEADLINE_MISSED", dispatchId));
+        Assert.False((bool)view["dispatches"]![0]!["overdue"]!);
+
+        await host.RestartAsync();
+        await Task.Delay(500); // several sweeps of the new process
+        Assert.Equal(1, Count(await host.GetJsonAsync($"/api/cases/{caseId}"), "DEADLINE_WARNING", dispatchId));
+        Assert.Empty(Callbacks(portal, "OVERDUE"));
+
+        clock.Set(due.AddMinutes(1));
+        view = await host.WaitForCaseAsync(caseId, v => Count(v, "DEADLINE_MISSED", dispatchId) > 0);
+        Assert.True((bool)view["dispatches"]![0]!["overdue"]!);
+        var overdue = await host.GetJsonAsync("/api/cases?overdue=true");
+        Assert.Contains(overdue["items"]!.AsArray(), c => (string?)c!["caseId"] == caseId);
+        var notOverdue = await host.GetJsonAsync("/api/cases?overdue=false");
+        Assert.DoesNotContain(notOverdue["items"]!.AsArray(), c => (string?)c!["caseId"] == caseId);
+
+        await WaitUntilAsync(() => Callbacks(portal, "OVERDUE").Count > 0, "the OVERDUE callback");
+        await host.RestartAsync();
+        await Task.Delay(500);
+        view = await host.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal(1, Count(view, "DEADLINE_WARNING", dispatchId));
+        Assert.Equal(1, Count(view, "DEADLINE_MISSED", dispatchId));
+
+        var callback = Assert.Single(Callbacks(portal, "OVERDUE"));
+        Assert.Equal(caseId, (string?)callback["caseId"]);
+        Assert.Equal("WATER", (string?)callback["service"]);
+        Assert.Equal("keqiao-water", (string?)callback["counterpartId"]);
+        Assert.Equal((string?)JsonNode.Parse(application)!["applyNo"], (string?)callback["portalApplicationNo"]);
+        var request = portal.Received.Single(r => r.BodyText.Contains("\"OVERDUE\"", StringComparison.Ordinal));
+        Assert.Equal("/erp/portal/callbacks", request.Path); // the fake serves under /erp/
+        Assert.Equal((string?)callback["eventId"], request.Header("Idempotency-Key"));
+        SpecSigner.AssertSigned(request, "gateway", "test-callback-secret");
+        // The portal heard of the acceptance and the receipt too, once each.
+        Assert.Single(Callbacks(portal, "ACCEPTED"));
+        Assert.Single(Callbacks(portal, "DISPATCH_RECEIPT"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) Assert.Fail($"timed out waiting for {what}");
+            await Task.Delay(50);
+        }
+    }
+}
