@@ -173,6 +173,9 @@ public sealed class RegionCatalog
             else bands.Add(new DistanceBand(band.UpToM.Value, band.WorkingDays.Value));
         }
 
+        var outerWorks = OuterWorksSection.Read(raw.OuterWorks, Problem);
+        var costRules = CostsSection.Read(raw.Costs, Problem);
+
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
         return new RegionPolicy
@@ -191,6 +194,8 @@ public sealed class RegionCatalog
             Counterparts = counterparts,
             Sla = sla,
             WorkOrderDueByDistance = bands,
+            OuterWorks = outerWorks,
+            CostRules = costRules,
         };
     }
 }

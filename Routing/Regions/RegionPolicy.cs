@@ -1,5 +1,7 @@
 using Gateway.Contracts.Cases;
+using Gateway.Routing.Costs;
 using Gateway.Routing.Deadlines;
+using Gateway.Routing.OuterWorks;
 
 namespace Gateway.Routing.Regions;
 
@@ -22,6 +24,12 @@ public sealed class RegionPolicy
     public required IReadOnlyDictionary<string, decimal> Sla { get; init; }
     /// <summary>Ezhou: the whole hookup's limit by distance to the main network (≤ 500 m: 3 wd, ≤ 1000 m: 5 wd).</summary>
     public IReadOnlyList<DistanceBand> WorkOrderDueByDistance { get; init; } = [];
+    /// <summary>Which outer works take the notification-commitment path (告知承诺制), and special zones.</summary>
+    public OuterWorksPolicy OuterWorks { get; init; } = OuterWorksPolicy.None;
+    /// <summary>Who bears outer works outside the red line, per service; TARIFF where no rule applies.</summary>
+    public IReadOnlyList<CostRule> CostRules { get; init; } = [];
+
+    public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 
     public bool OwnsAdminCode(string adminCode) =>
         AdminCodes.Contains(adminCode) || AdminCodePrefixes.Any(p => adminCode.StartsWith(p, StringComparison.Ordinal));
