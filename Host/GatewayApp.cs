@@ -37,13 +37,7 @@ public static class GatewayApp
     {
         var configDir = ConfigDirectory.Locate(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration
-            .AddEnvironmentVariables("ASPNETCORE_")
-            .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: false)
-            .AddJsonFile(Path.Combine(configDir, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args);
+        GatewayConfigurationSources.Apply(builder.Configuration, configDir, builder.Environment.EnvironmentName, args);
 
         var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
@@ -123,7 +117,8 @@ public static class GatewayApp
         return app;
     }
 
-    private static void AddStore(IServiceCollection services, GatewaySettings settings)
+    /// <summary>The configured store; also what the <c>migrate</c> verb migrates, so both use one code path.</summary>
+    internal static void AddStore(IServiceCollection services, GatewaySettings settings)
     {
         if (settings.Store == StoreKind.Postgres)
         {

@@ -4,11 +4,12 @@ namespace Gateway.Host.Cli;
 
 /// <summary>
 /// Operator verbs (specs/operations.md, "Operator CLI"). They talk to a running gateway over HTTP; they never
-/// open the store themselves. Exit codes: 0 done, 1 the gateway refused, 2 usage, 3 gateway unreachable.
+/// open the store themselves, except <c>migrate</c>, which applies the schema before any instance runs.
+/// Exit codes: 0 done, 1 the gateway (or store) refused, 2 usage, 3 gateway unreachable.
 /// </summary>
 public static class GatewayCli
 {
-    private static readonly string[] Verbs = ["push", "cases", "failed", "sla"];
+    private static readonly string[] Verbs = ["push", "cases", "failed", "sla", "migrate"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h");
 
@@ -23,6 +24,7 @@ public static class GatewayCli
         root.Subcommands.Add(CasesCommand.Create(options));
         root.Subcommands.Add(FailedCommand.Create(options));
         root.Subcommands.Add(SlaCommand.Create(options));
+        root.Subcommands.Add(MigrateCommand.Create(options.Json));
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -4,7 +4,7 @@ using Dapper;
 namespace Gateway.Host.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
-public sealed class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore
+public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,

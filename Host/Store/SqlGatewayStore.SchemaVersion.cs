@@ -1,0 +1,24 @@
+using Dapper;
+
+namespace Gateway.Host.Store;
+
+/// <summary>Which schema version a database is at, for the <c>migrate</c> verb's before/after report.</summary>
+public sealed partial class SqlGatewayStore
+{
+    /// <summary>The newest version <see cref="Schema"/> knows; a migrated database is at this version.</summary>
+    public int LatestSchemaVersion => Schema.Steps(Dialect).Max(s => s.Version);
+
+    /// <summary>The highest applied schema version; 0 for an empty database (no <c>schema_version</c> table yet).</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        // Asking the catalogue first, rather than catching "no such table", keeps an empty database an answer, not an error.
+        var tableExists = Dialect == SqlDialect.Postgres
+            ? await db.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('schema_version') IS NOT NULL", cancellationToken: cancellationToken))
+            : await db.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", cancellationToken: cancellationToken)) > 0;
+        if (!tableExists) return 0;
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));
+    }
+}
