@@ -1,0 +1,29 @@
+namespace Gateway.Bench;
+
+/// <summary>Everything one profile's run measured; written as bench/results/&lt;date&gt;-&lt;profile&gt;.json.</summary>
+public sealed record ProfileResult
+{
+    public required string Profile { get; init; }
+    public required string Mode { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required MachineInfo Machine { get; init; }
+    public required string Command { get; init; }
+    public required IReadOnlyList<string> GatewayArgs { get; init; }
+    public required int Pushed { get; init; }
+    public required int Accepted { get; init; }
+    public required int CasesCompleted { get; init; }
+    public required int CasesDispatchedInStore { get; init; }
+    public required int WorkOrders { get; init; }
+    public required int Errors { get; init; }
+    public required IReadOnlyList<string> ErrorSamples { get; init; }
+    public required Dictionary<string, int> AcceptedPerPortal { get; init; }
+    public required double PushSeconds { get; init; }
+    public required double EndToEndSeconds { get; init; }
+    public required double IntakePerSecond { get; init; }
+    public required double CasesPerSecond { get; init; }
+    public required double WorkOrdersPerSecond { get; init; }
+    public required LatencySummary IntakeMs { get; init; }
+    public required LatencySummary ReceiptToAllAcknowledgedMs { get; init; }
+    public required Dictionary<string, double> CpuSeconds { get; init; }
+    public required IReadOnlyList<BaselineResult> Baselines { get; init; }
+}

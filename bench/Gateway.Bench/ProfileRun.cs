@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Gateway.Routing.Regions;
+using Npgsql;
+
+namespace Gateway.Bench;
+
+/// <summary>
+/// One profile end to end: fake ERPs, a fresh gateway process (fresh SQLite file, or fresh PostgreSQL database and
+/// queue prefix on the given RabbitMQ), a warm-up, the load, the drain until every work order is acknowledged, the
+/// store's own count of DISPATCHED cases, then the transport baselines on the same broker.
+/// </summary>
+public static class ProfileRun
+{
+    private const string AdminToken = "bench-operator-token-0001";
+
+    public static async Task<ProfileResult> RunAsync(BenchProfile profile, BenchOptions options, string command)
+    {
+        var started = DateTimeOffset.Now;
+        var work = Directory.CreateTempSubdirectory($"gateway-bench-{profile.ToString().ToLowerInvariant()}-").FullName;
+        var configDir = Path.Combine(options.RepoRoot, "config");
+        var catalog = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
+        var templates = ApplicationTemplates.Load(Path.Combine(configDir, "samples"));
+        string PortalSecret(string portal) => $"bench-secret-{portal}";
+
+        string? rabbit = null, database = null, queuePrefix = null;
+        var args = new List<string>
+        {
+            $"--Gateway:ConfigDir={configDir}",
+            $"--Gateway:LogDirectory={Path.Combine(work, "logs")}",
+            "--Gateway:Sandbox:Enabled=false",
+            $"--Gateway:Admin:Tokens:0:Token={AdminToken}",
+            "--Gateway:Admin:Tokens:0:Role=operator",
+            "--Gateway:Admin:Tokens:0:Name=bench",
+        };
+        if (profile == BenchProfile.Prod)
+        {
+            var postgres = Require("GATEWAY_TEST_POSTGRES");
+            rabbit = Require("GATEWAY_TEST_RABBITMQ");
+            database = "bench_" + Guid.NewGuid().ToString("N")[..12];
+            queuePrefix = "bench" + Guid.NewGuid().ToString("N")[..6] + "-";
+            await using (var connection = new NpgsqlConnection(postgres))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            args.AddRange([
+                "--Gateway:Profile=Production", "--Gateway:Store=Postgres",
+                $"--ConnectionStrings:Store={new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString}",
+                "--Gateway:Transport=RabbitMq", $"--ConnectionStrings:RabbitMq={rabbit}", $"--Gateway:Bus:QueuePrefix={queuePrefix}",
+            ]);
+        }
+        else
+        {
+            args.Add($"--ConnectionStrings:Store=Data Source={Path.Combine(work, "gateway.db")}");
+        }
+
+        await using var erp = await FakeErpServer.StartAsync();
+        foreach (var counterpart in catalog.Counterparts)
+        {
+            args.Add($"--Gateway:Counterparts:{counterpart.Id}:BaseUrl={erp.BaseUrlFor(counterpart.Id)}");
+            args.Add($"--Gateway:Counterparts:{counterpart.Id}:Secret=bench-secret-{counterpart.Id}");
+        }
+        foreach (var portal in templates.Select(t => t.Portal).Distinct())
+            args.Add($"--Gateway:Callers:{portal}:Secret={PortalSecret(portal)}");
+        args.AddRange(options.GatewayArgs);
+
+        Console.WriteLine($"[{profile}] starting the gateway ({options.GatewayDll}), work dir {work}");
+        List<PushRecord> records;
+        Dictionary<string, double> cpu;
+        double pushSeconds;
+        int dispatchedInStore;
+        await using (var gateway = await GatewayProcess.StartAsync(options.GatewayDll, args, work, TimeSpan.FromSeconds(90)))
+        {
+            var driver = new LoadDriver(gateway.BaseUrl, templates, PortalSecret);
+
+            // Warm-up: JIT, connection pools, queues; not measured.
+            var warm = new List<PushRecord>();
+            for (var i = 0; i < 3 * templates.Count; i++) warm.Add(await driver.PushOneAsync(CancellationToken.None));
+            var warmErrors = warm.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
+            if (warmErrors.Count > 0) throw new InvalidOperationException($"warm-up pushes failed (see {gateway.LogPath}):\n  " + string.Join("\n  ", warmErrors.Take(5)));
+            await DrainAsync(erp, warm, TimeSpan.FromSeconds(60));
+
+            Console.WriteLine($"[{profile}] load: {(options.Rate > 0 ? $"{options.Rate}/s paced" : $"flat out, {options.Concurrency} pushers")} for {options.Seconds} s{(options.Count is { } c ? $" or {c} applications" : "")}");
+            var meter = new CpuMeter(gateway.Pid);
+            var pushStart = Stopwatch.GetTimestamp();
+            records = await driver.RunAsync(options, CancellationToken.None);
+            pushSeconds = Stopwatch.GetElapsedTime(pushStart).TotalSeconds;
+            Console.WriteLine($"[{profile}] pushed {records.Count} in {pushSeconds:0.0} s; draining (up to {options.DrainSeconds} s)");
+            await DrainAsync(erp, records, TimeSpan.FromSeconds(options.DrainSeconds));
+            cpu = meter.Since();
+            dispatchedInStore = await CountDispatchedAsync(gateway.BaseUrl) - warm.Count;
+        }
+        Console.WriteLine($"[{profile}] gateway stopped");
+
+        var result = Summarize(profile, options, command, started, records, erp, pushSeconds, cpu, dispatchedInStore);
+        var workOrders = Math.Max(1000, Math.Min(result.WorkOrders, 200_000));
+        var baselines = new List<BaselineResult>();
+        if (!options.SkipBaseline)
+        {
+            Console.WriteLine($"[{profile}] baselines: {workOrders} messages");
+            baselines.Add(await MassTransitBaseline.RunAsync(rabbit, workOrders, prefetch: 64, concurrency: 32, TimeSpan.FromSeconds(300)));
+            if (rabbit is not null) baselines.Add(await RawRabbitBaseline.RunAsync(rabbit, workOrders, TimeSpan.FromSeconds(300)));
+        }
+        if (profile == BenchProfile.Prod) await CleanUpAsync(rabbit!, queuePrefix!, database!, catalog);
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        return result with { Baselines = baselines };
+    }
+
+    private static async Task DrainAsync(FakeErpServer erp, IReadOnlyList<PushRecord> records, TimeSpan timeout)
+    {
+        var ids = records.SelectMany(r => r.DispatchIds).ToList();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && ids.Any(id => !erp.TryGetFirstAck(id, out _))) await Task.Delay(50);
+    }
+
+    private static async Task<int> CountDispatchedAsync(Uri gateway)
+    {
+        using var http = new HttpClient { BaseAddress = gateway };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        // Acknowledgements are recorded just after the ERP answers; give the last ones a moment.
+        var last = -1;
+        for (var i = 0; i < 50; i++)
+        {
+            var page = JsonNode.Parse(await http.GetStringAsync("/api/cases?status=DISPATCHED&pageSize=1"))!;
+            var total = (int)page["total"]!;
+            if (total == last) return total;
+            last = total;
+            await Task.Delay(200);
+        }
+        return last;
+    }
+
+    private static ProfileResult Summarize(BenchProfile profile, BenchOptions options, string command, DateTimeOffset started,
+        List<PushRecord> records, FakeErpServer erp, double pushSeconds, Dictionary<string, double> cpu, int dispatchedInStore)
+    {
+        static double Ms(long from, long to) => Math.Max(0, Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
+        var accepted = records.Where(r => r.Status == 201).ToList();
+        var firstPush = records.Count > 0 ? records.Min(r => r.Started) : 0;
+        var completion = new List<double>();
+        long lastAck = firstPush;
+        var workOrders = 0;
+        foreach (var r in accepted)
+        {
+            var acks = r.DispatchIds.Select(id => erp.TryGetFirstAck(id, out var t) ? t : (long?)null).ToList();
+            workOrders += acks.Count(a => a is not null);
+            if (acks.Count == 0 || acks.Any(a => a is null)) continue;
+            var all = acks.Max()!.Value;
+            lastAck = Math.Max(lastAck, all);
+            completion.Add(Ms(r.Answered, all));
+        }
+        var endToEnd = Stopwatch.GetElapsedTime(firstPush, Math.Max(lastAck, records.Count > 0 ? records.Max(r => r.Answered) : firstPush)).TotalSeconds;
+        var errors = records.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
+        var incomplete = accepted.Count - completion.Count;
+        if (incomplete > 0) errors.Add($"{incomplete} accepted cases not fully acknowledged within the drain time");
+        return new ProfileResult
+        {
+            Profile = profile.ToString().ToLowerInvariant(),
+            Mode = options.Rate > 0 ? $"paced {options.Rate}/s" : $"flat out, {options.Concurrency} pushers",
+            StartedAt = started,
+            Machine = MachineInfo.Read(),
+            Command = command,
+            GatewayArgs = options.GatewayArgs,
+            Pushed = records.Count,
+            Accepted = accepted.Count,
+            CasesCompleted = completion.Count,
+            CasesDispatchedInStore = dispatchedInStore,
+            WorkOrders = workOrders,
+            Errors = records.Count(r => r.Error is not null) + incomplete,
+            ErrorSamples = errors.Take(5).ToList(),
+            AcceptedPerPortal = accepted.GroupBy(r => r.Portal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            PushSeconds = Math.Round(pushSeconds, 2),
+            EndToEndSeconds = Math.Round(endToEnd, 2),
+            IntakePerSecond = Math.Round(accepted.Count / pushSeconds, 1),
+            CasesPerSecond = endToEnd > 0 ? Math.Round(completion.Count / endToEnd, 1) : 0,
+            WorkOrdersPerSecond = endToEnd > 0 ? Math.Round(workOrders / endToEnd, 1) : 0,
+            IntakeMs = LatencySummary.Of(accepted.Select(r => Ms(r.Started, r.Answered))),
+            ReceiptToAllAcknowledgedMs = LatencySummary.Of(completion),
+            CpuSeconds = cpu,
+            Baselines = [],
+        };
+    }
+
+    private static async Task CleanUpAsync(string rabbit, string queuePrefix, string database, RegionCatalog catalog)
+    {
+        try
+        {
+            foreach (var queue in catalog.Counterparts.Select(c => $"{queuePrefix}dispatch-{c.Id}").Append($"{queuePrefix}portal-callbacks"))
+                await RawRabbitBaseline.DeleteQueueAsync(rabbit, queue);
+            await using var connection = new NpgsqlConnection(Require("GATEWAY_TEST_POSTGRES"));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex)
+        {
+            Console.WriteLine($"cleanup: {ex.Message}");
+        }
+    }
+
+    private static string Require(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } v ? v
+            : throw new InvalidOperationException($"{variable} is not set: run the prod profile through ./bench.sh (scripts/test-services.sh starts PostgreSQL and RabbitMQ)");
+}

@@ -1,0 +1,25 @@
+using Gateway.Bench;
+
+// ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N]
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"bench: {ex.Message}");
+    return 2;
+}
+
+var command = "./bench.sh " + string.Join(' ', args);
+var results = new List<ProfileResult>();
+foreach (var profile in options.Profiles)
+{
+    var result = await ProfileRun.RunAsync(profile, options, command);
+    results.Add(result);
+    Console.WriteLine($"[{profile}] wrote {BenchReport.Write(result, options.ResultsDir, options.Label)}");
+}
+Console.WriteLine();
+Console.WriteLine(BenchReport.Table(results));
+return results.Any(r => r.Accepted == 0 || r.CasesCompleted < r.Accepted) ? 1 : 0;
