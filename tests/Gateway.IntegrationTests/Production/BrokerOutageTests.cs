@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+
+namespace Gateway.IntegrationTests.Production;
+
+/// <summary>Issue 6, done-when 4: RabbitMQ stops mid-run and comes back.</summary>
+[Collection(MultiProcessCollection.Name)]
+public sealed class BrokerOutageTests
+{
+    private const int Applications = 300;
+    private static readonly TimeSpan MinimumOutage = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Intake_keeps_answering_while_RabbitMQ_is_down_and_everything_is_delivered_once_it_is_back()
+    {
+        var broker = RabbitMqNode.FromEnvironment();
+        await using var deployment = await MultiInstanceDeployment.CreateAsync();
+        await deployment.StartAsync("A");
+        await deployment.StartAsync("B");
+        var pusher = new ZhejiangPusher(() => deployment.Instances);
+        var applications = ZhejiangPusher.NewApplications(Applications);
+        var third = Applications / 3;
+
+        var accepted = (await pusher.PushAllAsync(applications.Take(third).ToList())).ToList();
+        IReadOnlyList<AcceptedApplication> duringOutage;
+        long unpublishedDuringOutage;
+        var outage = Stopwatch.StartNew();
+        await broker.StopAsync();
+        try
+        {
+            duringOutage = await pusher.PushAllAsync(applications.Skip(third).Take(third).ToList());
+            if (outage.Elapsed < MinimumOutage) await Task.Delay(MinimumOutage - outage.Elapsed);
+            unpublishedDuringOutage = await UnpublishedOutboxAsync(deployment);
+            Assert.Empty(await AcknowledgedAsync(deployment, duringOutage));
+        }
+        finally
+        {
+            await broker.StartAsync();
+        }
+        accepted.AddRange(duringOutage);
+        accepted.AddRange(await pusher.PushAllAsync(applications.Skip(2 * third).ToList()));
+
+        Assert.Equal(0, pusher.Retries);
+        Assert.True(unpublishedDuringOutage >= duringOutage.Sum(a => a.Dispatches.Count),
+            $"only {unpublishedDuringOutage} outbox messages waited during the outage for {duringOutage.Sum(a => a.Dispatches.Count)} new dispatches");
+        await DeliveryAssertions.WaitUntilAllAcknowledgedAsync(deployment, accepted.Sum(a => a.Dispatches.Count), TimeSpan.FromSeconds(120));
+        await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted);
+    }
+
+    private static async Task<long> UnpublishedOutboxAsync(MultiInstanceDeployment deployment)
+    {
+        await using var db = new NpgsqlConnection(deployment.StoreConnectionString);
+        return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL");
+    }
+
+    /// <summary>Dispatches of these applications that a counterpart acknowledged: none can be while no message can move.</summary>
+    private static async Task<IReadOnlyList<string>> AcknowledgedAsync(MultiInstanceDeployment deployment, IReadOnlyList<AcceptedApplication> applications)
+    {
+        await using var db = new NpgsqlConnection(deployment.StoreConnectionString);
+        var ids = applications.SelectMany(a => a.Dispatches).Select(d => d.DispatchId).ToArray();
+        return (await db.QueryAsync<string>("SELECT dispatch_id FROM dispatches WHERE status = 'ACKNOWLEDGED' AND dispatch_id = ANY(@ids)", new { ids })).ToList();
+    }
+}

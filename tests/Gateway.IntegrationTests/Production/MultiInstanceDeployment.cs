@@ -1,0 +1,92 @@
+using Gateway.IntegrationTests.Support;
+
+namespace Gateway.IntegrationTests.Production;
+
+/// <summary>
+/// One production deployment: a fresh PostgreSQL database and RabbitMQ queue prefix (from the services ./test.sh
+/// starts), a fake ERP per Keqiao utility, and any number of gateway processes sharing them, as instances behind a
+/// load balancer would. Disposing kills every process and stops the fakes, whatever the test's outcome.
+/// </summary>
+public sealed class MultiInstanceDeployment : IAsyncDisposable
+{
+    /// <summary>
+    /// Short enough that a dispatch a killed instance was sending is re-sent within the test, long enough that a
+    /// backlog of pending dispatches is not re-queued over and over while it drains.
+    /// </summary>
+    private const int DispatchLeaseSeconds = 20;
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string[] _settings;
+    private readonly Dictionary<string, GatewayProcess> _instances = [];
+    private readonly List<GatewayProcess> _retired = [];
+
+    public string StoreConnectionString { get; }
+    public string WorkDirectory { get; }
+    public IReadOnlyDictionary<string, FakeCounterpart> Fakes { get; }
+    public IReadOnlyList<GatewayProcess> Instances { get { lock (_instances) return _instances.Values.ToList(); } }
+    public GatewayProcess this[string name] { get { lock (_instances) return _instances[name]; } }
+
+    private MultiInstanceDeployment(string storeConnectionString, string[] deploymentArgs, string workDirectory, Dictionary<string, FakeCounterpart> fakes)
+    {
+        StoreConnectionString = storeConnectionString;
+        WorkDirectory = workDirectory;
+        Fakes = fakes;
+        var settings = new List<string>(deploymentArgs)
+        {
+            $"--Gateway:ConfigDir={RepoPaths.Config}",
+            "--Gateway:Sandbox:Enabled=false",
+            "--Gateway:Outbox:PollMilliseconds=100",
+            $"--Gateway:Dispatch:LeaseSeconds={DispatchLeaseSeconds}",
+            "--Gateway:CounterpartDefaults:Retry:BaseDelaySeconds=0.05",
+            "--Gateway:CounterpartDefaults:TimeoutSeconds=5",
+            $"--Gateway:Callers:zhejiang:Secret={GatewayHost.PortalSecret}",
+            $"--Gateway:Admin:Tokens:0:Token={GatewayHost.OperatorToken}",
+            "--Gateway:Admin:Tokens:0:Role=operator",
+            "--Gateway:Admin:Tokens:0:Name=test-operator",
+            // Two gateways, PostgreSQL, RabbitMQ and the tests share two cores: information logs would cost real time.
+            "--Serilog:MinimumLevel:Default=Warning",
+        };
+        foreach (var fake in fakes.Values)
+        {
+            settings.Add($"--Gateway:Counterparts:{fake.Id}:BaseUrl={fake.BaseUrl}");
+            settings.Add($"--Gateway:Counterparts:{fake.Id}:Secret={GatewayHost.CounterpartSecret(fake.Id)}");
+        }
+        _settings = settings.ToArray();
+    }
+
+    public static async Task<MultiInstanceDeployment> CreateAsync()
+    {
+        var store = await ProductionInfrastructure.CreateDatabaseAsync();
+        var deploymentArgs = ProductionInfrastructure.DeploymentArgs(store, "mp" + Guid.NewGuid().ToString("N")[..8] + "-");
+        var fakes = new Dictionary<string, FakeCounterpart>();
+        foreach (var id in KeqiaoGateway.Utilities) fakes[id] = await FakeCounterpart.StartAsync(id);
+        var work = Directory.CreateTempSubdirectory("gateway-multiprocess-").FullName;
+        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes);
+    }
+
+    /// <summary>Starts (or, after a crash, starts again) the instance <paramref name="name"/> on the shared store and broker.</summary>
+    public async Task<GatewayProcess> StartAsync(string name)
+    {
+        lock (_instances)
+            if (_instances.Remove(name, out var previous)) _retired.Add(previous);
+        var logs = Path.Combine(WorkDirectory, "logs-" + name);
+        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, ReadyTimeout);
+        lock (_instances) _instances[name] = instance;
+        return instance;
+    }
+
+    /// <summary>Every instance's recent output, for a failure message.</summary>
+    public string OutputTails()
+    {
+        lock (_instances) return string.Join(Environment.NewLine, _retired.Concat(_instances.Values).Select(i => i.OutputTail()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _retired.Concat(_instances.Values)) await instance.DisposeAsync();
+        foreach (var fake in Fakes.Values) await fake.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("GATEWAY_TEST_KEEP_DATA") == "1") return;
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { /* a log file still closing */ }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests.Production;
+
+/// <summary>Issue 6, done-when 2: two gateway processes share one PostgreSQL and one RabbitMQ.</summary>
+[Collection(MultiProcessCollection.Name)]
+public sealed class TwoInstancesTests(ITestOutputHelper output)
+{
+    private const int Applications = 500;
+
+    [Fact]
+    public async Task Two_instances_split_500_applications_and_every_work_order_reaches_its_counterpart_exactly_once()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var deployment = await MultiInstanceDeployment.CreateAsync();
+        // Started together: both migrate the same empty database at once.
+        await Task.WhenAll(deployment.StartAsync("A"), deployment.StartAsync("B"));
+        output.WriteLine($"{clock.Elapsed}: both instances ready");
+        var pusher = new ZhejiangPusher(() => deployment.Instances);
+
+        var accepted = await pusher.PushAllAsync(ZhejiangPusher.NewApplications(Applications));
+
+        output.WriteLine($"{clock.Elapsed}: {accepted.Count} applications accepted");
+        Assert.Equal(0, pusher.Retries);
+        Assert.Equal(Applications / 2, accepted.Count(a => a.AcceptedBy == "A"));
+        Assert.Equal(Applications / 2, accepted.Count(a => a.AcceptedBy == "B"));
+        await DeliveryAssertions.WaitUntilAllAcknowledgedAsync(deployment, accepted.Sum(a => a.Dispatches.Count), TimeSpan.FromSeconds(120));
+        output.WriteLine($"{clock.Elapsed}: all dispatches acknowledged");
+        await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted);
+        await DeliveryAssertions.AssertEveryInstanceSeesAllCasesAsync(deployment, Applications);
+    }
+}
