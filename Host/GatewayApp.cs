@@ -56,7 +56,7 @@ public static class GatewayApp
         services.AddSingleton(calendars);
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
-        services.AddSingleton<GatewayMetrics>();
+        services.AddGatewayTelemetry(builder.Configuration);
 
         AddStore(services, settings);
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
@@ -98,6 +98,7 @@ public static class GatewayApp
         var app = builder.Build();
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
 
+        app.UsePortalRejectionMetrics();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -133,7 +134,9 @@ public static class GatewayApp
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             connection.DefaultTimeout = 30;
             var connectionString = connection.ToString();
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>()));
+            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
+            var gate = new SemaphoreSlim(1, 1);
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
     }

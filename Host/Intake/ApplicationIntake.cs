@@ -36,6 +36,9 @@ public sealed class ApplicationIntake(
 
     public async Task<IntakeOutcome> AcceptAsync(HookupApplication application, CancellationToken cancellationToken)
     {
+        using var activity = GatewayTracing.Source.StartActivity("gateway.intake");
+        activity?.SetTag("gateway.portal", application.Portal);
+        activity?.SetTag("gateway.portal_application_no", application.PortalApplicationNo);
         var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(applicationJson)));
 
@@ -103,7 +106,13 @@ public sealed class ApplicationIntake(
 
         var (accepted, notify) = PortalCallbacks.Create(row, null, PortalEventNames.Accepted, now, $"受理回执 {receiptNo}");
         outbox.Add(notify);
-        if (!await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox, [accepted]), cancellationToken))
+        bool inserted;
+        using (var storeSpan = GatewayTracing.Source.StartActivity("gateway.store.insert_case"))
+        {
+            storeSpan?.SetTag("gateway.case_id", caseId);
+            inserted = await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox, [accepted]), cancellationToken);
+        }
+        if (!inserted)
         {
             // Lost a race with an identical concurrent push: answer as for any repeat.
             existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
@@ -111,6 +120,7 @@ public sealed class ApplicationIntake(
         }
 
         outboxSignal.Notify();
+        activity?.SetTag("gateway.case_id", caseId);
         metrics.CaseAccepted(application.Portal, region.Id);
         logger.LogInformation("Accepted {Portal} application {PortalApplicationNo} as case {CaseId} in {Region} with {DispatchCount} dispatches",
             application.Portal, application.PortalApplicationNo, caseId, region.Id, dispatches.Count);

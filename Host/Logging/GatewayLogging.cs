@@ -16,8 +16,13 @@ public static class GatewayLogging
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Enrich.With<PersonalDataMaskingEnricher>()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .WriteTo.File(Path.Combine(logDirectory, "gateway-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .Destructure.With<PersonalDataDestructuringPolicy>()
+            // Every sink sits behind the masking sink, which also masks message text and exceptions.
+            .WriteTo.Sink(new PersonalDataMaskingSink(new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .WriteTo.File(Path.Combine(logDirectory, "gateway-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                    outputTemplate: "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .CreateLogger()))
             .CreateLogger();
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Adapters.Http;
 using Gateway.Contracts.Messages;
 using Gateway.Host.Configuration;
 using Gateway.Host.Store;
+using Gateway.Host.Telemetry;
 using MassTransit;
 
 namespace Gateway.Host.Messaging;
@@ -46,17 +48,36 @@ public sealed class OutboxRelay(
         }
     }
 
+    /// <summary>
+    /// Claims up to <see cref="BatchSize"/> rows, publishes them all at once (the broker confirms them in a pipeline
+    /// rather than one round trip each) and marks the published ones in one statement. A row whose publish failed
+    /// stays claimed until its lease runs out, then is published again.
+    /// </summary>
     public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = await store.ClaimOutboxAsync(_instanceId, 50, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
-        foreach (var row in rows)
+        var rows = await store.ClaimOutboxAsync(_instanceId, BatchSize, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
+        if (rows.Count == 0) return 0;
+        var outcomes = await Task.WhenAll(rows.Select(async row =>
         {
-            await PublishAsync(row, cancellationToken);
-            await store.MarkOutboxPublishedAsync(row.MessageId, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        }
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+                return (row.MessageId, Error: (Exception?)null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return (row.MessageId, Error: ex);
+            }
+        }));
+        var published = outcomes.Where(o => o.Error is null).Select(o => o.MessageId).ToList();
+        await store.MarkOutboxPublishedAsync(published, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        if (outcomes.FirstOrDefault(o => o.Error is not null).Error is { } error)
+            throw new InvalidOperationException($"{rows.Count - published.Count} of {rows.Count} outbox messages were not published", error);
         return rows.Count;
     }
+
+    private const int BatchSize = 200;
 
     private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
@@ -65,8 +86,13 @@ public sealed class OutboxRelay(
         {
             case nameof(SendDispatch):
                 var message = JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!;
-                var endpoint = await sendEndpoints.GetSendEndpoint(queues.AddressFor(message.CounterpartId));
-                await endpoint.Send(message, context => context.MessageId = messageId, cancellationToken);
+                using (var activity = GatewayTracing.StartContinuing("gateway.outbox.publish", ActivityKind.Producer, message.TraceParent))
+                {
+                    activity?.SetTag("gateway.dispatch_id", message.DispatchId);
+                    activity?.SetTag("gateway.counterpart", message.CounterpartId);
+                    var endpoint = await sendEndpoints.GetSendEndpoint(queues.AddressFor(message.CounterpartId));
+                    await endpoint.Send(message, context => context.MessageId = messageId, cancellationToken);
+                }
                 break;
             case nameof(NotifyPortal):
                 var notify = JsonSerializer.Deserialize<NotifyPortal>(row.Payload, GatewayJson.Options)!;

@@ -81,8 +81,15 @@ public sealed class SendDispatchConsumer(
             dispatch.CounterpartId, DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8))));
 
         var started = Stopwatch.GetTimestamp();
+        // Under MassTransit's consume span when it has one; else continuing the intake's trace carried by the message.
+        using var activity = Activity.Current is null
+            ? GatewayTracing.StartContinuing("gateway.dispatch.send", ActivityKind.Internal, message.TraceParent)
+            : GatewayTracing.Source.StartActivity("gateway.dispatch.send");
+        activity?.SetTag("gateway.dispatch_id", dispatch.DispatchId);
+        activity?.SetTag("gateway.counterpart", dispatch.CounterpartId);
         var result = await client.SendAsync(endpoint, document, ct);
-        metrics.DispatchFinished(dispatch.CounterpartId, result.Outcome.ToString(), Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("gateway.outcome", result.Outcome.ToString());
+        metrics.DispatchFinished(dispatch.CounterpartId, result.Outcome.ToString(), Stopwatch.GetElapsedTime(started), Math.Max(1, result.Attempts.Count));
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {

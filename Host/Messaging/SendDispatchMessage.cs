@@ -12,7 +12,7 @@ public static class SendDispatchMessage
     {
         MessageId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(now)).ToString(),
         MessageType = nameof(SendDispatch),
-        Payload = JsonSerializer.Serialize(new SendDispatch(dispatch.DispatchId, dispatch.CaseId, dispatch.CounterpartId, dispatch.Kind), GatewayJson.Options),
+        Payload = JsonSerializer.Serialize(new SendDispatch(dispatch.DispatchId, dispatch.CaseId, dispatch.CounterpartId, dispatch.Kind, Telemetry.GatewayTracing.CurrentTraceParent()), GatewayJson.Options),
         CreatedAt = now,
     };
 }

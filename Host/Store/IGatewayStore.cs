@@ -21,6 +21,10 @@ public interface IGatewayStore : INonceStore
 
     Task<IReadOnlyList<OutboxRow>> ClaimOutboxAsync(string instanceId, int max, long now, long leaseUntil, CancellationToken cancellationToken);
     Task MarkOutboxPublishedAsync(string messageId, long at, CancellationToken cancellationToken);
+    /// <summary>Marks a whole published batch in one statement.</summary>
+    Task MarkOutboxPublishedAsync(IReadOnlyCollection<string> messageIds, long at, CancellationToken cancellationToken);
+    /// <summary>Outbox backlog, pending failed messages and overdue open dispatches, for the gauges.</summary>
+    Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken);
 
     Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>

@@ -63,9 +63,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+        return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo",
-            new { portal, portalApplicationNo }, cancellationToken: cancellationToken));
+            new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
     }
 
     public async Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             VALUES (@CaseId, @Portal, @PortalApplicationNo, @ContentHash, @Region, @Zone, @Status, @ReceiptNo,
                     @AcceptedAt, @UpdatedAt, @ApplicationJson, @ReceiptJson)
             ON CONFLICT (portal, portal_application_no) DO NOTHING
-            """, newCase.Case, tx);
+            """, Sealed(newCase.Case), tx);
         if (inserted == 0)
         {
             await tx.RollbackAsync(cancellationToken);
@@ -134,8 +134,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
-            $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken));
+        return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken)));
     }
 
     public async Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken)
@@ -257,7 +257,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         {
             var dispatch = await db.QuerySingleAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
             var caseId = dispatch.CaseId;
-            var @case = await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx);
+            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
             await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
             await db.ExecuteAsync("UPDATE failed_messages SET status = 'REPLAYED' WHERE id = @dispatchId AND status = 'REPLAYING'", new { dispatchId }, tx);
             await AddCallbackAsync(db, tx, callbacks, @case, dispatch, Contracts.Messages.PortalEventNames.DispatchReceipt, at, $"{dispatch.CounterpartId} 回执单号 {orderNo}");
@@ -297,7 +297,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             {
                 failure.DispatchId, failure.MessageType, failure.CounterpartId, failure.CaseId, failure.FailedAt,
                 AttemptCount = Math.Max(1, failure.Attempts.Count), failure.Reason, failure.Error, failure.Payload,
-                failure.RequestHeaders, failure.RequestBody,
+                failure.RequestHeaders, RequestBody = SealedBody(failure.RequestBody),
             }, tx);
         var attempts = failure.Attempts.Count > 0 ? failure.Attempts : [new AttemptRecord(failure.FailedAt, failure.Error)];
         await db.ExecuteAsync("INSERT INTO failed_attempts (failed_message_id, at, error) VALUES (@id, @At, @Error)",
@@ -328,7 +328,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var items = await db.QueryAsync<FailedMessageRow>(new CommandDefinition(
             $"SELECT {FailedColumns} FROM failed_messages {filter} ORDER BY last_failed_at DESC, id LIMIT @Limit OFFSET @Offset",
             args, cancellationToken: cancellationToken));
-        return (items.AsList(), (int)total);
+        return (items.Select(i => Opened(i)!).ToList(), (int)total);
     }
 
     public async Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(string status, CancellationToken cancellationToken)
@@ -345,8 +345,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<(FailedMessageRow Row, IReadOnlyList<AttemptRecord> Attempts)?> GetFailedAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        var row = await db.QuerySingleOrDefaultAsync<FailedMessageRow>(new CommandDefinition(
-            $"SELECT {FailedColumns} FROM failed_messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = Opened(await db.QuerySingleOrDefaultAsync<FailedMessageRow>(new CommandDefinition(
+            $"SELECT {FailedColumns} FROM failed_messages WHERE id = @id", new { id }, cancellationToken: cancellationToken)));
         if (row is null) return null;
         var attempts = await db.QueryAsync<(long At, string Error)>(new CommandDefinition(
             "SELECT at, error FROM failed_attempts WHERE failed_message_id = @id ORDER BY id", new { id }, cancellationToken: cancellationToken));
@@ -476,7 +476,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         foreach (var d in rows)
         {
             var caseId = d.CaseId;
-            var @case = await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx);
+            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
             var detail = $"{d.CounterpartId} 逾期：应于 {DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前办结";
             await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(now, "DEADLINE_MISSED", "gateway", detail, d.DispatchId));
             await AddCallbackAsync(db, tx, callbacks, @case, d, Contracts.Messages.PortalEventNames.Overdue, now, detail);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
@@ -29,16 +28,8 @@ public static class HubeiEndpoint
         if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return IntakeResponses.UnsupportedMediaType("application/json");
 
-        HubeiApplication? application;
-        try
-        {
-            application = JsonSerializer.Deserialize<HubeiApplication>(SignedRequestFilter.BodyOf(http), GatewayJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return IntakeResponses.MalformedJson(ex.Path);
-        }
-        if (application is null) return IntakeResponses.MalformedJson(null);
+        var (application, malformed) = PortalJson.Read<HubeiApplication>(SignedRequestFilter.BodyOf(http));
+        if (application is null) return malformed!;
 
         var form = HubeiForm.Read(application);
         var errors = validator.Validate(form);

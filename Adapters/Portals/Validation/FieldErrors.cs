@@ -86,11 +86,14 @@ public sealed class FieldErrors
 
     // ---- Checks shared by the Henan, Hubei and project-approval adapters (values arrive as text). ----
 
-    /// <summary>The portal's application number: its idempotency key, so short and without blanks.</summary>
+    /// <summary>
+    /// The portal's application number: its idempotency key, echoed in receipts, case ids' lookups, callbacks and logs —
+    /// so 1–64 ASCII letters, digits, '-' and '_' (no blanks, markup, paths, emoji or control characters).
+    /// </summary>
     public void ApplicationNo(string field, string? value, string label)
     {
-        if (Required(field, value, label) && (value!.Length > 64 || value.Any(char.IsWhiteSpace)))
-            Add(field, ErrorCodes.InvalidFormat, $"{label}不超过 64 位且不含空白");
+        if (Required(field, value, label) && (value!.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            Add(field, ErrorCodes.InvalidFormat, $"{label}应为不超过 64 位的字母、数字、“-”或“_”");
     }
 
     /// <summary>The region owning the admin code, when it takes pushes from this portal; else UNKNOWN_REGION and null.</summary>

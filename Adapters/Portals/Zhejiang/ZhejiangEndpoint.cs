@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
@@ -26,16 +25,8 @@ public static class ZhejiangEndpoint
         if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return IntakeResponses.UnsupportedMediaType("application/json");
 
-        ZhejiangApplication? application;
-        try
-        {
-            application = JsonSerializer.Deserialize<ZhejiangApplication>(SignedRequestFilter.BodyOf(http), GatewayJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return IntakeResponses.MalformedJson(ex.Path);
-        }
-        if (application is null) return IntakeResponses.MalformedJson(null);
+        var (application, malformed) = PortalJson.Read<ZhejiangApplication>(SignedRequestFilter.BodyOf(http));
+        if (application is null) return malformed!;
 
         var errors = validator.Validate(application);
         if (errors.Any) return Problems.Validation(errors.All);

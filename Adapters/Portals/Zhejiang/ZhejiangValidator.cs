@@ -11,8 +11,7 @@ public sealed class ZhejiangValidator(RegionCatalog regions)
     public FieldErrors Validate(ZhejiangApplication app)
     {
         var e = new FieldErrors();
-        if (e.Required("applyNo", app.ApplyNo, "申请编号") && (app.ApplyNo!.Length > 64 || app.ApplyNo.Any(char.IsWhiteSpace)))
-            e.Add("applyNo", ErrorCodes.InvalidFormat, "申请编号不超过 64 位且不含空白");
+        e.ApplicationNo("applyNo", app.ApplyNo, "申请编号");
 
         RegionPolicy? region = null;
         if (e.Required("areaCode", app.AreaCode, "行政区划代码"))

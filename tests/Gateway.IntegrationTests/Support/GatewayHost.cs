@@ -28,6 +28,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public HttpClient Http { get; private set; }
     public Uri BaseUrl { get; private set; }
     public IServiceProvider Services => _app.Services;
+    /// <summary>This host's throwaway folder: the SQLite file <c>gateway.db</c> and the <c>logs/</c> folder.</summary>
+    public string DataDirectory => _dataDir;
+    public string SqliteFile => Path.Combine(_dataDir, "gateway.db");
+    public string LogDirectory => Path.Combine(_dataDir, "logs");
 
     private GatewayHost(WebApplication app, Uri baseUrl, string dataDir, string[] args, Action<IServiceCollection>? services)
     {

@@ -39,7 +39,13 @@ public static class ProductionInfrastructure
         "--Gateway:Transport=RabbitMq",
         $"--ConnectionStrings:RabbitMq={RabbitMqUri}",
         $"--Gateway:Bus:QueuePrefix={queuePrefix}",
+        // Production refuses to start without a (non-development) SM4 key for personal data at rest.
+        $"--Gateway:DataProtection:Keys:{DataProtectionKeyId}={DataProtectionKey}",
+        $"--Gateway:DataProtection:CurrentKeyId={DataProtectionKeyId}",
     ];
+
+    public const string DataProtectionKeyId = "test-2026a";
+    public const string DataProtectionKey = "q3JhbmRvbS1zbTQta2V5IQ==";
 
     public static async Task<string[]> NewDeploymentArgsAsync() =>
         DeploymentArgs(await CreateDatabaseAsync(), "t" + Guid.NewGuid().ToString("N")[..8] + "-");

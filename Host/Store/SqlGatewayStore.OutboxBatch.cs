@@ -1,0 +1,30 @@
+using Dapper;
+
+namespace Gateway.Host.Store;
+
+/// <summary>The outbox relay's batch write and the counts behind the gateway's gauges.</summary>
+public sealed partial class SqlGatewayStore
+{
+    public async Task MarkOutboxPublishedAsync(IReadOnlyCollection<string> messageIds, long at, CancellationToken cancellationToken)
+    {
+        if (messageIds.Count == 0) return;
+        await using var db = await OpenAsync(cancellationToken);
+        // One statement (one commit, one fsync) for the whole batch instead of one per message.
+        await db.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET published_at = @at WHERE message_id IN @messageIds", new { messageIds, at }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await db.QuerySingleAsync<StoreGauges>(new CommandDefinition("""
+            SELECT (SELECT COUNT(*) FROM outbox WHERE published_at IS NULL) AS OutboxBacklog,
+                   (SELECT COUNT(*) FROM failed_messages WHERE status = 'PENDING') AS FailedPending,
+                   (SELECT COUNT(*) FROM dispatches WHERE overdue = 1
+                        AND status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')) AS OverdueOpen
+            """, cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>Store-wide counts the metrics report as gauges.</summary>
+public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long OverdueOpen);

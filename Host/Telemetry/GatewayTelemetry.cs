@@ -1,0 +1,69 @@
+using Gateway.Host.Configuration;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Gateway.Host.Telemetry;
+
+/// <summary>
+/// Metrics and traces wiring: the meter, the store gauges, rejections per portal, and OTLP export of both when
+/// <c>Gateway:Otlp:Endpoint</c> is set (<c>Gateway:Otlp:Protocol</c> <c>grpc</c>, the default, or <c>http/protobuf</c>).
+/// </summary>
+public static class GatewayTelemetry
+{
+    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<GatewayMetrics>();
+        services.AddHostedService<StoreGaugeSampler>();
+
+        var endpoint = config["Gateway:Otlp:Endpoint"];
+        if (string.IsNullOrWhiteSpace(endpoint)) return services;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new ConfigurationException($"Gateway:Otlp:Endpoint: '{endpoint}' is not an http(s) URL");
+        var protocolRaw = config["Gateway:Otlp:Protocol"];
+        var protocol = protocolRaw switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            _ => throw new ConfigurationException($"Gateway:Otlp:Protocol: '{protocolRaw}' is not grpc or http/protobuf"),
+        };
+        // http/protobuf posts to one path per signal; gRPC takes the collector's address as is.
+        Uri For(string signal) => protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(uri, $"v1/{signal}") : uri;
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("hookup-gateway"))
+            .WithTracing(t =>
+            {
+                foreach (var source in GatewayTracing.TraceSources) t.AddSource(source);
+                t.AddOtlpExporter(o => { o.Endpoint = For("traces"); o.Protocol = protocol; });
+            })
+            .WithMetrics(m => m
+                .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
+                .AddOtlpExporter(o => { o.Endpoint = For("metrics"); o.Protocol = protocol; }));
+        return services;
+    }
+
+    /// <summary>Counts refused portal pushes (any 4xx/5xx answer to an application push), per portal and HTTP status.</summary>
+    public static IApplicationBuilder UsePortalRejectionMetrics(this IApplicationBuilder app)
+    {
+        var metrics = app.ApplicationServices.GetRequiredService<GatewayMetrics>();
+        return app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode >= 400 && HttpMethods.IsPost(context.Request.Method) && PortalOf(context.Request.Path) is { } portal)
+                metrics.CaseRejected(portal, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+    }
+
+    private static string? PortalOf(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["api", "portals", var portal, "applications"] => portal,
+            ["soap", var portal] => portal,
+            _ => null,
+        };
+    }
+}
