@@ -8,6 +8,7 @@ using Gateway.Adapters.Portals.Callbacks;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Intake;
 using Gateway.Host.Api;
+using Gateway.Host.Cases;
 using Gateway.Host.Configuration;
 using Gateway.Host.Counterparts;
 using Gateway.Host.Deadlines;
@@ -58,6 +59,8 @@ public static class GatewayApp
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
         services.AddGatewayTelemetry(builder.Configuration);
 
+        // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
+        services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
         AddStore(services, settings);
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();
@@ -71,6 +74,8 @@ public static class GatewayApp
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
+        services.AddSingleton<CaseEventRules>();
+        services.AddSingleton<CounterpartEventHandler>();
         services.AddSingleton<SandboxAddress>();
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
@@ -107,6 +112,8 @@ public static class GatewayApp
         app.MapAdminEndpoints();
         app.MapFailedMessageEndpoints();
         app.MapSlaEndpoints();
+        app.MapCounterpartEventEndpoints();
+        app.MapRatingEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
@@ -125,7 +132,8 @@ public static class GatewayApp
         {
             var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
             services.AddSingleton(dataSource);
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
+                { Protector = sp.GetService<PersonalDataProtector>() });
         }
         else
         {
@@ -136,7 +144,8 @@ public static class GatewayApp
             var connectionString = connection.ToString();
             // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
+                { Protector = sp.GetService<PersonalDataProtector>() });
         }
         services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
     }

@@ -19,7 +19,12 @@ public sealed record DispatchDocument(
     IReadOnlyList<DispatchOuterWork> OuterWorks,
     DateOnly? SurveyDate,
     DateTimeOffset RespondBy,
-    string? Question = null);
+    string? Question = null,
+    JointConstruction? JointConstruction = null,
+    string? RelatesTo = null);
+
+/// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
+public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);
 
 public sealed record DispatchApplicant(string Name, string Uscc, string Contact, string Phone);
 
@@ -30,4 +35,12 @@ public sealed record DispatchProject(string Code, string Name, string Address,
 public sealed record DispatchOuterWork(
     decimal? LengthM, decimal? DiameterDn, decimal? OuterDiameterMm, int? Holes, decimal? GreenM2,
     decimal? RoadCrossingM, bool? EnterpriseInvested, bool? Hazardous, IReadOnlyList<SpecialZone>? SpecialZones,
-    bool? RecentRoad, bool? SmallAttached, string? Path);
+    bool? RecentRoad, bool? SmallAttached, string? Path, ServiceType? Service = null, string? CommitmentReceiptNo = null, bool? GoAhead = null);
+
+/// <summary>The gateway's decisions that travel with a dispatch: each outer work's path, receipt and go-ahead; the joint group.</summary>
+public sealed record DispatchPolicy(IReadOnlyList<DispatchOuterWorkPolicy> OuterWorks, string? JointConstructionGroupId)
+{
+    public static readonly DispatchPolicy None = new([], null);
+}
+
+public sealed record DispatchOuterWorkPolicy(string Path, string? CommitmentReceiptNo, bool GoAhead);

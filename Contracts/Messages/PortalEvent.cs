@@ -20,4 +20,8 @@ public static class PortalEventNames
     public const string Accepted = "ACCEPTED";
     public const string DispatchReceipt = "DISPATCH_RECEIPT";
     public const string Overdue = "OVERDUE";
+    public const string CommitmentReceipt = "COMMITMENT_RECEIPT";
+    public const string ApprovalDecided = "APPROVAL_DECIDED";
+    public const string ServiceConnected = "SERVICE_CONNECTED";
+    public const string CaseClosed = "CASE_CLOSED";
 }

@@ -24,8 +24,9 @@ public static class CaseEndpoints
         if (row is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var dispatches = await store.GetDispatchesAsync(caseId, http.RequestAborted);
         var timeline = await store.GetTimelineAsync(caseId, http.RequestAborted);
+        var policy = await store.GetCasePolicyAsync(caseId, http.RequestAborted);
         var maskPhones = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
-        return Results.Json(CaseView.From(row, dispatches, timeline, maskPhones), GatewayJson.Options);
+        return Results.Json(CaseView.From(row, dispatches, timeline, policy?.Policy, policy?.Rating, maskPhones), GatewayJson.Options);
     }
 
     private static async Task<IResult> ListCasesAsync(HttpContext http, IGatewayStore store,

@@ -4,6 +4,8 @@ using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Http;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Privacy;
+using Gateway.Contracts;
+using Gateway.Host.Cases;
 using Gateway.Host.Store;
 
 namespace Gateway.Host.Api;
@@ -14,27 +16,30 @@ public sealed record CaseView(
     DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,
     IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
     IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<TimelineView> Timeline,
-    DateOnly? SurveyDate, decimal? DistanceToMainM)
+    DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline, bool maskPhones)
+    public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
+        CasePolicyDocument? policy, CaseRating? rating, bool maskPhones)
     {
         var app = JsonSerializer.Deserialize<HookupApplication>(row.ApplicationJson, GatewayJson.Options)!;
+        OuterWorkState? Decided(int i) => policy is not null && i < policy.OuterWorks.Count ? policy.OuterWorks[i] : null;
         return new CaseView(
             row.CaseId, row.Region, row.Zone, row.Portal, row.PortalApplicationNo, row.Status, At(row.AcceptedAt), row.ReceiptNo,
             new ApplicantView(app.Applicant.Name, app.Applicant.Uscc, app.Applicant.Contact,
                 maskPhones ? PersonalDataMask.Phone(app.Applicant.Phone) : app.Applicant.Phone),
             new ProjectView(app.Project.Code, app.Project.Name, app.Project.Address, app.Project.PermitNo),
             app.RequestedServices().Select(s => DemandDocument.Of(app, s, withService: true)!).ToList(),
-            app.OuterWorks.Select(w => new OuterWorkView(w.Service, w.LengthM, w.DiameterDn, w.OuterDiameterMm, w.Holes,
+            app.OuterWorks.Select((w, i) => new OuterWorkView(w.Service, w.LengthM, w.DiameterDn, w.OuterDiameterMm, w.Holes,
                 w.GreenM2, w.RoadCrossingM, w.EnterpriseInvested, w.Hazardous, w.SpecialZones.Count > 0 ? w.SpecialZones : null,
-                w.RecentRoad, w.SmallAttached)).ToList(),
-            [],
+                w.RecentRoad, w.SmallAttached, Decided(i)?.Path, Decided(i)?.Reasons, Decided(i)?.CommitmentReceiptNo, Decided(i)?.GoAheadAt)).ToList(),
+            policy?.Costs.Select(c => new CostView(c.Service, WireName.Of(c.Bearer), c.Reason)).ToList() ?? [],
             dispatches.Select(d => new DispatchView(d.DispatchId, d.CounterpartId, d.Kind, d.Service, d.Status, d.ExternalRef,
-                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, d.LastError)).ToList(),
+                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, d.LastError,
+                d.Question, d.Progress, d.RelatedDispatchId)).ToList(),
             timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, t.Detail, t.DispatchId)).ToList(),
-            app.SurveyDate, app.DistanceToMainM);
+            app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate, rating);
     }
 
     public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
@@ -49,13 +54,14 @@ public sealed record ProjectView(string Code, string Name, string Address,
 public sealed record OuterWorkView(
     ServiceType Service, decimal? LengthM, decimal? DiameterDn, decimal? OuterDiameterMm, int? Holes, decimal? GreenM2,
     decimal? RoadCrossingM, bool? EnterpriseInvested, bool? Hazardous, IReadOnlyList<SpecialZone>? SpecialZones,
-    bool? RecentRoad, bool? SmallAttached);
+    bool? RecentRoad, bool? SmallAttached, OuterWorkPath? Path, IReadOnlyList<string>? Reasons, string? CommitmentReceiptNo,
+    DateTimeOffset? GoAheadAt);
 
-public sealed record CostView(ServiceType Service, string Bearer);
+public sealed record CostView(ServiceType Service, string Bearer, string Reason);
 
 public sealed record DispatchView(
     string DispatchId, string CounterpartId, string Kind, string? Service, string Status, string? ExternalRef,
     DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset DueAt, bool DueProvisional, bool Overdue,
-    int Attempts, string? LastError);
+    int Attempts, string? LastError, string? Question, string? Progress, string? RelatesTo);
 
 public sealed record TimelineView(DateTimeOffset At, string Type, string Actor, string? Detail, string? DispatchId);

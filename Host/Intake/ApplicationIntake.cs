@@ -6,12 +6,14 @@ using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
 using Gateway.Contracts.Messages;
 using Gateway.Host.Callbacks;
+using Gateway.Host.Cases;
 using Gateway.Host.Configuration;
 using Gateway.Host.Deadlines;
 using Gateway.Host.Messaging;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
 using Gateway.Routing.FanOut;
+using Gateway.Routing.OuterWorks;
 using Gateway.Routing.Regions;
 
 namespace Gateway.Host.Intake;
@@ -49,29 +51,14 @@ public sealed class ApplicationIntake(
             ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
         // Whole milliseconds: what the store keeps, so receipt and case view agree to the digit.
         var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
-        var plan = planner.Plan(application, region, acceptedAt, calendars.Calculator);
+        var outerWorkDecisions = application.OuterWorks.Select(w => OuterWorkPathDecider.Decide(w, region)).ToList();
+        var plan = planner.Plan(application, region, acceptedAt, calendars.Calculator, outerWorkDecisions);
         var caseId = NewCaseId(region.Id, acceptedAt);
+        var policy = CasePolicyFactory.Create(application, region, outerWorkDecisions, caseId, acceptedAt);
         var receiptNo = $"SL{acceptedAt:yyyyMMdd}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
         var now = acceptedAt.ToUnixTimeMilliseconds();
 
-        var dispatches = plan.Select((p, i) => new DispatchRow
-        {
-            DispatchId = $"dsp-{Guid.CreateVersion7(acceptedAt):N}",
-            CaseId = caseId,
-            Ordinal = i,
-            CounterpartId = p.CounterpartId,
-            Kind = WireName.Of(p.Kind),
-            Service = p.Service is { } s ? WireName.Of(s) : null,
-            SlaStep = p.SlaStep,
-            Status = "PENDING",
-            CreatedAt = now,
-            DueAt = p.Due.At.ToUnixTimeMilliseconds(),
-            DueProvisional = p.Due.Provisional,
-            LeaseUntil = now + (long)settings.DispatchLease.TotalMilliseconds,
-            DueFrom = now,
-            SlaHalfDays = (int)(p.SlaDays * 2),
-            WarnAt = DeadlineWarning.WarnAt(now, p.Due.At.ToUnixTimeMilliseconds(), settings.DeadlineWarningFraction),
-        }).ToList();
+        var dispatches = plan.Select((p, i) => NewDispatch.From(p, caseId, i, now, settings)).ToList();
 
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
             acceptedAt, Duplicate: false,
@@ -85,6 +72,17 @@ public sealed class ApplicationIntake(
         };
         timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, "DUE_PROVISIONAL", "gateway",
             $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
+
+        foreach (var work in policy.OuterWorks)
+        {
+            timeline.Add(new TimelineEntry(now, "OUTER_WORK_PATH", "gateway", CasePolicyFactory.Describe(work)));
+            if (work.CommitmentReceiptNo is { } no)
+                timeline.Add(new TimelineEntry(now, "COMMITMENT_RECEIPT_ISSUED", "gateway",
+                    $"《企业水气电网一般项目审批告知承诺回执》{no}（{WireName.Of(work.Service)}），外线工程可按承诺开工"));
+        }
+        if (policy.JointConstructionGroupId is { } group)
+            timeline.Add(new TimelineEntry(now, "JOINT_CONSTRUCTION", "gateway",
+                $"联合施工组 {group}：{string.Join("、", policy.OuterWorks.Select(w => WireName.Of(w.Service)).Distinct())} 外线工程同沟共建（最多挖一次）"));
 
         var outbox = dispatches.Select(d => SendDispatchMessage.For(d, now)).ToList();
 
@@ -104,13 +102,23 @@ public sealed class ApplicationIntake(
             ReceiptJson = JsonSerializer.Serialize(receipt, GatewayJson.Options),
         };
 
-        var (accepted, notify) = PortalCallbacks.Create(row, null, PortalEventNames.Accepted, now, $"受理回执 {receiptNo}");
-        outbox.Add(notify);
+        var callbacks = new List<PortalCallbackRow>();
+        void Notify(DispatchRow? dispatch, string @event, string detail)
+        {
+            var (callback, message) = PortalCallbacks.Create(row, dispatch, @event, now, detail);
+            callbacks.Add(callback);
+            outbox.Add(message);
+        }
+        Notify(null, PortalEventNames.Accepted, $"受理回执 {receiptNo}");
+        foreach (var work in policy.OuterWorks.Where(w => w.CommitmentReceiptNo is not null))
+            Notify(dispatches.FirstOrDefault(d => d.Service == WireName.Of(work.Service)), PortalEventNames.CommitmentReceipt,
+                $"告知承诺回执 {work.CommitmentReceiptNo}");
+        var newCase = new NewCase(row, dispatches, timeline, outbox, callbacks, JsonSerializer.Serialize(policy, GatewayJson.Options));
         bool inserted;
         using (var storeSpan = GatewayTracing.Source.StartActivity("gateway.store.insert_case"))
         {
             storeSpan?.SetTag("gateway.case_id", caseId);
-            inserted = await store.TryInsertCaseAsync(new NewCase(row, dispatches, timeline, outbox, [accepted]), cancellationToken);
+            inserted = await store.TryInsertCaseAsync(newCase, cancellationToken);
         }
         if (!inserted)
         {

@@ -75,10 +75,12 @@ public sealed class SendDispatchConsumer(
     private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, CounterpartEndpoint endpoint, string actor, SendDispatch message, CancellationToken ct)
     {
         var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options)!;
+        var (policy, jointCounterparts) = await DispatchPolicyAsync(dispatch.CaseId, ct);
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
-            dispatch.CounterpartId, DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8))));
+            dispatch.CounterpartId, DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)),
+            dispatch.Question, dispatch.RelatedDispatchId), policy, jointCounterparts);
 
         var started = Stopwatch.GetTimestamp();
         // Under MassTransit's consume span when it has one; else continuing the intake's trace carried by the message.
@@ -109,6 +111,18 @@ public sealed class SendDispatchConsumer(
             dispatch.DispatchId, Now(), reason, error, JsonSerializer.Serialize(message, GatewayJson.Options),
             result is null ? null : JsonSerializer.Serialize(result.RequestHeaders, GatewayJson.Options), result?.RequestBody,
             attempts), ct);
+    }
+
+    /// <summary>The case's policy as the dispatch document carries it; the joint group's members are its utilities that dig.</summary>
+    private async Task<(DispatchPolicy, IReadOnlyList<string>)> DispatchPolicyAsync(string caseId, CancellationToken ct)
+    {
+        if (await store.GetCasePolicyAsync(caseId, ct) is not { } found) return (DispatchPolicy.None, []);
+        var policy = found.Policy;
+        var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
+        var joint = policy.JointConstructionGroupId is null ? [] : (await store.GetDispatchesAsync(caseId, ct))
+            .Where(d => d.Kind == "WORK_ORDER" && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
+        return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
+            policy.JointConstructionGroupId), joint);
     }
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -16,6 +16,17 @@ public interface IGatewayStore : INonceStore
     Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken);
     Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken);
     Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken);
+    Task<(Cases.CasePolicyDocument Policy, Cases.CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a counterpart's event to its dispatch's case: claims the event id (a repeat changes nothing), checks the
+    /// dispatch is the caller's, and writes what <paramref name="rules"/> decide — all in one transaction.
+    /// </summary>
+    Task<Cases.CaseEventOutcome> ApplyCaseEventAsync(string counterpartId, string eventId, string dispatchId, long now,
+        Func<Cases.CaseSnapshot, Cases.CaseEffects> rules, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
+
+    /// <summary>Stores the applicant's rating once the case is connected; false when not connected yet or already rated.</summary>
+    Task<bool> SaveRatingAsync(string caseId, Cases.CaseRating rating, TimelineEntry entry, CancellationToken cancellationToken);
     Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken);
     Task<CaseListPage> ListCasesAsync(CaseQuery query, CancellationToken cancellationToken);
 

@@ -116,5 +116,24 @@ public static class Schema
                 last_error TEXT NULL);
             CREATE INDEX ix_portal_callbacks_case ON portal_callbacks (case_id, created_at);
             """),
+        // Routing policy: the case's outer-works paths, receipts, costs, survey and rating; approval questions and
+        // follow-up dispatches; counterpart progress; inbound event ids (the inbox that makes callbacks idempotent).
+        (2, $"""
+            CREATE TABLE case_policies (
+                case_id TEXT PRIMARY KEY,
+                policy_json {d.JsonColumnType} NOT NULL,
+                rating_json {d.JsonColumnType} NULL,
+                updated_at BIGINT NOT NULL);
+            ALTER TABLE dispatches ADD COLUMN question TEXT NULL;
+            ALTER TABLE dispatches ADD COLUMN related_dispatch_id TEXT NULL;
+            ALTER TABLE dispatches ADD COLUMN progress TEXT NULL;
+            ALTER TABLE dispatches ADD COLUMN met_at BIGINT NULL;
+            CREATE TABLE inbound_events (
+                counterpart_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                PRIMARY KEY (counterpart_id, event_id));
+            """),
     ];
 }

@@ -17,7 +17,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         sla_step AS SlaStep, status AS Status, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
         acknowledged_at AS AcknowledgedAt, due_at AS DueAt, due_provisional AS DueProvisional, overdue AS Overdue,
         attempts AS Attempts, last_error AS LastError, lease_until AS LeaseUntil, due_from AS DueFrom,
-        sla_half_days AS SlaHalfDays, warn_at AS WarnAt, warned_at AS WarnedAt, missed_at AS MissedAt
+        sla_half_days AS SlaHalfDays, warn_at AS WarnAt, warned_at AS WarnedAt, missed_at AS MissedAt,
+        question AS Question, related_dispatch_id AS RelatedDispatchId, progress AS Progress, met_at AS MetAt
         """;
 
     public SqlDialect Dialect => dialect;
@@ -84,19 +85,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
-        await db.ExecuteAsync("""
-            INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
-                                    created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until,
-                                    due_from, sla_half_days, warn_at)
-            VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
-                    @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil,
-                    @DueFrom, @SlaHalfDays, @WarnAt)
-            """, newCase.Dispatches.Select(d => new
-            {
-                d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, d.Kind, d.Service, d.SlaStep, d.Status, d.ExternalRef,
-                d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
-                d.Attempts, d.LastError, d.LeaseUntil, d.DueFrom, d.SlaHalfDays, d.WarnAt,
-            }), tx);
+        await InsertDispatchesAsync(db, tx, newCase.Dispatches);
+        await db.ExecuteAsync("INSERT INTO case_policies (case_id, policy_json, updated_at) VALUES (@CaseId, @PolicyJson, @UpdatedAt)",
+            new { newCase.Case.CaseId, newCase.PolicyJson, newCase.Case.UpdatedAt }, tx);
         foreach (var entry in newCase.Timeline)
             await InsertTimelineAsync(db, tx, newCase.Case.CaseId, entry);
         await db.ExecuteAsync("""
@@ -437,9 +428,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     /// <summary>
     /// Dispatches still owing their step: a receipt is not the step itself, so the deadline runs until the counterpart
-    /// reports it done (or rejected).
+    /// reports what the step asks (met_at: accepted the work order, answered the question, connected) or is settled.
     /// </summary>
-    private const string OpenDispatch = "status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')";
+    private const string OpenDispatch = "met_at IS NULL AND status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')";
 
     public async Task<IReadOnlyList<DispatchRow>> RaiseDeadlineWarningsAsync(long now, int max, CancellationToken cancellationToken)
     {

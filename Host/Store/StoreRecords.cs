@@ -48,6 +48,14 @@ public sealed class DispatchRow
     public long WarnAt { get; set; }
     public long? WarnedAt { get; set; }
     public long? MissedAt { get; set; }
+    /// <summary>Approval requests: INVOLVEMENT or APPROVAL.</summary>
+    public string? Question { get; set; }
+    /// <summary>The dispatch this one follows up (a go-ahead work order, an APPROVAL after INVOLVEMENT).</summary>
+    public string? RelatedDispatchId { get; set; }
+    /// <summary>The counterpart's last reported progress (ACCEPTED … CONNECTED) or decision.</summary>
+    public string? Progress { get; set; }
+    /// <summary>When the counterpart did what its step asks (e.g. accepted the work order, answered the question); the deadline stops.</summary>
+    public long? MetAt { get; set; }
 }
 
 public sealed class TimelineRow
@@ -91,7 +99,7 @@ public sealed class CounterpartLoad
 
 /// <summary>Everything the intake commits for a new case, in one transaction.</summary>
 public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox,
-    IReadOnlyList<PortalCallbackRow> Callbacks);
+    IReadOnlyList<PortalCallbackRow> Callbacks, string PolicyJson);
 
 /// <summary>A progress callback owed to a portal, written with the change it reports, plus the message that delivers it.</summary>
 public sealed class PortalCallbackRow

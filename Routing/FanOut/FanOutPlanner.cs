@@ -1,6 +1,7 @@
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Dispatches;
 using Gateway.Routing.Deadlines;
+using Gateway.Routing.OuterWorks;
 using Gateway.Routing.Regions;
 
 namespace Gateway.Routing.FanOut;
@@ -15,7 +16,10 @@ public sealed class FanOutPlanner
     /// <summary>The step name recorded for work orders whose limit comes from a distance band.</summary>
     public const string HookupByDistanceStep = "HOOKUP_BY_DISTANCE";
 
-    public IReadOnlyList<PlannedDispatch> Plan(HookupApplication application, RegionPolicy region, DateTimeOffset acceptedAt, DeadlineCalculator deadlines)
+    /// <param name="outerWorks">The path decided for each outer work: any that is not on the commitment path brings
+    /// an approval request (question INVOLVEMENT) to each of the region's departments.</param>
+    public IReadOnlyList<PlannedDispatch> Plan(HookupApplication application, RegionPolicy region, DateTimeOffset acceptedAt, DeadlineCalculator deadlines,
+        IReadOnlyList<OuterWorkDecision>? outerWorks = null)
     {
         var (step, days) = WorkOrderLimit(application, region);
         var due = deadlines.DueAtOrProvisional(acceptedAt, days, region.OfficeHours);
@@ -29,7 +33,38 @@ public sealed class FanOutPlanner
                 plan.Add(new PlannedDispatch(utility.Id, DispatchKind.WorkOrder, service, step, days, due));
             }
         }
+        if (outerWorks is not null && outerWorks.Any(w => w.Path != OuterWorkPath.Commitment))
+        {
+            var involvement = FirstStep(region, SlaStep.DepartmentInvolvement, SlaStep.ParallelApproval);
+            var involvementDue = deadlines.DueAtOrProvisional(acceptedAt, involvement.Days, region.OfficeHours);
+            plan.AddRange(region.Departments.Select(d =>
+                new PlannedDispatch(d.Id, DispatchKind.ApprovalRequest, null, involvement.Step, involvement.Days, involvementDue, ApprovalQuestion.Involvement)));
+        }
         return plan;
+    }
+
+    /// <summary>The approval itself, asked of a department that said it is involved.</summary>
+    public PlannedDispatch ApprovalFollowUp(RegionPolicy region, string departmentId, DateTimeOffset at, DeadlineCalculator deadlines)
+    {
+        var (step, days) = FirstStep(region, SlaStep.ParallelApproval, SlaStep.DepartmentInvolvement);
+        return new PlannedDispatch(departmentId, DispatchKind.ApprovalRequest, null, step, days,
+            deadlines.DueAtOrProvisional(at, days, region.OfficeHours), ApprovalQuestion.Approval);
+    }
+
+    /// <summary>The go-ahead for a utility's outer works once every involved department approved: a work order of its own.</summary>
+    public PlannedDispatch GoAhead(RegionPolicy region, string utilityId, ServiceType service, DateTimeOffset at, DeadlineCalculator deadlines)
+    {
+        var days = region.SlaDays(SlaStep.WorkOrderResponse);
+        return new PlannedDispatch(utilityId, DispatchKind.WorkOrder, service, SlaStep.WorkOrderResponse, days,
+            deadlines.DueAtOrProvisional(at, days, region.OfficeHours));
+    }
+
+    /// <summary>The first of the steps the region's SLA table has; the work-order response limit when it has none of them.</summary>
+    private static (string Step, decimal Days) FirstStep(RegionPolicy region, params string[] steps)
+    {
+        foreach (var step in steps)
+            if (region.Sla.TryGetValue(step, out var days)) return (step, days);
+        return (SlaStep.WorkOrderResponse, region.SlaDays(SlaStep.WorkOrderResponse));
     }
 
     private static (string Step, decimal Days) WorkOrderLimit(HookupApplication application, RegionPolicy region)

@@ -4,11 +4,22 @@ using Gateway.Routing.Deadlines;
 
 namespace Gateway.Routing.FanOut;
 
-/// <summary>One counterpart that must act on a case, with the SLA step and due time that bind it.</summary>
+/// <summary>
+/// One counterpart that must act on a case, with the SLA step and due time that bind it; approval requests carry their
+/// question (INVOLVEMENT, then APPROVAL).
+/// </summary>
 public sealed record PlannedDispatch(
     string CounterpartId,
     DispatchKind Kind,
     ServiceType? Service,
     string SlaStep,
     decimal SlaDays,
-    DueTime Due);
+    DueTime Due,
+    string? Question = null);
+
+/// <summary>The two questions a department is asked (specs/counterparts.md).</summary>
+public static class ApprovalQuestion
+{
+    public const string Involvement = "INVOLVEMENT";
+    public const string Approval = "APPROVAL";
+}

@@ -69,11 +69,14 @@ public sealed class ProjectApprovalEndToEndTests(PortalsGateway gateway)
         Assert.Equal(TimeSpan.FromHours(8), acceptedAt.Offset);
 
         var dispatches = receipt.Elements(PortalPushes.Gcjs + "Dispatch").ToList();
-        Assert.Equal(["puyang-water", "puyang-power", "puyang-gas", "puyang-heating"],
+        // Work orders, then (its outer works need approval) a question to each of Puyang's departments.
+        Assert.Equal(["puyang-water", "puyang-power", "puyang-gas", "puyang-heating",
+                      "puyang-approval-bureau", "puyang-urban-management", "puyang-police", "puyang-housing"],
             dispatches.Select(d => d.Element(PortalPushes.Gcjs + "CounterpartId")!.Value));
+        Assert.Equal([.. Enumerable.Repeat("WORK_ORDER", 4), .. Enumerable.Repeat("APPROVAL_REQUEST", 4)],
+            dispatches.Select(d => d.Element(PortalPushes.Gcjs + "Kind")!.Value));
         Assert.All(dispatches, d =>
         {
-            Assert.Equal("WORK_ORDER", d.Element(PortalPushes.Gcjs + "Kind")!.Value);
             Assert.StartsWith("dsp-", d.Element(PortalPushes.Gcjs + "DispatchId")!.Value);
             Assert.NotEmpty(d.Element(PortalPushes.Gcjs + "DueAt")!.Value);
         });

@@ -49,7 +49,9 @@ public sealed class SoapGenericClientTests(PortalsGateway gateway)
         Assert.StartsWith("puyang-", caseId);
         Assert.False((bool)result["Duplicate"]!);
         var dispatches = result["Dispatch"]!.AsArray();
-        Assert.Equal(["puyang-water", "puyang-power", "puyang-heating"], dispatches.Select(d => (string)d!["CounterpartId"]!));
+        // Work orders, then (its outer works are not small attached facilities) a question to each of Puyang's departments.
+        Assert.Equal(["puyang-water", "puyang-power", "puyang-heating", "puyang-approval-bureau", "puyang-urban-management", "puyang-police", "puyang-housing"],
+            dispatches.Select(d => (string)d!["CounterpartId"]!));
 
         // What the client sent, read back as the canonical case.
         var view = await gateway.Host.GetJsonAsync($"/api/cases/{caseId}");

@@ -89,4 +89,35 @@ public sealed class FanOutPlannerTests
         Assert.Equal("puyang-heating", planned.CounterpartId);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.FromHours(8)), planned.Due.At); // 10:00–12:00 + 13:30–15:00
     }
+
+    [Fact]
+    public void Outer_works_off_the_commitment_path_ask_every_department_whether_it_is_involved()
+    {
+        var app = Application(a =>
+        {
+            a.Water = new WaterDemand();
+            a.OuterWorks = [new OuterWork { Service = ServiceType.Water, LengthM = 250 }];
+        });
+        var decisions = app.OuterWorks.Select(w => Gateway.Routing.OuterWorks.OuterWorkPathDecider.Decide(w, Keqiao)).ToList();
+        var plan = Planner.Plan(app, Keqiao, Monday10, Deadlines, decisions);
+
+        var questions = plan.Where(p => p.Kind == DispatchKind.ApprovalRequest).ToList();
+        Assert.Equal(Keqiao.Departments.Select(d => d.Id), questions.Select(q => q.CounterpartId));
+        Assert.All(questions, q => Assert.Equal(ApprovalQuestion.Involvement, q.Question));
+        // Keqiao: departments say whether they are involved within 1 working day → Tuesday 17:30.
+        Assert.All(questions, q => Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.FromHours(8)), q.Due.At));
+        Assert.All(questions, q => Assert.Equal("DEPARTMENT_INVOLVEMENT", q.SlaStep));
+    }
+
+    [Fact]
+    public void Outer_works_on_the_commitment_path_need_no_department()
+    {
+        var app = Application(a =>
+        {
+            a.Water = new WaterDemand();
+            a.OuterWorks = [new OuterWork { Service = ServiceType.Water, LengthM = 150 }];
+        });
+        var decisions = app.OuterWorks.Select(w => Gateway.Routing.OuterWorks.OuterWorkPathDecider.Decide(w, Keqiao)).ToList();
+        Assert.All(Planner.Plan(app, Keqiao, Monday10, Deadlines, decisions), p => Assert.Equal(DispatchKind.WorkOrder, p.Kind));
+    }
 }

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Gateway.Adapters.Http;
+using Gateway.Host.Cases;
+
+namespace Gateway.Host.Store;
+
+/// <summary>
+/// Counterpart events (progress, decisions) and ratings: the event id is claimed in the inbox table, the case is locked,
+/// the rules decide from a snapshot, and every effect lands in the same transaction — or nothing does.
+/// </summary>
+public sealed partial class SqlGatewayStore
+{
+    private const string InsertDispatchSql = """
+        INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
+                                created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until,
+                                due_from, sla_half_days, warn_at, question, related_dispatch_id)
+        VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
+                @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil,
+                @DueFrom, @SlaHalfDays, @WarnAt, @Question, @RelatedDispatchId)
+        """;
+
+    private static Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IEnumerable<DispatchRow> dispatches) =>
+        db.ExecuteAsync(InsertDispatchSql, dispatches.Select(d => new
+        {
+            d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, d.Kind, d.Service, d.SlaStep, d.Status, d.ExternalRef,
+            d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
+            d.Attempts, d.LastError, d.LeaseUntil, d.DueFrom, d.SlaHalfDays, d.WarnAt, d.Question, d.RelatedDispatchId,
+        }), tx);
+
+    public async Task<(CasePolicyDocument Policy, CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(new CommandDefinition(
+            "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken));
+        if (row == default) return null;
+        return (Policy(row.PolicyJson), row.RatingJson is null ? null : JsonSerializer.Deserialize<CaseRating>(row.RatingJson, GatewayJson.Options));
+    }
+
+    private static CasePolicyDocument Policy(string json) => JsonSerializer.Deserialize<CasePolicyDocument>(json, GatewayJson.Options)!;
+
+    public async Task<CaseEventOutcome> ApplyCaseEventAsync(string counterpartId, string eventId, string dispatchId, long now,
+        Func<CaseSnapshot, CaseEffects> rules, PortalCallbackFactory callbacks, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var subject = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
+            new { dispatchId }, tx);
+        if (subject is null) return new CaseEventOutcome(CaseEventResult.UnknownDispatch);
+        if (subject.CounterpartId != counterpartId) return new CaseEventOutcome(CaseEventResult.OtherCounterpart);
+
+        var claimed = await db.ExecuteAsync("""
+            INSERT INTO inbound_events (counterpart_id, event_id, dispatch_id, received_at) VALUES (@counterpartId, @eventId, @dispatchId, @now)
+            ON CONFLICT (counterpart_id, event_id) DO NOTHING
+            """, new { counterpartId, eventId, dispatchId, now }, tx);
+        if (claimed == 0) return new CaseEventOutcome(CaseEventResult.Duplicate, CaseId: subject.CaseId);
+
+        // Writing the case row first takes its lock (row lock on PostgreSQL, the write lock on SQLite): two departments
+        // deciding at once are applied one after the other, so "every approval is in" is seen exactly once.
+        var caseId = subject.CaseId;
+        await db.ExecuteAsync("UPDATE cases SET updated_at = @now WHERE case_id = @caseId", new { caseId, now }, tx);
+        var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+        var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
+            new { caseId }, tx)).AsList();
+        var policy = Policy(await db.ExecuteScalarAsync<string>("SELECT policy_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx)
+            ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
+        subject = dispatches.Single(d => d.DispatchId == dispatchId);
+
+        var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now));
+        if (effects.Refusal is not null)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return new CaseEventOutcome(CaseEventResult.Refused, effects.Refusal, caseId);
+        }
+
+        foreach (var change in effects.DispatchChanges)
+            await db.ExecuteAsync("""
+                UPDATE dispatches SET status = @Status, progress = @Progress,
+                    met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
+                    external_ref = COALESCE(external_ref, @ExternalRef),
+                    acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END
+                WHERE dispatch_id = @DispatchId
+                """, new { change.DispatchId, change.Status, change.Progress, Met = Flag(change.Met), change.ExternalRef, now }, tx);
+        await InsertDispatchesAsync(db, tx, effects.NewDispatches.Select(d => d.Row));
+        foreach (var (_, message) in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, message, tx);
+        foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
+        var byId = dispatches.Concat(effects.NewDispatches.Select(d => d.Row)).ToDictionary(d => d.DispatchId);
+        foreach (var (@event, dispatch, detail) in effects.Callbacks)
+            await AddCallbackAsync(db, tx, callbacks, @case, dispatch is null ? null : byId[dispatch.DispatchId], @event, now, detail);
+        if (effects.CaseStatus is { } status)
+            await db.ExecuteAsync("UPDATE cases SET status = @status WHERE case_id = @caseId", new { status, caseId }, tx);
+        if (effects.Policy is { } changed)
+            await db.ExecuteAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
+                new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId }, tx);
+        await tx.CommitAsync(cancellationToken);
+        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: caseId);
+    }
+
+    public async Task<bool> SaveRatingAsync(string caseId, CaseRating rating, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var updated = await db.ExecuteAsync("""
+            UPDATE case_policies SET rating_json = @json, updated_at = @at
+            WHERE case_id = @caseId AND rating_json IS NULL
+              AND EXISTS (SELECT 1 FROM cases WHERE case_id = @caseId AND status IN ('CONNECTED', 'CLOSED'))
+            """, new { json = JsonSerializer.Serialize(rating, GatewayJson.Options), at = entry.At, caseId }, tx);
+        if (updated == 1) await InsertTimelineAsync(db, tx, caseId, entry);
+        await tx.CommitAsync(cancellationToken);
+        return updated == 1;
+    }
+}
