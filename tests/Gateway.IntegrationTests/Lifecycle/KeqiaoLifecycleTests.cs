@@ -29,16 +29,19 @@ public sealed class KeqiaoLifecycleTests
             new JsonObject { ["type"] = "GAS", ["lengthM"] = 150, ["specialZones"] = new JsonArray(), ["recentRoad"] = false });
     });
 
-    [Fact]
-    public async Task Approvals_go_ahead_commitment_progress_connection_closure_and_every_callback_once()
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("production")] // PostgreSQL + RabbitMQ from ./test.sh
+    public async Task Approvals_go_ahead_commitment_progress_connection_closure_and_every_callback_once(string profile)
     {
+        string[] deployment = profile == "production" ? await ProductionInfrastructure.NewDeploymentArgsAsync() : [];
         var fakes = new Dictionary<string, FakeCounterpart>();
         foreach (var id in new[] { "keqiao-water", "keqiao-gas" }.Concat(Departments)) fakes[id] = await FakeCounterpart.StartAsync(id);
         await using var portal = await FakeCounterpart.StartAsync("zhejiang-portal");
         try
         {
             await using var host = await GatewayHost.StartAsync(fakes.Values,
-                [.. fakes.Keys.Select(id => $"--Gateway:Callers:{id}:Secret={CallerSecret(id)}"),
+                [.. deployment, .. fakes.Keys.Select(id => $"--Gateway:Callers:{id}:Secret={CallerSecret(id)}"),
                  $"--Gateway:Portals:zhejiang:CallbackUrl={portal.BaseUrl}callbacks", "--Gateway:Portals:zhejiang:Secret=test-callback-secret"]);
             await RunAsync(host, fakes, portal);
         }
