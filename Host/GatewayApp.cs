@@ -79,6 +79,7 @@ public static class GatewayApp
         services.AddSingleton<SandboxAddress>();
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
+        services.AddSingleton<SandboxProgress>();
         services.AddSingleton<CounterpartPipelines>();
         services.AddTransient<ResilienceHandler>();
         services.AddTransient<OutboundSigningHandler>();

@@ -8,10 +8,10 @@ namespace Gateway.Host.Sandbox;
 /// <summary>
 /// SIMULATED utilities and departments for the embedded profile (specs/counterparts.md, "Sandbox"):
 /// they speak the real agreement — verify the gateway's signature, acknowledge with an order number,
-/// answer a repeated idempotency key with 409 and the same number. Never on in production; never used by tests
-/// as a stand-in for a counterpart.
+/// answer a repeated idempotency key with 409 and the same number, then play their part (<see cref="SandboxProgress"/>).
+/// Never on in production; never used by tests as a stand-in for a counterpart.
 /// </summary>
-public sealed class SandboxCounterparts(ICounterpartDirectory directory, TimeProvider clock, ILogger<SandboxCounterparts> logger)
+public sealed class SandboxCounterparts(ICounterpartDirectory directory, SandboxProgress progress, TimeProvider clock, ILogger<SandboxCounterparts> logger)
 {
     private readonly ConcurrentDictionary<string, string> _orders = new();
     private readonly InMemoryNonces _nonces = new();
@@ -55,6 +55,7 @@ public sealed class SandboxCounterparts(ICounterpartDirectory directory, TimePro
         });
         logger.LogInformation("[SANDBOX] {CounterpartId} {Outcome} dispatch {DispatchId} as {OrderNo}",
             counterpartId, isNew ? "acknowledged" : "re-acknowledged", key, orderNo);
+        if (isNew) progress.Follow(counterpartId, orderNo, body);
         return Results.Json(new { orderNo, acceptedAt = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)) }, GatewayJson.Options,
             statusCode: isNew ? StatusCodes.Status201Created : StatusCodes.Status409Conflict);
     }
