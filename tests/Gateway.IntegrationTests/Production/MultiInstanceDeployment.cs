@@ -39,7 +39,8 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
             "--Gateway:Outbox:PollMilliseconds=100",
             $"--Gateway:Dispatch:LeaseSeconds={DispatchLeaseSeconds}",
             "--Gateway:CounterpartDefaults:Retry:BaseDelaySeconds=0.05",
-            "--Gateway:CounterpartDefaults:TimeoutSeconds=5",
+            // Generous: a request timing out on a starved machine would be re-sent and break the "sent once" checks.
+            "--Gateway:CounterpartDefaults:TimeoutSeconds=15",
             $"--Gateway:Callers:zhejiang:Secret={GatewayHost.PortalSecret}",
             $"--Gateway:Admin:Tokens:0:Token={GatewayHost.OperatorToken}",
             "--Gateway:Admin:Tokens:0:Role=operator",
