@@ -46,6 +46,31 @@ public sealed class RegionCatalogTests
     }
 
     [Fact]
+    public void Outer_works_and_cost_rule_mistakes_name_the_rule_and_field()
+    {
+        var dir = WriteRegion("""
+            { "id": "testland", "name": "测试区", "plan": "无", "adminCodes": ["123456"], "services": ["WATER"],
+              "counterparts": [ { "id": "testland-water", "role": "water", "name": "水" } ],
+              "sla": { "WORK_ORDER_RESPONSE": 1 },
+              "outerWorks": { "commitment": [
+                { "name": "承诺", "services": ["WATER"], "when": [ { "field": "depthM", "lt": 1 }, { "field": "hazardous", "lt": 1 },
+                                                                   { "field": "lengthM", "lt": 1, "le": 2 } ] },
+                { "services": [] } ] },
+              "costs": [ { "services": ["POWER"], "capacityBands": [ { "upToKw": 220, "bearer": "GOVERNMENT" }, { "upToKw": 160, "bearer": "UTILITY" } ] },
+                         { "services": ["WATER"], "bearer": "NOBODY" } ] }
+            """);
+        var error = Assert.Throws<RegionConfigException>(() => RegionCatalog.LoadDirectory(dir));
+        Assert.Contains("outerWorks.commitment[0]: unknown field 'depthM'", error.Message);
+        Assert.Contains("outerWorks.commitment[0]: hazardous is not numeric", error.Message);
+        Assert.Contains("outerWorks.commitment[0]: lengthM: give exactly one of lt, le, is, empty", error.Message);
+        Assert.Contains("outerWorks.commitment[1]: needs a name", error.Message);
+        Assert.Contains("outerWorks.commitment[1]: lists no services", error.Message);
+        Assert.Contains("costs[0]: capacity bands must be in increasing upToKw order", error.Message);
+        Assert.Contains("costs[0]: capacityBands need 'above'", error.Message);
+        Assert.Contains("costs[1]: bearer: unknown bearer 'NOBODY'", error.Message);
+    }
+
+    [Fact]
     public void A_service_without_its_utility_is_refused()
     {
         var dir = WriteRegion("""
