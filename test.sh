@@ -67,6 +67,13 @@ if [ -f tests/soap-client/package.json ]; then
     (cd tests/soap-client && npm install --no-audit --no-fund --loglevel=error) || svc_die "npm install in tests/soap-client failed"
 fi
 
+# The standard OpenAPI validator the API-description test runs (npm @apidevtools/swagger-parser, pinned in its package.json).
+if [ -f tests/openapi-validator/package.json ]; then
+    command -v npm >/dev/null 2>&1 || svc_die "npm not found on PATH (needed for tests/openapi-validator)"
+    svc_log "installing tests/openapi-validator (npm)"
+    (cd tests/openapi-validator && npm install --no-audit --no-fund --loglevel=error) || svc_die "npm install in tests/openapi-validator failed"
+fi
+
 test_log="$SVC_TMP/dotnet-test.log"
 svc_log "running: dotnet test Gateway.sln${*:+ $*}"
 t_tests=$(svc_now)

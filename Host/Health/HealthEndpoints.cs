@@ -1,29 +1,38 @@
 using System.Text.Json;
 using Gateway.Adapters.Http;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Host.Health;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (store and bus reachable).</summary>
+/// <summary>
+/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (store and bus reachable): 200 when healthy,
+/// 503 when not. Minimal-API handlers over the health-check service, so /openapi/v1.json describes them too.
+/// </summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        var health = endpoints.MapGroup("/health").WithTags("Health");
+        health.MapGet("/live", (HealthCheckService checks, HttpContext context) => WriteAsync(context, checks, _ => false))
+            .WithName("HealthLive").WithSummary("The process answers").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        health.MapGet("/ready", (HealthCheckService checks, HttpContext context) => WriteAsync(context, checks, c => c.Tags.Contains(ReadyTag)))
+            .WithName("HealthReady").WithSummary("Store and bus reachable")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status503ServiceUnavailable, contentType: "application/json");
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static async Task WriteAsync(HttpContext context, HealthCheckService checks, Func<HealthCheckRegistration, bool> predicate)
     {
+        var report = await checks.CheckHealthAsync(predicate, context.RequestAborted);
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        context.Response.Headers.CacheControl = "no-store, no-cache";
         context.Response.ContentType = "application/json";
         var body = new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, GatewayJson.Options));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, GatewayJson.Options));
     }
 }

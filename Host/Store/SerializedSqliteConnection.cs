@@ -33,6 +33,11 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
         try
         {
             base.Open();
+            // WAL + synchronous=NORMAL: a commit survives a crash of the gateway (not of the machine's power) without an
+            // fsync per commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md.
+            using var pragma = CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            pragma.ExecuteNonQuery();
         }
         catch
         {

@@ -56,8 +56,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                var code = process.ExitCode;
                 await gateway.DisposeAsync();
-                throw new InvalidOperationException($"the gateway exited with {process.ExitCode} during start; see {logPath}");
+                throw new InvalidOperationException($"the gateway exited with {code} during start; see {logPath}");
             }
             try
             {

@@ -50,6 +50,9 @@ public static class ProfileRun
                 "--Gateway:Profile=Production", "--Gateway:Store=Postgres",
                 $"--ConnectionStrings:Store={new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString}",
                 "--Gateway:Transport=RabbitMq", $"--ConnectionStrings:RabbitMq={rabbit}", $"--Gateway:Bus:QueuePrefix={queuePrefix}",
+                // Production stores personal data SM4-encrypted and refuses to start without a (non-development) key.
+                $"--Gateway:DataProtection:Keys:bench-key={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}",
+                "--Gateway:DataProtection:CurrentKeyId=bench-key",
             ]);
         }
         else
