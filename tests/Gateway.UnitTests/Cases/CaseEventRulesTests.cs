@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Gateway.Adapters.Http;
+using Gateway.Contracts.Cases;
+using Gateway.Host.Cases;
+using Gateway.Host.Configuration;
+using Gateway.Host.Deadlines;
+using Gateway.Host.Store;
+using Gateway.Routing.FanOut;
+
+namespace Gateway.UnitTests.Cases;
+
+/// <summary>The case rules on snapshots: legal progress only, the go-ahead once, CONNECTED then CLOSED.</summary>
+public sealed class CaseEventRulesTests
+{
+    private static readonly GatewaySettings Settings = new(GatewayProfile.Embedded, TransportKind.InMemory, StoreKind.Sqlite, "Data Source=:memory:",
+        null, true, TestRepo.Config, "logs", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), "", 0.75, TimeSpan.FromSeconds(30), null, []);
+
+    private static readonly CaseEventRules Rules = new(TestRepo.Regions, new FanOutPlanner(), new CalendarHolder(Settings), Settings);
+    private static readonly long Now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
+
+    private static DispatchRow Dispatch(string id, string counterpart, string kind, string? service, string status = "ACKNOWLEDGED",
+        string? progress = null, string? question = null, string? relatesTo = null, int ordinal = 0) => new()
+    {
+        DispatchId = id, CaseId = "keqiao-20261124-TEST0001", CounterpartId = counterpart, Kind = kind, Service = service, Status = status,
+        Progress = progress, Question = question, RelatedDispatchId = relatesTo, Ordinal = ordinal, SlaStep = "WORK_ORDER_RESPONSE",
+    };
+
+    private static CaseSnapshot Snapshot(DispatchRow subject, IReadOnlyList<DispatchRow> all, params OuterWorkState[] outerWorks) => new(
+        new CaseRow { CaseId = "keqiao-20261124-TEST0001", Region = "keqiao", Status = "DISPATCHED", Portal = "zhejiang",
+            ApplicationJson = JsonSerializer.Serialize(new HookupApplication { SurveyDate = new DateOnly(2026, 11, 26) }, GatewayJson.Options) },
+        new CasePolicyDocument(outerWorks, [], null, null), all, subject, Now);
+
+    private static OuterWorkState Waiting(ServiceType service) => new(service, 250, OuterWorkPath.ParallelApproval, null, ["…"], null, null);
+
+    [Theory]
+    [InlineData(null, "ACCEPTED", true)]
+    [InlineData(null, "CONNECTED", true)] // steps may be skipped
+    [InlineData("DESIGNED", "SURVEYED", false)]
+    [InlineData("DESIGNED", "DESIGNED", false)]
+    [InlineData("DESIGNED", "REJECTED", true)]
+    [InlineData("CONNECTED", "REJECTED", false)]
+    [InlineData("REJECTED", "ACCEPTED", false)]
+    public void Progress_only_moves_forward(string? current, string next, bool allowed)
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", progress: current,
+            status: current switch { null => "ACKNOWLEDGED", "CONNECTED" => "DONE", "REJECTED" => "REJECTED", _ => "IN_PROGRESS" });
+        var effects = Rules.Progress(next, "ORD-1", null)(Snapshot(water, [water]));
+        Assert.Equal(allowed, effects.Refusal is null);
+        if (!allowed) Assert.Equal("TRANSITION_NOT_ALLOWED", effects.Refusal!.Code);
+    }
+
+    [Theory]
+    [InlineData("DESIGNED", true)]
+    [InlineData("CONSTRUCTING", false)]
+    [InlineData("CONNECTED", false)]
+    public void Building_waits_for_the_go_ahead(string status, bool allowed)
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER");
+        var effects = Rules.Progress(status, "ORD-1", null)(Snapshot(water, [water], Waiting(ServiceType.Water)));
+        Assert.Equal(allowed, effects.Refusal is null);
+        if (!allowed) Assert.Equal("OUTER_WORKS_NOT_APPROVED", effects.Refusal!.Code);
+    }
+
+    [Fact]
+    public void The_last_approval_gives_the_go_ahead_once_as_a_work_order_of_its_own()
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", ordinal: 0);
+        var police = Dispatch("d2", "keqiao-police", "APPROVAL_REQUEST", null, status: "DONE", progress: "NOT_INVOLVED", question: "INVOLVEMENT", ordinal: 1);
+        var housing = Dispatch("d3", "keqiao-housing", "APPROVAL_REQUEST", null, question: "INVOLVEMENT", ordinal: 2);
+
+        var effects = Rules.Decision("APPROVED", "P-1", null)(Snapshot(housing, [water, police, housing], Waiting(ServiceType.Water)));
+
+        Assert.Null(effects.Refusal);
+        var (row, _) = Assert.Single(effects.NewDispatches);
+        Assert.Equal(("keqiao-water", "WORK_ORDER", "WATER", "d1"), (row.CounterpartId, row.Kind, row.Service, row.RelatedDispatchId));
+        Assert.NotNull(Assert.Single(effects.Policy!.OuterWorks).GoAheadAt);
+        Assert.Contains(effects.Timeline, t => t.Type == "OUTER_WORKS_GO_AHEAD");
+    }
+
+    [Fact]
+    public void A_survey_is_scheduled_once_and_brings_the_approval_question()
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER");
+        var transport = Dispatch("d2", "keqiao-transport", "APPROVAL_REQUEST", null, question: "INVOLVEMENT", ordinal: 1);
+        var effects = Rules.Decision("SURVEY_REQUIRED", null, null)(Snapshot(transport, [water, transport], Waiting(ServiceType.Water)));
+
+        var (follow, _) = Assert.Single(effects.NewDispatches);
+        Assert.Equal(("keqiao-transport", "APPROVAL", "d2"), (follow.CounterpartId, follow.Question, follow.RelatedDispatchId));
+        Assert.Equal(new DateOnly(2026, 11, 26), effects.Policy!.JointSurveyDate); // the applicant's date, still ahead
+        Assert.Null(effects.Policy.OuterWorks[0].GoAheadAt); // the approval is still to come
+        Assert.Single(effects.Timeline, t => t.Type == "JOINT_SURVEY_SCHEDULED");
+    }
+
+    [Fact]
+    public void A_survey_cannot_answer_the_approval_question_and_a_decided_request_takes_no_second_decision()
+    {
+        var approval = Dispatch("d2", "keqiao-transport", "APPROVAL_REQUEST", null, question: "APPROVAL");
+        Assert.Equal("TRANSITION_NOT_ALLOWED", Rules.Decision("SURVEY_REQUIRED", null, null)(Snapshot(approval, [approval])).Refusal?.Code);
+        var decided = Dispatch("d3", "keqiao-police", "APPROVAL_REQUEST", null, status: "DONE", progress: "APPROVED", question: "INVOLVEMENT");
+        Assert.Equal("ALREADY_DECIDED", Rules.Decision("REJECTED", null, "x")(Snapshot(decided, [decided])).Refusal?.Code);
+    }
+
+    [Fact]
+    public void The_last_connection_makes_the_case_connected_then_closed()
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", status: "DONE", progress: "CONNECTED");
+        var gas = Dispatch("d2", "keqiao-gas", "WORK_ORDER", "GAS", status: "IN_PROGRESS", progress: "CONSTRUCTED", ordinal: 1);
+        var effects = Rules.Progress("CONNECTED", "ORD-2", null)(Snapshot(gas, [water, gas]));
+
+        Assert.Equal("CLOSED", effects.CaseStatus);
+        Assert.Equal(["DISPATCH_PROGRESS", "IN_PROGRESS", "CONNECTED", "CLOSED"], effects.Timeline.Select(t => t.Type));
+        Assert.Equal(["SERVICE_CONNECTED", "CASE_CLOSED"], effects.Callbacks.Select(c => c.Event));
+    }
+
+    [Fact]
+    public void Connected_but_an_approval_still_open_stays_connected()
+    {
+        var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", status: "IN_PROGRESS", progress: "CONSTRUCTED");
+        var police = Dispatch("d2", "keqiao-police", "APPROVAL_REQUEST", null, status: "IN_PROGRESS", progress: "NEEDS_MORE_INFO", question: "APPROVAL", ordinal: 1);
+        var effects = Rules.Progress("CONNECTED", "ORD-1", null)(Snapshot(water, [water, police]));
+        Assert.Equal("CONNECTED", effects.CaseStatus);
+        Assert.DoesNotContain(effects.Callbacks, c => c.Event == "CASE_CLOSED");
+    }
+}
