@@ -26,24 +26,25 @@ public static class CounterpartEventEndpoints
         endpoints.MapGet(DepartmentSoapContract.Route, Describe).WithTags("counterparts").WithName("DepartmentWsdl");
     }
 
-    private static async Task<IResult> ProgressAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler)
-    {
-        if (CallerProblem(counterpartId, http, regions, CounterpartKind.Utility) is { } problem) return problem;
-        var (report, malformed) = PortalJson.Read<ProgressReport>(SignedRequestFilter.BodyOf(http));
-        if (report is null) return malformed!;
-        var errors = CounterpartReportValidator.Validate(report, CaseEventRules.ProgressStatuses);
-        if (errors.Any) return Problems.Validation(errors.All);
-        return Answer(await handler.ProgressAsync(counterpartId, report, http.RequestAborted), report.DispatchId!);
-    }
+    private static Task<IResult> ProgressAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler) =>
+        HandleRestAsync<ProgressReport>(counterpartId, http, regions, CounterpartKind.Utility,
+            r => CounterpartReportValidator.Validate(r, CaseEventRules.ProgressStatuses), r => r.DispatchId!, handler.ProgressAsync);
 
-    private static async Task<IResult> DecisionAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler)
+    private static Task<IResult> DecisionAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler) =>
+        HandleRestAsync<DecisionReport>(counterpartId, http, regions, CounterpartKind.Department,
+            r => CounterpartReportValidator.Validate(r, CaseEventRules.Decisions), r => r.DispatchId!, handler.DecisionAsync);
+
+    /// <summary>Caller check, strict JSON, field validation, then the one-transaction apply; the same for both REST reports.</summary>
+    private static async Task<IResult> HandleRestAsync<TReport>(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartKind kind,
+        Func<TReport, Adapters.Portals.Validation.FieldErrors> validate, Func<TReport, string> dispatchOf,
+        Func<string, TReport, CancellationToken, Task<CaseEventOutcome>> apply) where TReport : class
     {
-        if (CallerProblem(counterpartId, http, regions, CounterpartKind.Department) is { } problem) return problem;
-        var (report, malformed) = PortalJson.Read<DecisionReport>(SignedRequestFilter.BodyOf(http));
+        if (CallerProblem(counterpartId, http, regions, kind) is { } problem) return problem;
+        var (report, malformed) = PortalJson.Read<TReport>(SignedRequestFilter.BodyOf(http));
         if (report is null) return malformed!;
-        var errors = CounterpartReportValidator.Validate(report, CaseEventRules.Decisions);
+        var errors = validate(report);
         if (errors.Any) return Problems.Validation(errors.All);
-        return Answer(await handler.DecisionAsync(counterpartId, report, http.RequestAborted), report.DispatchId!);
+        return Answer(await apply(counterpartId, report, http.RequestAborted), dispatchOf(report));
     }
 
     private static async Task<IResult> SoapDecisionAsync(HttpContext http, RegionCatalog regions, CounterpartEventHandler handler)
