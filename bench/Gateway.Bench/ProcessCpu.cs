@@ -55,5 +55,6 @@ public sealed class CpuMeter(int gatewayPid)
     };
 
     public Dictionary<string, double> Since() =>
-        Snapshot(gatewayPid).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value - _start.GetValueOrDefault(kv.Key), 2));
+        // By-name sums lose processes that exit during the run (other sessions' backends): never report below zero.
+        Snapshot(gatewayPid).ToDictionary(kv => kv.Key, kv => Math.Max(0, Math.Round(kv.Value - _start.GetValueOrDefault(kv.Key), 2)));
 }
