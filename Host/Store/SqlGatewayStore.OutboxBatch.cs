@@ -10,8 +10,11 @@ public sealed partial class SqlGatewayStore
         if (messageIds.Count == 0) return;
         await using var db = await OpenAsync(cancellationToken);
         // One statement (one commit, one fsync) for the whole batch instead of one per message.
+        // Dapper expands "IN @list" on SQLite but hands PostgreSQL the list as one array parameter ("IN $2" is a
+        // syntax error there), so PostgreSQL compares with = ANY.
+        var match = Dialect == SqlDialect.Postgres ? "= ANY(@messageIds)" : "IN @messageIds";
         await db.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET published_at = @at WHERE message_id IN @messageIds", new { messageIds, at }, cancellationToken: cancellationToken));
+            $"UPDATE outbox SET published_at = @at WHERE message_id {match}", new { messageIds = messageIds.ToArray(), at }, cancellationToken: cancellationToken));
     }
 
     public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)
