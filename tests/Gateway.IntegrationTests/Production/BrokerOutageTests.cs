@@ -52,6 +52,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             $"only {unpublishedDuringOutage} outbox messages waited during the outage for {duringOutage.Sum(a => a.Dispatches.Count)} new dispatches");
         await DeliveryAssertions.WaitUntilAllAcknowledgedAsync(deployment, accepted.Sum(a => a.Dispatches.Count), TimeSpan.FromSeconds(120));
         log.Mark($"{accepted.Count} applications accepted, all dispatches acknowledged");
+        await DeliveryAssertions.WaitUntilOutboxDrainedAsync(deployment, TimeSpan.FromSeconds(90));
         await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted, sentOnlyOnce: true);
     }
 

@@ -34,6 +34,24 @@ public static class DeliveryAssertions
     }
 
     /// <summary>
+    /// Polls until the outbox holds nothing unpublished: every message was published and marked, by exactly one relay
+    /// (a relay that publishes but never marks would re-publish everything after each claim lease).
+    /// </summary>
+    public static async Task WaitUntilOutboxDrainedAsync(MultiInstanceDeployment deployment, TimeSpan timeout)
+    {
+        await using var db = new NpgsqlConnection(deployment.StoreConnectionString);
+        var clock = Stopwatch.StartNew();
+        long unpublished;
+        do
+        {
+            unpublished = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL");
+            if (unpublished == 0) return;
+            await Task.Delay(500);
+        } while (clock.Elapsed < timeout);
+        Assert.Fail($"after {timeout.TotalSeconds:0}s {unpublished} outbox messages are still unpublished{Environment.NewLine}{deployment.OutputTails()}");
+    }
+
+    /// <summary>
     /// Every accepted case is in the store and no other; every promised dispatch is ACKNOWLEDGED with the order number
     /// its counterpart created, keeps the due time the receipt promised and its warning/missed bookkeeping; every fake
     /// created exactly one work order (one 201) per dispatch id and none for anything else.

@@ -40,6 +40,7 @@ public sealed class InstanceCrashTests(ITestOutputHelper output)
         Assert.Contains(afterRestart, a => a.AcceptedBy == "B");
         await DeliveryAssertions.WaitUntilAllAcknowledgedAsync(deployment, accepted.Sum(a => a.Dispatches.Count), TimeSpan.FromSeconds(150));
         log.Mark("all dispatches acknowledged");
+        await DeliveryAssertions.WaitUntilOutboxDrainedAsync(deployment, TimeSpan.FromSeconds(90));
         // Work orders B was sending when it died are sent again under the same key: the counterpart answers 409.
         await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted, sentOnlyOnce: false);
         log.Mark($"{deployment.Fakes.Values.Sum(f => f.Received.Count(r => r.Answer.Status == 409))} re-sends answered 409");

@@ -26,6 +26,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         Assert.Equal(Applications / 2, accepted.Count(a => a.AcceptedBy == "B"));
         await DeliveryAssertions.WaitUntilAllAcknowledgedAsync(deployment, accepted.Sum(a => a.Dispatches.Count), TimeSpan.FromSeconds(120));
         log.Mark("all dispatches acknowledged");
+        await DeliveryAssertions.WaitUntilOutboxDrainedAsync(deployment, TimeSpan.FromSeconds(90));
         await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted, sentOnlyOnce: true);
         await DeliveryAssertions.AssertEveryInstanceSeesAllCasesAsync(deployment, Applications);
     }
