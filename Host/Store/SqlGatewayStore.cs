@@ -240,6 +240,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // Lock the case first (the order every case change follows): two last receipts arriving together are then
+        // applied one after the other, and the later one sees the earlier when it checks whether all are in.
+        var lockedCase = await db.ExecuteScalarAsync<string?>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+        if (lockedCase is not null)
+            await db.ExecuteAsync("UPDATE cases SET updated_at = updated_at WHERE case_id = @lockedCase", new { lockedCase }, tx);
         var updated = await db.ExecuteAsync("""
             UPDATE dispatches SET status = 'ACKNOWLEDGED', external_ref = @orderNo, acknowledged_at = @at, last_error = NULL
             WHERE dispatch_id = @dispatchId AND status IN ('PENDING', 'SENT', 'FAILED')
