@@ -8,7 +8,7 @@ namespace Gateway.Host.Sandbox;
 /// What the SIMULATED counterparts do after acknowledging (specs/counterparts.md "Sandbox"): departments answer
 /// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step and
 /// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own
-/// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (1000).
+/// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (5000: long enough to watch each state in the case view).
 /// </summary>
 public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secrets, IConfiguration config, TimeProvider clock,
     IHostApplicationLifetime lifetime, ILogger<SandboxProgress> logger)
@@ -18,7 +18,7 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
     private static readonly string[] WaitingSteps = ["ACCEPTED", "SURVEYED", "DESIGNED"];
     private static readonly string[] GoAheadSteps = ["ACCEPTED", "CONSTRUCTING", "CONSTRUCTED", "CONNECTED"];
 
-    private TimeSpan Step => TimeSpan.FromMilliseconds(int.TryParse(config["Gateway:Sandbox:StepMilliseconds"], out var ms) && ms >= 0 ? ms : 1000);
+    private TimeSpan Step => TimeSpan.FromMilliseconds(int.TryParse(config["Gateway:Sandbox:StepMilliseconds"], out var ms) && ms >= 0 ? ms : 5000);
 
     /// <summary>Plays the counterpart's part for a dispatch it has just acknowledged (fire and forget; ends with the host).</summary>
     public void Follow(string counterpartId, string orderNo, byte[] document)
