@@ -20,13 +20,11 @@ public static class CaseEndpoints
 
     private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, IGatewayStore store)
     {
-        var row = await store.GetCaseAsync(caseId, http.RequestAborted);
-        if (row is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
-        var dispatches = await store.GetDispatchesAsync(caseId, http.RequestAborted);
-        var timeline = await store.GetTimelineAsync(caseId, http.RequestAborted);
-        var policy = await store.GetCasePolicyAsync(caseId, http.RequestAborted);
+        var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
+        if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var maskPhones = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
-        return Results.Json(CaseView.From(row, dispatches, timeline, policy?.Policy, policy?.Rating, maskPhones), GatewayJson.Options);
+        return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, maskPhones),
+            GatewayJson.Options);
     }
 
     private static async Task<IResult> ListCasesAsync(HttpContext http, IGatewayStore store,

@@ -17,6 +17,8 @@ public interface IGatewayStore : INonceStore
     Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken);
     Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken);
     Task<(Cases.CasePolicyDocument Policy, Cases.CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken);
+    /// <summary>The case, its dispatches, timeline, policy and rating read as one snapshot (the case view).</summary>
+    Task<CaseDocument?> GetCaseDocumentAsync(string caseId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies a counterpart's event to its dispatch's case: claims the event id (a repeat changes nothing), checks the

@@ -70,7 +70,7 @@ public sealed class DeadlineSweeperTests
         Assert.Empty(Callbacks(portal, "OVERDUE"));
 
         clock.Set(due.AddMinutes(1));
-        // The case view reads dispatches and timeline one after the other: wait for both sides of the sweep.
+        // The miss is recorded, and the dispatch flagged overdue, by the same sweep.
         view = await host.WaitForCaseAsync(caseId, v => Count(v, "DEADLINE_MISSED", dispatchId) > 0 && (bool)v["dispatches"]![0]!["overdue"]!);
         var overdue = await host.GetJsonAsync("/api/cases?overdue=true");
         Assert.Contains(overdue["items"]!.AsArray(), c => (string?)c!["caseId"] == caseId);
