@@ -99,6 +99,9 @@ public sealed class SendDispatchConsumer(
             logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
+        // A send cut short because this host is stopping is not the counterpart's failure: leave the dispatch to its lease,
+        // so recovery after the restart sends it again instead of filing it as failed.
+        ct.ThrowIfCancellationRequested();
         await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, ct, result);
     }
 

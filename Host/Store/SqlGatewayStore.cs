@@ -211,11 +211,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery
-        // of its message must not send it twice.
+        // of its message must not send it twice. A FAILED one waits for an operator's replay (which makes it PENDING):
+        // a stale duplicate of its message (e.g. from stalled-dispatch recovery) must not send it behind their back.
         var updated = await db.ExecuteAsync("""
             UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil
             WHERE dispatch_id = @dispatchId
-              AND (status IN ('PENDING', 'FAILED') OR (status = 'SENT' AND lease_until < @at))
+              AND (status = 'PENDING' OR (status = 'SENT' AND lease_until < @at))
             """, new { dispatchId, at, leaseUntil }, tx);
         if (updated == 1)
         {

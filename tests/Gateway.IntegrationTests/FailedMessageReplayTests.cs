@@ -135,7 +135,9 @@ public sealed class FailedMessageReplayTests
         const int count = 200;
         await using var water = await FakeCounterpart.StartAsync("keqiao-water");
         await using var host = await GatewayHost.StartAsync([water],
-            "--Gateway:Counterparts:keqiao-water:Retry:MaxAttempts=1",
+            // Three quick tries: after the outage the circuit half-opens and lets one probe through while it rejects
+            // the sends beside it; a retry moments later finds it closed (as the default budget of 5 would).
+            "--Gateway:Counterparts:keqiao-water:Retry:MaxAttempts=3",
             "--Gateway:Dispatch:LeaseSeconds=3",
             "--Gateway:CounterpartDefaults:CircuitBreaker:BreakSeconds=1");
         water.Down = true;
