@@ -31,8 +31,7 @@ public sealed class PortalCallbackConsumer(
             await store.MarkPortalCallbackAsync(callback.EventId, "RECORDED", now, null, ct);
             return;
         }
-        var secret = config[$"Gateway:Portals:{callback.Portal}:Secret"] is { Length: > 0 } s ? s
-            : settings.Profile == GatewayProfile.Embedded ? $"{GatewaySettingsReader.DevSecretPrefix}secret-{callback.Portal}" : null;
+        var secret = ConfiguredSecret.Read(config, $"Gateway:Portals:{callback.Portal}:Secret", callback.Portal, settings);
         if (secret is null)
         {
             await store.MarkPortalCallbackAsync(callback.EventId, "FAILED", now, $"Gateway:Portals:{callback.Portal}:Secret is not configured", ct);

@@ -171,7 +171,8 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
 
     private RegionPolicy Region(CaseSnapshot s) => regions.Find(s.Case.Region) ?? throw new InvalidOperationException($"case {s.Case.CaseId}: region {s.Case.Region} is not configured");
     private static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
-    private static int IndexOf(string progress) => ProgressOrder.ToList().IndexOf(progress);
+    private static readonly IReadOnlyDictionary<string, int> Rank = ProgressOrder.Select((status, i) => (status, i)).ToDictionary(x => x.status, x => x.i);
+    private static int IndexOf(string progress) => Rank[progress];
     private static string Actor(DispatchRow d) => $"counterpart:{d.CounterpartId}";
 
     private static DispatchRow Clone(DispatchRow d, string status, string? progress = null) => new()

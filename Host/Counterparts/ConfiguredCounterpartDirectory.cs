@@ -29,13 +29,8 @@ public sealed class ConfiguredCounterpartDirectory(
             throw new InvalidOperationException($"Gateway:Counterparts:{counterpartId}:BaseUrl is not configured and the sandbox is off");
         var baseUrl = isSandbox ? new Uri(sandbox.Resolve(), $"/sandbox/{counterpartId}/") : new Uri(baseUrlText!);
 
-        var secret = own["Secret"];
-        if (string.IsNullOrEmpty(secret))
-        {
-            if (settings.Profile != GatewayProfile.Embedded)
-                throw new InvalidOperationException($"Gateway:Counterparts:{counterpartId}:Secret is not configured");
-            secret = GatewaySettingsReader.DevSecretPrefix + "secret-" + counterpartId;
-        }
+        var secret = ConfiguredSecret.Read(config, $"Gateway:Counterparts:{counterpartId}:Secret", counterpartId, settings)
+            ?? throw new InvalidOperationException($"Gateway:Counterparts:{counterpartId}:Secret is not configured");
 
         var d = ResilienceSettings.Default;
         var resilience = new ResilienceSettings(

@@ -15,9 +15,7 @@ public sealed class ConfiguredCallerSecrets(IConfiguration config, RegionCatalog
     {
         secret = "";
         if (!PortalIds.All.Contains(accessKey) && regions.FindCounterpart(accessKey) is null) return false;
-        var configured = config[$"Gateway:Callers:{accessKey}:Secret"];
-        if (!string.IsNullOrEmpty(configured)) secret = configured;
-        else if (settings.Profile == GatewayProfile.Embedded) secret = GatewaySettingsReader.DevSecretPrefix + "secret-" + accessKey;
+        secret = ConfiguredSecret.Read(config, $"Gateway:Callers:{accessKey}:Secret", accessKey, settings) ?? "";
         return secret.Length > 0;
     }
 }

@@ -25,9 +25,7 @@ public sealed partial class SqlGatewayStore
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx);
         await tx.CommitAsync(cancellationToken);
-        return new CaseDocument(row, dispatches, timeline,
-            policy == default ? null : Policy(policy.PolicyJson),
-            policy.RatingJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<CaseRating>(policy.RatingJson, Adapters.Http.GatewayJson.Options));
+        return new CaseDocument(row, dispatches, timeline, policy == default ? null : Policy(policy.PolicyJson), Rating(policy.RatingJson));
     }
 }
 

@@ -35,10 +35,11 @@ public sealed partial class SqlGatewayStore
         var row = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(new CommandDefinition(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken));
         if (row == default) return null;
-        return (Policy(row.PolicyJson), row.RatingJson is null ? null : JsonSerializer.Deserialize<CaseRating>(row.RatingJson, GatewayJson.Options));
+        return (Policy(row.PolicyJson), Rating(row.RatingJson));
     }
 
     private static CasePolicyDocument Policy(string json) => JsonSerializer.Deserialize<CasePolicyDocument>(json, GatewayJson.Options)!;
+    private static CaseRating? Rating(string? json) => json is null ? null : JsonSerializer.Deserialize<CaseRating>(json, GatewayJson.Options);
 
     public async Task<CaseEventOutcome> ApplyCaseEventAsync(string counterpartId, string eventId, string dispatchId, long now,
         Func<CaseSnapshot, CaseEffects> rules, PortalCallbackFactory callbacks, CancellationToken cancellationToken)
