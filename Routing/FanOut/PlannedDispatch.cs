@@ -16,10 +16,3 @@ public sealed record PlannedDispatch(
     decimal SlaDays,
     DueTime Due,
     string? Question = null);
-
-/// <summary>The two questions a department is asked (specs/counterparts.md).</summary>
-public static class ApprovalQuestion
-{
-    public const string Involvement = "INVOLVEMENT";
-    public const string Approval = "APPROVAL";
-}

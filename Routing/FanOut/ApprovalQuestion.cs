@@ -1,0 +1,8 @@
+namespace Gateway.Routing.FanOut;
+
+/// <summary>The two questions a department is asked (specs/counterparts.md).</summary>
+public static class ApprovalQuestion
+{
+    public const string Involvement = "INVOLVEMENT";
+    public const string Approval = "APPROVAL";
+}
