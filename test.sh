@@ -80,7 +80,13 @@ t_tests=$(svc_now)
 # In the background + `wait`, so that a SIGTERM/SIGINT to this script is
 # handled at once (bash defers traps while a foreground command runs); the
 # EXIT trap then kills the test run and stops the services.
-(dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
+# scripts/test-at.sh moves the clock of the test processes (never of the services) with libfaketime.
+test_env=()
+if [ -n "${GATEWAY_TEST_FAKETIME:-}" ]; then
+    test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=$GATEWAY_TEST_FAKETIME" FAKETIME_DONT_FAKE_MONOTONIC=1)
+    svc_log "test clock moved by ${GATEWAY_TEST_FAKETIME} (libfaketime)"
+fi
+("${test_env[@]}" dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
 test_pid=$!
 SVC_CHILD_PIDS+=("$test_pid")
 rc=0

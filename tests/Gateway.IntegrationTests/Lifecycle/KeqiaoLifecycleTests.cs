@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.IntegrationTests.Lifecycle;
 
@@ -17,6 +19,9 @@ public sealed class KeqiaoLifecycleTests
         ["keqiao-police", "keqiao-natural-resources", "keqiao-transport", "keqiao-approval-bureau", "keqiao-law-enforcement", "keqiao-housing"];
 
     private static string CallerSecret(string id) => $"test-caller-secret-{id}";
+
+    /// <summary>The host's clock starts here (Monday, before the sample's preferred survey date 2026-11-26), whatever today is.</summary>
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 30, 0, TimeSpan.FromHours(8));
 
     private static byte[] Application(string applyNo) => GatewayHost.Variant(GatewayHost.LoadSample("zhejiang", "keqiao-factory.json"), s =>
     {
@@ -40,7 +45,9 @@ public sealed class KeqiaoLifecycleTests
         await using var portal = await FakeCounterpart.StartAsync("zhejiang-portal");
         try
         {
-            await using var host = await GatewayHost.StartAsync(fakes.Values,
+            var clock = new SettableClock();
+            clock.Set(Start);
+            await using var host = await GatewayHost.StartAsync(fakes.Values, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
                 [.. deployment, .. fakes.Keys.Select(id => $"--Gateway:Callers:{id}:Secret={CallerSecret(id)}"),
                  $"--Gateway:Portals:zhejiang:CallbackUrl={portal.BaseUrl}callbacks", "--Gateway:Portals:zhejiang:Secret=test-callback-secret"]);
             await RunAsync(host, fakes, portal);
@@ -127,7 +134,7 @@ public sealed class KeqiaoLifecycleTests
 
         view = await host.WaitForCaseAsync(caseId, v => v["dispatches"]!.AsArray().Any(d => (string?)d!["question"] == "APPROVAL" && (string?)d["status"] == "ACKNOWLEDGED"));
         Assert.Null(view["outerWorks"]![0]!["goAheadAt"]); // transport has not approved yet
-        Assert.Equal("2026-11-26", (string?)view["jointSurveyDate"]);
+        Assert.Equal("2026-11-26", (string?)view["jointSurveyDate"]); // the applicant's preferred date, still ahead of the pinned clock
         Assert.Single(view["timeline"]!.AsArray(), t => (string?)t!["type"] == "JOINT_SURVEY_SCHEDULED");
         var approvalId = (string)view["dispatches"]!.AsArray().Single(d => (string?)d!["question"] == "APPROVAL")!["dispatchId"]!;
         Assert.Equal("APPROVAL", (string?)JsonNode.Parse(fakes["keqiao-transport"].Received[^1].BodyText)!["question"]);
@@ -207,7 +214,7 @@ public sealed class KeqiaoLifecycleTests
         var request = new HttpRequestMessage(HttpMethod.Post, "/soap/departments") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
         request.Headers.TryAddWithoutValidation("SOAPAction", "\"urn:hookup:counterpart:v1/ReportDecision\"");
-        SpecSigner.Sign(request, "/soap/departments", body, counterpart, CallerSecret(counterpart));
+        SpecSigner.Sign(request, "/soap/departments", body, counterpart, CallerSecret(counterpart), host.Clock.GetUtcNow());
         return host.Http.SendAsync(request);
     }
 

@@ -28,6 +28,8 @@ public sealed class GatewayHost : IAsyncDisposable
     public HttpClient Http { get; private set; }
     public Uri BaseUrl { get; private set; }
     public IServiceProvider Services => _app.Services;
+    /// <summary>The host's clock: test requests are signed with it, so a host on a pinned clock accepts them.</summary>
+    public TimeProvider Clock => _app.Services.GetRequiredService<TimeProvider>();
     /// <summary>This host's throwaway folder: the SQLite file <c>gateway.db</c> and the <c>logs/</c> folder.</summary>
     public string DataDirectory => _dataDir;
     public string SqliteFile => Path.Combine(_dataDir, "gateway.db");
@@ -101,13 +103,13 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, baseUrl, dataDir, args.ToArray(), services);
     }
 
-    /// <summary>POSTs a body signed per the agreement as <paramref name="accessKey"/>.</summary>
+    /// <summary>POSTs a body signed per the agreement as <paramref name="accessKey"/>, dated by the host's clock unless <paramref name="at"/> is given.</summary>
     public Task<HttpResponseMessage> PushAsync(string path, byte[] body, string accessKey = "zhejiang", string secret = PortalSecret,
         string contentType = "application/json", DateTimeOffset? at = null, string? nonce = null, byte[]? signedBody = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        SpecSigner.Sign(request, path, signedBody ?? body, accessKey, secret, at, nonce);
+        SpecSigner.Sign(request, path, signedBody ?? body, accessKey, secret, at ?? Clock.GetUtcNow(), nonce);
         return Http.SendAsync(request);
     }
 
