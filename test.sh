@@ -82,9 +82,10 @@ t_tests=$(svc_now)
 # EXIT trap then kills the test run and stops the services.
 # scripts/test-at.sh moves the clock of the test processes (never of the services) with libfaketime.
 test_env=()
-if [ -n "${GATEWAY_TEST_FAKETIME:-}" ]; then
-    test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=$GATEWAY_TEST_FAKETIME" FAKETIME_DONT_FAKE_MONOTONIC=1)
-    svc_log "test clock moved by ${GATEWAY_TEST_FAKETIME} (libfaketime)"
+if [ -n "${GATEWAY_TEST_AT_EPOCH:-}" ]; then
+    offset=$(( GATEWAY_TEST_AT_EPOCH - $(date +%s) ))
+    test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1)
+    svc_log "test clock moved by ${offset}s to $(TZ=Asia/Shanghai date -d "@$GATEWAY_TEST_AT_EPOCH" '+%Y-%m-%d %H:%M:%S %z') (libfaketime)"
 fi
 ("${test_env[@]}" dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
 test_pid=$!

@@ -7,7 +7,7 @@
 #
 # How: libfaketime (Debian package `faketime`, installed if missing) is preloaded into `dotnet test` and
 # everything it starts (test hosts, gateway processes, the npm SOAP client) with a *relative* offset
-# (FAKETIME="+Ns"), so every process agrees on the moved clock, however late it starts — signatures between
+# (FAKETIME="+Ns", computed by test.sh), so every process agrees on the moved clock, however late it starts — signatures between
 # them stay inside their clock window — and time keeps running from the chosen instant. Monotonic clocks are
 # left real (FAKETIME_DONT_FAKE_MONOTONIC=1): timers, timeouts and Stopwatch behave normally.
 #
@@ -42,9 +42,9 @@ target_epoch=$(date -d "$target" +%s) || { echo "==> ERROR: cannot read '$target
 echo "==> building with the real clock"
 dotnet build Gateway.sln -nologo -clp:ErrorsOnly
 
-# The offset is computed just before the run, so the suite starts at (about) the requested instant.
-offset=$(( target_epoch - $(date +%s) ))
-echo "==> running the suite at $(TZ=Asia/Shanghai date -d "@$target_epoch" '+%Y-%m-%d %H:%M:%S %z') (offset ${offset}s)"
+# ./test.sh turns the instant into an offset just before it launches `dotnet test` (after starting the services),
+# so the suite itself starts at (about) the requested instant.
+echo "==> running the suite at $(TZ=Asia/Shanghai date -d "@$target_epoch" '+%Y-%m-%d %H:%M:%S %z') (Beijing)"
 export GATEWAY_TEST_FAKETIME_LIB="$lib"
-export GATEWAY_TEST_FAKETIME="+${offset}s"
+export GATEWAY_TEST_AT_EPOCH="$target_epoch"
 exec ./test.sh --no-build "$@"
