@@ -75,6 +75,9 @@ if [ -f tests/openapi-validator/package.json ]; then
 fi
 
 test_log="$SVC_TMP/dotnet-test.log"
+# The failure tests (crash, broker cluster, PostgreSQL restart, slow counterpart) write their figures here; printed below.
+export GATEWAY_TEST_REPORT="$SVC_TMP/failure-figures.log"
+: >"$GATEWAY_TEST_REPORT"
 svc_log "running: dotnet test Gateway.sln${*:+ $*}"
 t_tests=$(svc_now)
 # In the background + `wait`, so that a SIGTERM/SIGINT to this script is
@@ -96,6 +99,10 @@ SVC_CHILD_PIDS=()
 svc_log "dotnet test exited with $rc after $(svc_elapsed "$t_tests")"
 
 read -r passed failed skipped < <(count_results "$test_log")
+if [ -s "$GATEWAY_TEST_REPORT" ]; then
+    svc_log "figures of the failure tests:"
+    cat "$GATEWAY_TEST_REPORT"
+fi
 
 svc_stop_all
 if [ "${CI:-}" = true ]; then

@@ -13,6 +13,7 @@ using Gateway.Host.Configuration;
 using Gateway.Host.Counterparts;
 using Gateway.Host.Deadlines;
 using Gateway.Host.Health;
+using Gateway.Host.Instances;
 using Gateway.Host.Intake;
 using Gateway.Host.Logging;
 using Gateway.Host.Messaging;
@@ -61,6 +62,7 @@ public static class GatewayApp
 
         // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
         services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
+        services.AddSingleton(new GatewayInstance(settings.Instances));
         AddStore(services, settings);
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();
@@ -90,6 +92,8 @@ public static class GatewayApp
         services.AddSingleton<FailedMessageReplay>();
         services.AddSingleton<PortalCallbackClient>();
 
+        // Before the bus: hosted services start in order, so the first heartbeat is in the store before any lease is taken.
+        services.AddHostedService<InstanceHeartbeat>();
         services.AddGatewayBus(settings, regions, builder.Configuration);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NonceHousekeeping>();
@@ -134,7 +138,7 @@ public static class GatewayApp
             var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
             services.AddSingleton(dataSource);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>() });
+                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>() });
         }
         else
         {
@@ -146,8 +150,9 @@ public static class GatewayApp
             // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>() });
+                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>() });
         }
         services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
     }
 }

@@ -7,7 +7,7 @@ public enum TransportKind { InMemory, RabbitMq }
 public enum StoreKind { Sqlite, Postgres }
 
 /// <summary>The validated <c>Gateway:*</c> settings (specs/operations.md, "Configuration keys").</summary>
-public sealed record GatewaySettings(
+public sealed partial record GatewaySettings(
     GatewayProfile Profile,
     TransportKind Transport,
     StoreKind Store,

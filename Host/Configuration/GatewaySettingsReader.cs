@@ -98,11 +98,14 @@ public static class GatewaySettingsReader
         if (queuePrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             problems.Add($"Gateway:Bus:QueuePrefix: '{queuePrefix}' may hold only letters, digits, '-', '_' and '.'");
 
+        var instances = InstanceOptions.Read(gw, TimeSpan.FromSeconds(Math.Max(lease, 1)), problems);
+        var clusterNodes = RabbitMqClusterNodes.Read(gw, transport, problems);
+
         if (problems.Count > 0)
             throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
 
         return new GatewaySettings(profile, transport, store, storeConnection!, rabbit, sandbox, configDirectory,
             gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease), queuePrefix, warnFraction, TimeSpan.FromMilliseconds(sweep),
-            gw["AutoMapper:LicenseKey"], tokens);
+            gw["AutoMapper:LicenseKey"], tokens) { Instances = instances, RabbitMqClusterNodes = clusterNodes };
     }
 }

@@ -28,7 +28,12 @@ public static class BusSetup
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(settings.RabbitMqConnectionString!), h => h.PublisherConfirmation = true);
+                    cfg.Host(new Uri(settings.RabbitMqConnectionString!), h =>
+                    {
+                        h.PublisherConfirmation = true;
+                        // Every node of the cluster: when the connected node goes away the bus reconnects to another by itself.
+                        if (settings.RabbitMqClusterNodes.Count > 0) h.UseCluster(c => { foreach (var node in settings.RabbitMqClusterNodes) c.Node(node); });
+                    });
                     foreach (var counterpart in regions.Counterparts)
                         cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e =>
                         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gateway.Adapters.Http;
 using Gateway.Contracts.Messages;
 using Gateway.Host.Configuration;
+using Gateway.Host.Instances;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
 using MassTransit;
@@ -12,10 +13,13 @@ namespace Gateway.Host.Messaging;
 /// <summary>
 /// Publishes what the intake committed to the outbox. Rows are claimed with a short lease (and
 /// <c>SKIP LOCKED</c> on PostgreSQL), published with the row id as message id, then marked. A crash between
-/// publish and mark re-publishes the same message id later; consumers are idempotent by dispatch state.
+/// publish and mark re-publishes the same message id later; consumers are idempotent by dispatch state. Claims name this
+/// instance: a peer takes them over as soon as this instance stops beating, and they are renewed while a publish waits.
 /// </summary>
 public sealed class OutboxRelay(
     IGatewayStore store,
+    IInstanceStore instances,
+    GatewayInstance instance,
     ISendEndpointProvider sendEndpoints,
     DispatchQueues queues,
     OutboxSignal signal,
@@ -24,7 +28,6 @@ public sealed class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly string _instanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,27 +54,33 @@ public sealed class OutboxRelay(
     /// <summary>
     /// Claims up to <see cref="BatchSize"/> rows, publishes them all at once (the broker confirms them in a pipeline
     /// rather than one round trip each) and marks the published ones in one statement. A row whose publish failed
-    /// stays claimed until its lease runs out, then is published again.
+    /// is released and published again on the next pass.
     /// </summary>
     public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = await store.ClaimOutboxAsync(_instanceId, BatchSize, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
+        var rows = await store.ClaimOutboxAsync(instance.Id, BatchSize, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
         if (rows.Count == 0) return 0;
-        var outcomes = await Task.WhenAll(rows.Select(async row =>
-        {
-            try
+        var claimed = rows.Select(r => r.MessageId).ToList();
+        (string MessageId, Exception? Error)[] outcomes;
+        await using (LeaseRenewal.Start(Lease, c => instances.RenewOutboxClaimsAsync(claimed, (clock.GetUtcNow() + Lease).ToUnixTimeMilliseconds(), c),
+                         logger, $"{claimed.Count} outbox messages"))
+            outcomes = await Task.WhenAll(rows.Select(async row =>
             {
-                await PublishAsync(row, cancellationToken);
-                return (row.MessageId, Error: (Exception?)null);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                return (row.MessageId, Error: ex);
-            }
-        }));
+                try
+                {
+                    await PublishAsync(row, cancellationToken);
+                    return (row.MessageId, Error: (Exception?)null);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    return (row.MessageId, Error: ex);
+                }
+            }));
         var published = outcomes.Where(o => o.Error is null).Select(o => o.MessageId).ToList();
         await store.MarkOutboxPublishedAsync(published, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        // A failed publish (broker node lost mid-batch) is tried again on the next pass, not after the claim runs out.
+        await instances.ReleaseOutboxClaimsAsync(outcomes.Where(o => o.Error is not null).Select(o => o.MessageId).ToList(), cancellationToken);
         if (outcomes.FirstOrDefault(o => o.Error is not null).Error is { } error)
             throw new InvalidOperationException($"{rows.Count - published.Count} of {rows.Count} outbox messages were not published", error);
         return rows.Count;

@@ -8,6 +8,7 @@ using Gateway.Contracts.Cases;
 using Gateway.Contracts.Messages;
 using Gateway.Host.Callbacks;
 using Gateway.Host.Configuration;
+using Gateway.Host.Instances;
 using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
 using MassTransit;
@@ -21,6 +22,7 @@ namespace Gateway.Host.Messaging;
 /// </summary>
 public sealed class SendDispatchConsumer(
     IGatewayStore store,
+    IInstanceStore instances,
     ICounterpartDirectory directory,
     RestCounterpartClient client,
     TimeProvider clock,
@@ -60,15 +62,38 @@ public sealed class SendDispatchConsumer(
 
         try
         {
-            await SendAndRecordAsync(dispatch, @case, endpoint, actor, message, ct);
+            // Renewed while the send runs (retries can take longer than the lease): a slow counterpart is no reason for
+            // another instance to send too. Only this instance's death is (its heartbeat stops).
+            await using (LeaseRenewal.Start(settings.DispatchLease, async c =>
+                         {
+                             if (!await instances.RenewDispatchLeaseAsync(dispatch.DispatchId, Now() + (long)settings.DispatchLease.TotalMilliseconds, c))
+                                 logger.LogWarning("Dispatch {DispatchId}: this instance no longer holds its send lease", dispatch.DispatchId);
+                         }, logger, dispatch.DispatchId))
+                await SendAndRecordAsync(dispatch, @case, endpoint, actor, message, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // Our own error (store, bug), not the counterpart's answer: release the lease so the bus's retry of
-            // this message can send, rather than waiting for stalled-dispatch recovery.
-            logger.LogError(ex, "Sending dispatch {DispatchId} failed inside the gateway; releasing it for a retry", dispatch.DispatchId);
-            await store.ReleaseDispatchLeaseAsync(dispatch.DispatchId, CancellationToken.None);
+            // Our own error (store, bug), or the send cut short (shutdown, the broker connection lost), not the counterpart's
+            // answer: release the lease so the bus's redelivery or stalled-dispatch recovery sends it now, not after the lease.
+            if (ex is OperationCanceledException && ct.IsCancellationRequested)
+                logger.LogWarning("Sending dispatch {DispatchId} was cut short; releasing it", dispatch.DispatchId);
+            else
+                logger.LogError(ex, "Sending dispatch {DispatchId} failed inside the gateway; releasing it for a retry", dispatch.DispatchId);
+            await ReleaseLeaseAsync(dispatch.DispatchId);
             throw;
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(string dispatchId)
+    {
+        try
+        {
+            await store.ReleaseDispatchLeaseAsync(dispatchId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The store is down too: the lease then runs out, or this instance's heartbeat stops and a peer takes it.
+            logger.LogWarning("Could not release the send lease of dispatch {DispatchId}: {Error}", dispatchId, ex.Message);
         }
     }
 

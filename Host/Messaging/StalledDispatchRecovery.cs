@@ -5,8 +5,9 @@ namespace Gateway.Host.Messaging;
 
 /// <summary>
 /// Re-queues dispatches that nobody finished within their lease — the sender crashed mid-send, or the in-memory
-/// bus lost the message with the process. The dispatch id stays the idempotency key, so a counterpart that did
-/// receive the first attempt answers 409 with its order number and nothing is duplicated.
+/// bus lost the message with the process — and, at once, dispatches whose sending instance stopped beating. The dispatch
+/// id stays the idempotency key, so a counterpart that did receive the first attempt answers 409 with its order number
+/// and nothing is duplicated.
 /// </summary>
 public sealed class StalledDispatchRecovery(
     IGatewayStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
@@ -14,7 +15,9 @@ public sealed class StalledDispatchRecovery(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromTicks(Math.Clamp(settings.DispatchLease.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        // Often enough to notice a dead peer's sends within half a stale period, not only expired leases.
+        var interval = TimeSpan.FromTicks(Math.Min(settings.Instances.StaleAfter.Ticks / 2,
+            Math.Clamp(settings.DispatchLease.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(30).Ticks)));
         using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

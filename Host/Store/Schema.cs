@@ -135,5 +135,16 @@ public static class Schema
                 received_at BIGINT NOT NULL,
                 PRIMARY KEY (counterpart_id, event_id));
             """),
+        // Instances know each other: each running gateway beats in gateway_instances (times on the database's clock, so
+        // instances' clocks need not agree); a send lease names its holder, so a dead holder's lease is taken over at once.
+        (3, """
+            CREATE TABLE gateway_instances (
+                instance_id TEXT PRIMARY KEY,
+                host TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                heartbeat_at BIGINT NOT NULL,
+                stopped_at BIGINT NULL);
+            ALTER TABLE dispatches ADD COLUMN lease_holder TEXT NULL;
+            """),
     ];
 }

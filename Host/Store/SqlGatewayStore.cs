@@ -178,16 +178,16 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        // A lease, not a lock held while publishing: a crashed instance's claim simply expires.
+        // A lease, not a lock held while publishing: a crashed instance's claim expires, or is taken over once it stops beating.
         var rows = (await db.QueryAsync<OutboxRow>(new CommandDefinition($"""
             UPDATE outbox SET claimed_by = @instanceId, claimed_until = @leaseUntil
             WHERE message_id IN (
                 SELECT message_id FROM outbox
-                WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < @now)
+                WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < @now OR {HolderIsDead("claimed_by")})
                 ORDER BY created_at, message_id
                 LIMIT @max {dialect.SkipLocked})
             RETURNING message_id AS MessageId, message_type AS MessageType, payload AS Payload, created_at AS CreatedAt
-            """, new { instanceId, leaseUntil, now, max }, tx, cancellationToken: cancellationToken))).AsList();
+            """, WithHolder(new { instanceId, leaseUntil, now, max }), tx, cancellationToken: cancellationToken))).AsList();
         await tx.CommitAsync(cancellationToken);
         return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.MessageId, StringComparer.Ordinal).ToList();
     }
@@ -211,13 +211,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery
-        // of its message must not send it twice. A FAILED one waits for an operator's replay (which makes it PENDING):
-        // a stale duplicate of its message (e.g. from stalled-dispatch recovery) must not send it behind their back.
-        var updated = await db.ExecuteAsync("""
-            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil
+        // of its message must not send it twice, unless that sender is dead (stopped beating). A FAILED one waits for an
+        // operator's replay (which makes it PENDING): a stale duplicate of its message must not send it behind their back.
+        var updated = await db.ExecuteAsync($"""
+            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE dispatch_id = @dispatchId
-              AND (status = 'PENDING' OR (status = 'SENT' AND lease_until < @at))
-            """, new { dispatchId, at, leaseUntil }, tx);
+              AND (status = 'PENDING' OR (status = 'SENT' AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
+            """, WithHolder(new { dispatchId, at, leaseUntil }), tx);
         if (updated == 1)
         {
             var d = await db.QuerySingleAsync<(string CaseId, string CounterpartId, long Attempts)>(
@@ -232,8 +232,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        await db.ExecuteAsync(new CommandDefinition("UPDATE dispatches SET lease_until = 0 WHERE dispatch_id = @dispatchId AND status = 'SENT'",
-            new { dispatchId }, cancellationToken: cancellationToken));
+        await db.ExecuteAsync(new CommandDefinition(
+            "UPDATE dispatches SET lease_until = 0 WHERE dispatch_id = @dispatchId AND status = 'SENT' AND (lease_holder IS NULL OR lease_holder = @self)",
+            WithHolder(new { dispatchId }), cancellationToken: cancellationToken));
     }
 
     public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, PortalCallbackFactory callbacks,
@@ -411,14 +412,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var stalled = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
-            UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil
+            UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil, lease_holder = NULL
             WHERE dispatch_id IN (
                 SELECT dispatch_id FROM dispatches
-                WHERE status IN ('PENDING', 'SENT') AND lease_until < @now
+                WHERE (status IN ('PENDING', 'SENT') AND lease_until < @now) OR (status = 'SENT' AND {HolderIsDead("lease_holder")})
                 ORDER BY lease_until
                 LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
-            """, new { now, leaseUntil, max }, tx, cancellationToken: cancellationToken))).AsList();
+            """, WithHolder(new { now, leaseUntil, max }), tx, cancellationToken: cancellationToken))).AsList();
         foreach (var dispatch in stalled)
         {
             var row = message(dispatch);
@@ -426,7 +427,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
                 """, row, tx);
             await InsertTimelineAsync(db, tx, dispatch.CaseId, new TimelineEntry(now, "DISPATCH_REQUEUED", "gateway",
-                $"{dispatch.CounterpartId} 未在租期内确认，按原幂等键重新派发", dispatch.DispatchId));
+                $"{dispatch.CounterpartId} 未确认（发送实例已失联或租期已过），按原幂等键重新派发", dispatch.DispatchId));
         }
         await tx.CommitAsync(cancellationToken);
         return stalled;

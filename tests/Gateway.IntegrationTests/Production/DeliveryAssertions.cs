@@ -105,6 +105,10 @@ public static class DeliveryAssertions
             Assert.True(twice.Count == 0, $"{fake.Id} created a work order more than once for: {string.Join(", ", twice.Take(10))}");
             Assert.Equal(expectedKeys, created.Select(g => g.Key).Order().ToList());
             Assert.Equal(expectedKeys, fake.OrdersByIdempotencyKey.Keys.Order().ToList());
+            // A repeat is only ever the same key sent again and answered 409 with the existing order (the fakes answer
+            // nothing else unless a test scripts it): never a second work order.
+            var otherAnswers = fake.Received.Where(r => r.Answer.Status is not (201 or 409)).Select(r => $"{r.Header("Idempotency-Key")}→{r.Answer.Status}").ToList();
+            Assert.True(otherAnswers.Count == 0, $"{fake.Id} answered other than 201/409: {string.Join(", ", otherAnswers.Take(10))}");
             if (sentOnlyOnce)
             {
                 var resent = fake.Received.GroupBy(r => r.Header("Idempotency-Key")).Where(g => g.Count() > 1).Select(g => $"{g.Key}×{g.Count()}").ToList();

@@ -9,12 +9,6 @@ namespace Gateway.IntegrationTests.Production;
 /// </summary>
 public sealed class MultiInstanceDeployment : IAsyncDisposable
 {
-    /// <summary>
-    /// Short enough that a dispatch a killed instance was sending is re-sent within the test, long enough that a
-    /// backlog of pending dispatches is not re-queued over and over while it drains.
-    /// </summary>
-    private const int DispatchLeaseSeconds = 20;
-
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string[] _settings;
@@ -27,7 +21,8 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
     public IReadOnlyList<GatewayProcess> Instances { get { lock (_instances) return _instances.Values.ToList(); } }
     public GatewayProcess this[string name] { get { lock (_instances) return _instances[name]; } }
 
-    private MultiInstanceDeployment(string storeConnectionString, string[] deploymentArgs, string workDirectory, Dictionary<string, FakeCounterpart> fakes)
+    private MultiInstanceDeployment(string storeConnectionString, string[] deploymentArgs, string workDirectory, Dictionary<string, FakeCounterpart> fakes,
+        IEnumerable<string> extraSettings)
     {
         StoreConnectionString = storeConnectionString;
         WorkDirectory = workDirectory;
@@ -37,7 +32,8 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
             $"--Gateway:ConfigDir={RepoPaths.Config}",
             "--Gateway:Sandbox:Enabled=false",
             "--Gateway:Outbox:PollMilliseconds=100",
-            $"--Gateway:Dispatch:LeaseSeconds={DispatchLeaseSeconds}",
+            // The send lease stays at its production default (180 s): a killed instance's sends come back through its
+            // stale heartbeat, not through the lease.
             "--Gateway:CounterpartDefaults:Retry:BaseDelaySeconds=0.05",
             // Generous: a request timing out on a starved machine would be re-sent and break the "sent once" checks.
             "--Gateway:CounterpartDefaults:TimeoutSeconds=15",
@@ -53,17 +49,20 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
             settings.Add($"--Gateway:Counterparts:{fake.Id}:BaseUrl={fake.BaseUrl}");
             settings.Add($"--Gateway:Counterparts:{fake.Id}:Secret={GatewayHost.CounterpartSecret(fake.Id)}");
         }
+        settings.AddRange(extraSettings);
         _settings = settings.ToArray();
     }
 
-    public static async Task<MultiInstanceDeployment> CreateAsync()
+    /// <param name="extraSettings"><c>--Key=value</c> settings after (so overriding) the deployment's own.</param>
+    /// <param name="rabbitMqUri">The broker; the single node ./test.sh starts unless a test names another (the cluster).</param>
+    public static async Task<MultiInstanceDeployment> CreateAsync(IEnumerable<string>? extraSettings = null, string? rabbitMqUri = null)
     {
         var store = await ProductionInfrastructure.CreateDatabaseAsync();
-        var deploymentArgs = ProductionInfrastructure.DeploymentArgs(store, "mp" + Guid.NewGuid().ToString("N")[..8] + "-");
+        var deploymentArgs = ProductionInfrastructure.DeploymentArgs(store, "mp" + Guid.NewGuid().ToString("N")[..8] + "-", rabbitMqUri);
         var fakes = new Dictionary<string, FakeCounterpart>();
         foreach (var id in KeqiaoGateway.Utilities) fakes[id] = await FakeCounterpart.StartAsync(id);
         var work = Directory.CreateTempSubdirectory("gateway-multiprocess-").FullName;
-        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes);
+        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes, extraSettings ?? []);
     }
 
     /// <summary>Starts (or, after a crash, starts again) the instance <paramref name="name"/> on the shared store and broker.</summary>

@@ -36,7 +36,9 @@ public sealed class FakeCounterpart : IAsyncDisposable
     private readonly ConcurrentQueue<FakeAnswer> _script = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly ConcurrentDictionary<string, string> _ordersByKey = new();
+    private readonly ConcurrentDictionary<string, int> _triesByKey = new();
     private int _orders;
+    private (int Tries, TimeSpan Delay) _slow;
 
     public string Id { get; }
     public Uri BaseUrl { get; private set; } = null!;
@@ -67,6 +69,12 @@ public sealed class FakeCounterpart : IAsyncDisposable
     /// <summary>While true, every request is answered 503 (after recording it), as an ERP that is down would.</summary>
     public bool Down { get; set; }
 
+    /// <summary>
+    /// A slow ERP: the first <paramref name="tries"/> requests for each Idempotency-Key are answered 503 after
+    /// <paramref name="delay"/> (close to the gateway's per-try timeout), the next as usual.
+    /// </summary>
+    public void SlowFirstTries(int tries, TimeSpan delay) => _slow = (tries, delay);
+
     /// <summary>The next requests get these answers, in order.</summary>
     public void Script(params FakeAnswer[] answers)
     {
@@ -79,9 +87,14 @@ public sealed class FakeCounterpart : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        var slow = _slow.Tries > 0 && _triesByKey.AddOrUpdate(key, 1, (_, n) => n + 1) <= _slow.Tries;
+        // Not cancelled with the request: a try the gateway gave up on still counts as received.
+        if (slow) await Task.Delay(_slow.Delay);
         var answer = Down ? new FakeAnswer(503, """{"error":"maintenance"}""")
+            : slow ? new FakeAnswer(503, """{"error":"busy"}""")
             : _script.TryDequeue(out var scripted) ? scripted
-            : Acknowledge(http.Request.Headers["Idempotency-Key"].ToString());
+            : Acknowledge(key);
         _received.Enqueue(new ReceivedRequest(http.Request.Method, http.Request.Path.Value ?? "",
             http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), buffer.ToArray(), answer, DateTimeOffset.UtcNow));
         http.Response.StatusCode = answer.Status;

@@ -31,13 +31,13 @@ public static class ProductionInfrastructure
     }
 
     /// <summary>Settings for one production-profile deployment: PostgreSQL store, RabbitMQ transport.</summary>
-    public static string[] DeploymentArgs(string storeConnectionString, string queuePrefix) =>
+    public static string[] DeploymentArgs(string storeConnectionString, string queuePrefix, string? rabbitMqUri = null) =>
     [
         "--Gateway:Profile=Production",
         "--Gateway:Store=Postgres",
         $"--ConnectionStrings:Store={storeConnectionString}",
         "--Gateway:Transport=RabbitMq",
-        $"--ConnectionStrings:RabbitMq={RabbitMqUri}",
+        $"--ConnectionStrings:RabbitMq={rabbitMqUri ?? RabbitMqUri}",
         $"--Gateway:Bus:QueuePrefix={queuePrefix}",
         // Production refuses to start without a (non-development) SM4 key for personal data at rest.
         $"--Gateway:DataProtection:Keys:{DataProtectionKeyId}={DataProtectionKey}",
