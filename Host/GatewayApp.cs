@@ -63,6 +63,7 @@ public static class GatewayApp
         // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
         services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
         services.AddSingleton(new GatewayInstance(settings.Instances));
+        services.AddSingleton<StoreReachability>();
         AddStore(services, settings);
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();

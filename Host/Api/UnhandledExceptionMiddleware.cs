@@ -3,10 +3,10 @@ using Gateway.Adapters.Http;
 namespace Gateway.Host.Api;
 
 /// <summary>
-/// Last line: a malformed request Kestrel refuses becomes its 4xx problem; anything else is a 500 problem
-/// with a trace id (details go to the log, never to the caller).
+/// Last line: a malformed request Kestrel refuses becomes its 4xx problem; a store that cannot be reached a 503 with
+/// Retry-After; anything else is a 500 problem with a trace id (details go to the log, never to the caller).
 /// </summary>
-public sealed class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<UnhandledExceptionMiddleware> logger)
+public sealed class UnhandledExceptionMiddleware(RequestDelegate next, Health.StoreReachability reachability, ILogger<UnhandledExceptionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,6 +18,12 @@ public sealed class UnhandledExceptionMiddleware(RequestDelegate next, ILogger<U
         {
             var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
             await Problems.WriteAsync(context, ex.StatusCode, code, "请求无法处理", ex.Message);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && StoreUnavailable.Is(ex))
+        {
+            logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, ex.Message);
+            reachability.Failed(ex);
+            await StoreUnavailable.WriteAsync(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

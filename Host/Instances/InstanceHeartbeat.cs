@@ -1,3 +1,4 @@
+using Gateway.Host.Health;
 using Gateway.Host.Store;
 
 namespace Gateway.Host.Instances;
@@ -7,7 +8,8 @@ namespace Gateway.Host.Instances;
 /// <see cref="StartAsync"/>, before the bus starts consuming, so no lease this instance takes names an unknown holder.
 /// On a clean stop the instance is marked stopped, so peers take over what it left at once.
 /// </summary>
-public sealed class InstanceHeartbeat(IInstanceStore store, GatewayInstance instance, ILogger<InstanceHeartbeat> logger) : BackgroundService
+public sealed class InstanceHeartbeat(IInstanceStore store, GatewayInstance instance, StoreReachability reachability, ILogger<InstanceHeartbeat> logger)
+    : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed class InstanceHeartbeat(IInstanceStore store, GatewayInstance inst
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             instance.BeatFailed();
+            reachability.Failed(ex);
             logger.LogWarning("Heartbeat of instance {InstanceId} failed: {Error}", instance.Id, ex.Message);
         }
     }

@@ -86,14 +86,33 @@ public sealed class SendDispatchConsumer(
 
     private async Task ReleaseLeaseAsync(string dispatchId)
     {
+        if (await TryReleaseLeaseAsync(dispatchId)) return;
+        // The store is down too (e.g. restarting). The bus's redeliveries may meet the lease still held by this live instance
+        // and be ignored, so keep trying in the background: once released, stalled-dispatch recovery sends it at once,
+        // not after the lease. Should this process die first, its stale heartbeat frees the lease instead.
+        _ = Task.Run(async () =>
+        {
+            foreach (var seconds in ReleaseRetrySeconds)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds));
+                if (await TryReleaseLeaseAsync(dispatchId)) return;
+            }
+        });
+    }
+
+    private static readonly int[] ReleaseRetrySeconds = [1, 1, 2, 4, 8, 15, 30, 60];
+
+    private async Task<bool> TryReleaseLeaseAsync(string dispatchId)
+    {
         try
         {
             await store.ReleaseDispatchLeaseAsync(dispatchId, CancellationToken.None);
+            return true;
         }
         catch (Exception ex)
         {
-            // The store is down too: the lease then runs out, or this instance's heartbeat stops and a peer takes it.
             logger.LogWarning("Could not release the send lease of dispatch {DispatchId}: {Error}", dispatchId, ex.Message);
+            return false;
         }
     }
 

@@ -25,6 +25,16 @@ public sealed class ZhejiangPusher(Func<IReadOnlyList<GatewayProcess>> instances
 
     private int _accepted;
     private int _retries;
+    private int _unavailable;
+
+    /// <summary>
+    /// Take 503 with Retry-After as "come back later" and come back after it, as a portal does while the gateway's store
+    /// is down; a 503 without Retry-After still fails the test. Off, a 503 fails the test like any other answer.
+    /// </summary>
+    public bool HonourUnavailable { get; init; }
+
+    /// <summary>503 answers (with Retry-After) that were retried.</summary>
+    public int Unavailable => Volatile.Read(ref _unavailable);
 
     /// <summary>Applications accepted so far (a test uses it to act mid-run).</summary>
     public int Accepted => Volatile.Read(ref _accepted);
@@ -74,6 +84,15 @@ public sealed class ZhejiangPusher(Func<IReadOnlyList<GatewayProcess>> instances
             {
                 using var response = await target.Http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
+                if (HonourUnavailable && response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    var retryAfter = response.Headers.RetryAfter?.Delta;
+                    Assert.True(retryAfter is not null, $"{applyNo} → gateway {target.Name}: 503 without Retry-After: {text}");
+                    errors.Add($"{target.Name}: 503 {text}");
+                    Interlocked.Increment(ref _unavailable);
+                    await Task.Delay(retryAfter!.Value);
+                    continue;
+                }
                 if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
                     Assert.Fail($"{applyNo} → gateway {target.Name}: {(int)response.StatusCode} {text}");
                 return Parse(applyNo, target.Name, JsonNode.Parse(text)!.AsObject());
