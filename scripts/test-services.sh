@@ -9,6 +9,11 @@
 # Exports for the tests:
 #   GATEWAY_TEST_POSTGRES  Npgsql connection string (database gateway_test, user gateway)
 #   GATEWAY_TEST_RABBITMQ  amqp://guest:guest@127.0.0.1:PORT/
+#   GATEWAY_TEST_POSTGRES_CTL  a generated script running pg_ctl against the test
+#                          cluster as its owner: `"$GATEWAY_TEST_POSTGRES_CTL" restart`
+#                          is `pg_ctl restart -m fast` (waits until it is back).
+#   GATEWAY_TEST_RABBITMQ_CLUSTER[_NODES|_CTL]  a 3-node cluster, see
+#                          scripts/test-rabbitmq-cluster.sh.
 #   GATEWAY_TEST_RABBITMQ_CTL  path of a generated script that runs rabbitmqctl
 #                          against this test node only (its node name, cookie,
 #                          ports): `"$GATEWAY_TEST_RABBITMQ_CTL" stop_app` takes
@@ -602,6 +607,10 @@ svc_sweep() {
     fi
 }
 
+# The three-node cluster (functions only; started by svc_start_all).
+# shellcheck source=scripts/test-rabbitmq-cluster.sh
+. "$(dirname "${BASH_SOURCE[0]}")/test-rabbitmq-cluster.sh"
+
 # ---------------------------------------------------------------- lifecycle
 
 svc_cleanup() {
@@ -618,6 +627,7 @@ svc_cleanup() {
     done
     SVC_CHILD_PIDS=()
     svc_policy_rc_cleanup
+    svc_stop_rabbitmq_cluster
     svc_stop_rabbitmq
     svc_stop_postgres
     svc_sweep
@@ -656,6 +666,7 @@ svc_start_all() {
     fi
     if [ "$SVC_WANT_RMQ" = 1 ]; then
         svc_start_rabbitmq
+        if [ -z "${GATEWAY_TEST_RABBITMQ_CLUSTER:-}" ]; then svc_start_rabbitmq_cluster; fi
     else
         svc_log "using external rabbitmq from GATEWAY_TEST_RABBITMQ"
     fi

@@ -16,15 +16,18 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
     private readonly List<GatewayProcess> _retired = [];
 
     public string StoreConnectionString { get; }
+    /// <summary>This deployment's queue names start with it (<c>Gateway:Bus:QueuePrefix</c>).</summary>
+    public string QueuePrefix { get; }
     public string WorkDirectory { get; }
     public IReadOnlyDictionary<string, FakeCounterpart> Fakes { get; }
     public IReadOnlyList<GatewayProcess> Instances { get { lock (_instances) return _instances.Values.ToList(); } }
     public GatewayProcess this[string name] { get { lock (_instances) return _instances[name]; } }
 
     private MultiInstanceDeployment(string storeConnectionString, string[] deploymentArgs, string workDirectory, Dictionary<string, FakeCounterpart> fakes,
-        IEnumerable<string> extraSettings)
+        IEnumerable<string> extraSettings, string queuePrefix)
     {
         StoreConnectionString = storeConnectionString;
+        QueuePrefix = queuePrefix;
         WorkDirectory = workDirectory;
         Fakes = fakes;
         var settings = new List<string>(deploymentArgs)
@@ -58,11 +61,12 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
     public static async Task<MultiInstanceDeployment> CreateAsync(IEnumerable<string>? extraSettings = null, string? rabbitMqUri = null)
     {
         var store = await ProductionInfrastructure.CreateDatabaseAsync();
-        var deploymentArgs = ProductionInfrastructure.DeploymentArgs(store, "mp" + Guid.NewGuid().ToString("N")[..8] + "-", rabbitMqUri);
+        var queuePrefix = "mp" + Guid.NewGuid().ToString("N")[..8] + "-";
+        var deploymentArgs = ProductionInfrastructure.DeploymentArgs(store, queuePrefix, rabbitMqUri);
         var fakes = new Dictionary<string, FakeCounterpart>();
         foreach (var id in KeqiaoGateway.Utilities) fakes[id] = await FakeCounterpart.StartAsync(id);
         var work = Directory.CreateTempSubdirectory("gateway-multiprocess-").FullName;
-        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes, extraSettings ?? []);
+        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes, extraSettings ?? [], queuePrefix);
     }
 
     /// <summary>Starts (or, after a crash, starts again) the instance <paramref name="name"/> on the shared store and broker.</summary>
