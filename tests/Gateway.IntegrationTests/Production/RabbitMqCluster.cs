@@ -36,12 +36,13 @@ public sealed class RabbitMqCluster
         await _ctl.RunAsync(n, "await_startup", "--timeout", "60");
     }
 
-    /// <summary>Client connections per node (1-3), asked of a running node.</summary>
+    /// <summary>Client connections per node (1-3), asked of a running node: the AMQP port a connection came in on names its node.</summary>
     public async Task<IReadOnlyDictionary<int, int>> ConnectionsByNodeAsync(int askNode)
     {
-        var text = await _ctl.RunAsync(askNode.ToString(System.Globalization.CultureInfo.InvariantCulture), "list_connections", "node", "--silent");
+        var ports = Nodes.Split(',').Select(n => n[(n.LastIndexOf(':') + 1)..]).ToList();
+        var text = await _ctl.RunAsync(askNode.ToString(System.Globalization.CultureInfo.InvariantCulture), "list_connections", "port", "--silent");
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(NodeIndex).Where(i => i > 0).GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count());
+            .Select(port => ports.IndexOf(port) + 1).Where(i => i > 0).GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>Quorum queues whose name starts with <paramref name="prefix"/>, with how many members each has.</summary>
@@ -56,12 +57,5 @@ public sealed class RabbitMqCluster
             members[columns[0]] = columns[2].Split(',').Count(m => m.Contains('@'));
         }
         return members;
-    }
-
-    /// <summary>Node names end in <c>-N@localhost</c> (scripts/test-rabbitmq-cluster.sh).</summary>
-    private static int NodeIndex(string nodeName)
-    {
-        var at = nodeName.IndexOf('@');
-        return at > 1 && nodeName[at - 2] == '-' && char.IsAsciiDigit(nodeName[at - 1]) ? nodeName[at - 1] - '0' : 0;
     }
 }
