@@ -1,3 +1,4 @@
+using Gateway.Host.Logging;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.IntegrationTests.Logging;
