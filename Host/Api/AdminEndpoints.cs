@@ -1,10 +1,14 @@
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Http;
+using Gateway.Application.Security;
+using Gateway.Application.Store;
 using Gateway.Contracts;
+using Gateway.Contracts.Json;
 using Gateway.Host.Security;
-using Gateway.Host.Store;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
+using Gateway.Store;
 using Polly.CircuitBreaker;
 
 namespace Gateway.Host.Api;
@@ -40,9 +44,9 @@ public static class AdminEndpoints
             }
             var circuit = pipelines.CircuitOf(c.Id) switch
             {
-                CircuitState.Open or CircuitState.Isolated => "OPEN",
-                CircuitState.HalfOpen => "HALF_OPEN",
-                _ => "CLOSED",
+                CircuitState.Open or CircuitState.Isolated => WireName.Of(CircuitStatus.Open),
+                CircuitState.HalfOpen => WireName.Of(CircuitStatus.HalfOpen),
+                _ => WireName.Of(CircuitStatus.Closed),
             };
             load.TryGetValue(c.Id, out var l);
             return new
@@ -64,3 +68,6 @@ public static class AdminEndpoints
         return Results.Json(rows, GatewayJson.Options);
     }
 }
+
+/// <summary>A counterpart's circuit as the counterparts view shows it.</summary>
+public enum CircuitStatus { Closed, Open, HalfOpen }

@@ -4,7 +4,9 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
-using Gateway.Host.Cases;
+using Gateway.Application.Cases;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
 
 namespace Gateway.Host.Api;
@@ -66,8 +68,8 @@ public static class CounterpartEventEndpoints
         var outcome = await handler.DecisionAsync(caller, report, http.RequestAborted);
         return outcome.Result switch
         {
-            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response("ACCEPTED")),
-            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response("DUPLICATE")),
+            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Accepted)),
+            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Duplicate)),
             CaseEventResult.UnknownDispatch => SoapFault.Client(StatusCodes.Status404NotFound, "DISPATCH_NOT_FOUND", $"没有派单 {report.DispatchId}", "dispatchId"),
             CaseEventResult.OtherCounterpart => SoapFault.Client(StatusCodes.Status403Forbidden, "DISPATCH_OF_ANOTHER_COUNTERPART",
                 $"派单 {report.DispatchId} 不属于 {caller}", "dispatchId"),

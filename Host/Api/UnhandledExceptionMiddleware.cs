@@ -1,4 +1,6 @@
+using Gateway.Application.Store;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 
 namespace Gateway.Host.Api;
 
@@ -6,7 +8,7 @@ namespace Gateway.Host.Api;
 /// Last line: a malformed request Kestrel refuses becomes its 4xx problem; a store that cannot be reached a 503 with
 /// Retry-After; anything else is a 500 problem with a trace id (details go to the log, never to the caller).
 /// </summary>
-public sealed class UnhandledExceptionMiddleware(RequestDelegate next, Health.StoreReachability reachability, ILogger<UnhandledExceptionMiddleware> logger)
+public sealed class UnhandledExceptionMiddleware(RequestDelegate next, StoreReachability reachability, ILogger<UnhandledExceptionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

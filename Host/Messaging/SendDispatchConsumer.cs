@@ -3,17 +3,22 @@ using System.Text.Json;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
+using Gateway.Application.Callbacks;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
-using Gateway.Host.Callbacks;
-using Gateway.Host.Configuration;
-using Gateway.Host.Instances;
-using Gateway.Host.Store;
-using Gateway.Host.Telemetry;
+using Gateway.Application.Instances;
+using Gateway.Routing.Lifecycle;
 using MassTransit;
 
-namespace Gateway.Host.Messaging;
+using Gateway.Contracts.Lifecycle;
+
+namespace Gateway.Messaging;
 
 /// <summary>
 /// Sends one dispatch to its counterpart and records the outcome: the counterpart's order number as the
@@ -139,7 +144,7 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, PortalCallbacks.Factory, ct);
+            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
             logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
@@ -167,7 +172,7 @@ public sealed class SendDispatchConsumer(
         var policy = found.Policy;
         var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
         var joint = policy.JointConstructionGroupId is null ? [] : (await store.GetDispatchesAsync(caseId, ct))
-            .Where(d => d.Kind == "WORK_ORDER" && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
+            .Where(d => d.Kind == DispatchKind.WorkOrder && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
         return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
             policy.JointConstructionGroupId), joint);
     }

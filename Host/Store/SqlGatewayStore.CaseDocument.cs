@@ -1,8 +1,10 @@
 using System.Data;
 using Dapper;
-using Gateway.Host.Cases;
+using Gateway.Application.Cases;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Store;
+namespace Gateway.Store;
 
 /// <summary>Everything the case view shows, read in one transaction so it is one moment of the case.</summary>
 public sealed partial class SqlGatewayStore
@@ -19,7 +21,7 @@ public sealed partial class SqlGatewayStore
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
         var timeline = (await db.QueryAsync<TimelineRow>("""
-            SELECT id AS Id, case_id AS CaseId, at AS At, type AS Type, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
+            SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
             """, new { caseId }, tx)).AsList();
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(
@@ -29,6 +31,3 @@ public sealed partial class SqlGatewayStore
     }
 }
 
-/// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
-public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
-    CasePolicyDocument? Policy, CaseRating? Rating);

@@ -1,7 +1,8 @@
 using Dapper;
-using Gateway.Host.Instances;
+using Gateway.Application.Instances;
+using Gateway.Application.Store;
 
-namespace Gateway.Host.Store;
+namespace Gateway.Store;
 
 /// <summary>
 /// Instances and who holds what. A send lease (<c>dispatches.lease_holder</c>) and an outbox claim (<c>outbox.claimed_by</c>)

@@ -1,4 +1,4 @@
-using Gateway.Host.Configuration;
+using Gateway.Application.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.UnitTests.Configuration;

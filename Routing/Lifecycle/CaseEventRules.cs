@@ -1,0 +1,187 @@
+using Gateway.Contracts;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Lifecycle;
+using Gateway.Contracts.Messages;
+using Gateway.Routing.Deadlines;
+using Gateway.Routing.FanOut;
+using Gateway.Routing.Regions;
+
+namespace Gateway.Routing.Lifecycle;
+
+/// <summary>
+/// What a utility's progress or a department's decision does to a case (docs/lifecycle.md): legal transitions only, the
+/// joint survey scheduled once, the go-ahead for outer works once every involved department approved, and the case
+/// CONNECTED then CLOSED when every service is connected and nothing is left open.
+/// Pure: it reads a snapshot and returns effects; the store applies them in one transaction.
+/// </summary>
+public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner, CalendarHolder calendars, LifecycleSettings settings)
+{
+    /// <summary>The wire names a progress report and a decision may carry (what the validators accept).</summary>
+    public static readonly IReadOnlySet<string> ProgressStatuses = Enum.GetValues<WorkProgress>().Select(WireName.Of).ToHashSet();
+    public static readonly IReadOnlySet<string> Decisions = Enum.GetValues<Decision>().Select(WireName.Of).ToHashSet();
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    private static bool Settled(DispatchStatus status) => status is DispatchStatus.Done or DispatchStatus.Rejected;
+    private static bool NeedsGoAhead(WorkProgress progress) => progress is WorkProgress.Constructing or WorkProgress.Constructed or WorkProgress.Connected;
+
+    public Func<CaseSnapshot, CaseEffects> Progress(WorkProgress status, string orderNo, string? note) => s =>
+    {
+        var d = s.Subject;
+        if (d.Kind != DispatchKind.WorkOrder)
+            return CaseEffects.Refuse("WRONG_DISPATCH_KIND", $"{d.DispatchId} 是审批请求，审批结果请通过 decisions 接口报告");
+        var current = d.WorkProgress;
+        if (current is WorkProgress.Connected or WorkProgress.Rejected || (Settled(d.Status) && current is null))
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED",
+                $"派单 {d.DispatchId} 已{(current is { } c ? LifecycleNames.Of(c) : LifecycleNames.Of(d.Status))}，不能再报告 {WireName.Of(status)}");
+        // Progress only moves forward (the enumeration's order); REJECTED may come at any point before CONNECTED.
+        if (status != WorkProgress.Rejected && current is { } now && status <= now)
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", $"派单 {d.DispatchId} 当前为 {d.Progress}，不能回到或重复 {WireName.Of(status)}");
+        var service = d.Service is null ? (ServiceType?)null : WireName.Parse<ServiceType>(d.Service);
+        if (NeedsGoAhead(status) && service is { } sv && !s.Policy.HasGoAhead(sv))
+            return CaseEffects.Refuse("OUTER_WORKS_NOT_APPROVED",
+                $"{d.Service} 外线工程尚未获准开工：需全部涉及部门审批通过或取得告知承诺回执后方可施工");
+
+        var effects = new CaseEffects();
+        var newStatus = status switch
+        {
+            WorkProgress.Connected => DispatchStatus.Done,
+            WorkProgress.Rejected => DispatchStatus.Rejected,
+            _ => DispatchStatus.InProgress,
+        };
+        // The step a work order answers for is done once the utility took it up (or, for a whole-hookup limit, connected).
+        var met = status is WorkProgress.Connected or WorkProgress.Rejected || d.SlaStep == SlaStep.WorkOrderResponse;
+        effects.DispatchChanges.Add(new DispatchChange(d.DispatchId, newStatus, WireName.Of(status), met, d.ExternalRef is null ? orderNo : null));
+        effects.Timeline.Add(new TimelineEntry(s.Now, status == WorkProgress.Rejected ? TimelineType.DispatchRejected : TimelineType.DispatchProgress, Actor(d),
+            $"{d.CounterpartId}：{LifecycleNames.Of(status)}{(string.IsNullOrWhiteSpace(note) ? "" : $"（{note}）")}", d.DispatchId));
+        if (s.Case.Status is CaseStatus.Accepted or CaseStatus.Dispatched)
+        {
+            effects.CaseStatus = CaseStatus.InProgress;
+            effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.InProgress, "gateway", "各方已开始办理"));
+        }
+        if (status == WorkProgress.Connected)
+        {
+            effects.Callbacks.Add((PortalEventNames.ServiceConnected, d, $"{d.CounterpartId} 已接通"));
+            // The other work orders of this utility on this case (the go-ahead, or the original) are done with it.
+            foreach (var sibling in s.Dispatches.Where(x => x.Kind == DispatchKind.WorkOrder && x.CounterpartId == d.CounterpartId && x.DispatchId != d.DispatchId && !Settled(x.Status)))
+                effects.DispatchChanges.Add(new DispatchChange(sibling.DispatchId, DispatchStatus.Done, WireName.Of(WorkProgress.Connected), true));
+        }
+        CloseIfDone(s, effects);
+        return effects;
+    };
+
+    public Func<CaseSnapshot, CaseEffects> Decision(Decision decision, string? permitNo, string? reason) => s =>
+    {
+        var d = s.Subject;
+        if (d.Kind != DispatchKind.ApprovalRequest)
+            return CaseEffects.Refuse("WRONG_DISPATCH_KIND", $"{d.DispatchId} 是工单，办理进度请通过 events 接口报告");
+        if (Settled(d.Status))
+            return CaseEffects.Refuse("ALREADY_DECIDED", $"审批请求 {d.DispatchId} 已有结论（{d.Progress}），不能再报告 {WireName.Of(decision)}");
+        var askedInvolvement = d.Question == ApprovalQuestion.Involvement;
+        if (decision == Contracts.Lifecycle.Decision.SurveyRequired && !askedInvolvement)
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", "SURVEY_REQUIRED 只能回答“是否涉及”问询；审批阶段请给出审批结论");
+
+        var effects = new CaseEffects();
+        var (status, met) = decision switch
+        {
+            Contracts.Lifecycle.Decision.Rejected => (DispatchStatus.Rejected, true),
+            Contracts.Lifecycle.Decision.NeedsMoreInfo => (DispatchStatus.InProgress, askedInvolvement), // an answer to "involved?", not yet a decision
+            _ => (DispatchStatus.Done, true),
+        };
+        effects.DispatchChanges.Add(new DispatchChange(d.DispatchId, status, WireName.Of(decision), met));
+        var detail = $"{d.CounterpartId}：{LifecycleNames.Of(decision)}{(permitNo is null ? "" : $"，许可证号 {permitNo}")}{(string.IsNullOrWhiteSpace(reason) ? "" : $"（{reason}）")}";
+        effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.ApprovalDecided, Actor(d), detail, d.DispatchId));
+        effects.Callbacks.Add((PortalEventNames.ApprovalDecided, d, detail));
+
+        var dispatches = s.Dispatches.ToList();
+        if (decision == Contracts.Lifecycle.Decision.SurveyRequired)
+        {
+            var region = Region(s);
+            var at = Instant(s.Now);
+            if (s.Policy.JointSurveyDate is null)
+            {
+                var date = SurveyDate(s, region);
+                effects.Policy = s.Policy with { JointSurveyDate = date };
+                var parties = s.Dispatches.Select(x => x.CounterpartId).Distinct();
+                effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.JointSurveyScheduled, "gateway",
+                    $"联合踏勘定于 {date:yyyy-MM-dd}，各方一次到场：{string.Join("、", parties)}"));
+            }
+            var follow = NewDispatch.From(planner.ApprovalFollowUp(region, d.CounterpartId, at, calendars.Calculator), d.CaseId,
+                s.Dispatches.Max(x => x.Ordinal) + 1, s.Now, settings, relatedTo: d.DispatchId);
+            effects.NewDispatches.Add(follow);
+            dispatches.Add(follow);
+        }
+
+        // Every approval request settled and none refused: the outer works still waiting may start.
+        var after = dispatches.Select(x => x.DispatchId == d.DispatchId ? Clone(x, status) : x).ToList();
+        var approvals = after.Where(x => x.Kind == DispatchKind.ApprovalRequest).ToList();
+        var waiting = (effects.Policy ?? s.Policy).OuterWorks.Where(w => w.GoAheadAt is null).ToList();
+        if (waiting.Count > 0 && approvals.All(x => x.Status == DispatchStatus.Done))
+            GiveGoAhead(s, effects, waiting, after);
+        CloseIfDone(s, effects);
+        return effects;
+    };
+
+    private void GiveGoAhead(CaseSnapshot s, CaseEffects effects, List<OuterWorkState> waiting, List<DispatchRow> dispatches)
+    {
+        var region = Region(s);
+        var at = Instant(s.Now);
+        var policy = effects.Policy ?? s.Policy;
+        effects.Policy = policy with
+        {
+            OuterWorks = policy.OuterWorks.Select(w => w.GoAheadAt is null ? w with { GoAheadAt = at } : w).ToList(),
+        };
+        var ordinal = dispatches.Max(x => x.Ordinal);
+        foreach (var service in waiting.Select(w => w.Service).Distinct())
+        {
+            var wire = WireName.Of(service);
+            effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.OuterWorksGoAhead, "gateway", $"{wire} 外线工程：涉及部门均已审批通过，准予开工"));
+            foreach (var original in dispatches.Where(x => x.Kind == DispatchKind.WorkOrder && x.Service == wire && x.RelatedDispatchId is null))
+            {
+                var goAhead = NewDispatch.From(planner.GoAhead(region, original.CounterpartId, service, at, calendars.Calculator), s.Case.CaseId,
+                    ++ordinal, s.Now, settings, relatedTo: original.DispatchId);
+                effects.NewDispatches.Add(goAhead);
+            }
+        }
+    }
+
+    /// <summary>All work orders connected → CONNECTED; and with nothing left open → CLOSED.</summary>
+    private static void CloseIfDone(CaseSnapshot s, CaseEffects effects)
+    {
+        var changes = effects.DispatchChanges.ToDictionary(c => c.DispatchId);
+        var all = s.Dispatches.Select(d => changes.TryGetValue(d.DispatchId, out var c) ? Clone(d, c.Status, c.Progress) : d)
+            .Concat(effects.NewDispatches).ToList();
+        var utilities = all.Where(d => d.Kind == DispatchKind.WorkOrder).GroupBy(d => d.CounterpartId).ToList();
+        if (utilities.Count == 0 || !utilities.All(u => u.Any(d => d.WorkProgress == WorkProgress.Connected))) return;
+        var status = effects.CaseStatus ?? s.Case.Status;
+        if (status is CaseStatus.Connected or CaseStatus.Closed) return;
+        effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.Connected, "gateway", "全部服务已接通"));
+        effects.CaseStatus = CaseStatus.Connected;
+        if (all.All(d => Settled(d.Status)))
+        {
+            effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.Closed, "gateway", "全部派单已办结，报装办结"));
+            effects.Callbacks.Add((PortalEventNames.CaseClosed, null, "联合报装已办结"));
+            effects.CaseStatus = CaseStatus.Closed;
+        }
+    }
+
+    private DateOnly SurveyDate(CaseSnapshot s, RegionPolicy region)
+    {
+        // The applicant's preferred date when still ahead; else the next working day.
+        var preferred = System.Text.Json.JsonSerializer.Deserialize<HookupApplication>(s.Case.ApplicationJson, Gateway.Contracts.Json.GatewayJson.Options)!.SurveyDate;
+        var today = DateOnly.FromDateTime(Instant(s.Now).DateTime);
+        if (preferred is { } p && p > today) return p;
+        var next = calendars.Calculator.DueAtOrProvisional(Instant(s.Now), 1, region.OfficeHours).At;
+        return DateOnly.FromDateTime(next.ToOffset(Beijing).DateTime);
+    }
+
+    private RegionPolicy Region(CaseSnapshot s) => regions.Find(s.Case.Region) ?? throw new InvalidOperationException($"case {s.Case.CaseId}: region {s.Case.Region} is not configured");
+    private static DateTimeOffset Instant(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
+    private static string Actor(DispatchRow d) => $"counterpart:{d.CounterpartId}";
+
+    private static DispatchRow Clone(DispatchRow d, DispatchStatus status, string? progress = null) => new()
+    {
+        DispatchId = d.DispatchId, CaseId = d.CaseId, Ordinal = d.Ordinal, CounterpartId = d.CounterpartId, Kind = d.Kind,
+        Service = d.Service, SlaStep = d.SlaStep, Status = status, Progress = progress ?? d.Progress, Question = d.Question,
+        RelatedDispatchId = d.RelatedDispatchId,
+    };
+}
