@@ -1,6 +1,8 @@
 using Dapper;
 using Gateway.Application.Instances;
 using Gateway.Application.Store;
+using Gateway.Contracts.Lifecycle;
+using static Gateway.Store.StoreNames;
 
 namespace Gateway.Store;
 
@@ -70,8 +72,8 @@ public sealed partial class SqlGatewayStore : IInstanceStore
     public async Task<bool> RenewDispatchLeaseAsync(string dispatchId, long leaseUntil, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return await db.ExecuteAsync(new CommandDefinition("""
-            UPDATE dispatches SET lease_until = @leaseUntil WHERE dispatch_id = @dispatchId AND status = 'SENT' AND lease_holder = @self
+        return await db.ExecuteAsync(new CommandDefinition($"""
+            UPDATE dispatches SET lease_until = @leaseUntil WHERE dispatch_id = @dispatchId AND status = {Q(DispatchStatus.Sent)} AND lease_holder = @self
             """, WithHolder(new { dispatchId, leaseUntil }), cancellationToken: cancellationToken)) == 1;
     }
 
