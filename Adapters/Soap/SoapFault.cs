@@ -33,6 +33,11 @@ public sealed class SoapFault(int status, string faultCode, string faultString, 
         new(StatusCodes.Status500InternalServerError, "soap:Server", $"网关内部错误，请联系运维人员并提供追踪号 {traceId}",
             [new FieldError("", "INTERNAL_ERROR", $"追踪号 {traceId}")]);
 
+    /// <summary>The store cannot be reached (<c>soap:Server</c>, HTTP 503): nothing was accepted, try again after Retry-After.</summary>
+    public static SoapFault Unavailable() =>
+        new(StatusCodes.Status503ServiceUnavailable, "soap:Server", $"存储暂时无法访问，请求未被受理，请 {StoreUnavailable.RetryAfterSeconds} 秒后重试",
+            [new FieldError("", "STORE_UNAVAILABLE", "存储暂时无法访问")]);
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var ns = httpContext.GetEndpoint()?.Metadata.GetMetadata<SoapOperation>()?.Namespace ?? XNamespace.None;

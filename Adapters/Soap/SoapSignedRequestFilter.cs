@@ -38,6 +38,12 @@ public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, ILogger<
             // Kestrel refused the request itself (e.g. a broken chunked body): the caller's fault, not ours.
             return SoapFault.Client(ex.StatusCode, "BAD_REQUEST", "请求无法处理（HTTP 请求格式错误）");
         }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && StoreUnavailable.Is(ex))
+        {
+            logger.LogWarning("Store unavailable on SOAP {Path}: {Error}", http.Request.Path, ex.Message);
+            http.Response.Headers.RetryAfter = StoreUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return SoapFault.Unavailable();
+        }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(ex, "Unhandled error on SOAP {Path} (trace {TraceId})", http.Request.Path, http.TraceIdentifier);

@@ -98,7 +98,7 @@ public static class GatewaySettingsReader
         if (queuePrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             problems.Add($"Gateway:Bus:QueuePrefix: '{queuePrefix}' may hold only letters, digits, '-', '_' and '.'");
 
-        var instances = InstanceOptions.Read(gw, TimeSpan.FromSeconds(Math.Max(lease, 1)), problems);
+        var instances = InstanceOptions.Read(gw, problems);
         var clusterNodes = RabbitMqClusterNodes.Read(gw, transport, problems);
 
         if (problems.Count > 0)

@@ -12,7 +12,7 @@ namespace Gateway.IntegrationTests.Production;
 [Collection(MultiProcessCollection.Name)]
 public sealed class BrokerClusterTests(ITestOutputHelper output)
 {
-    private const int Applications = 240;
+    private const int Applications = 160;
     private const int Part = Applications / 4;
 
     [Fact]
@@ -20,8 +20,18 @@ public sealed class BrokerClusterTests(ITestOutputHelper output)
     {
         var cluster = RabbitMqCluster.FromEnvironment();
         var log = new PhaseLog(output, "RabbitMQ cluster");
-        await using var deployment = await MultiInstanceDeployment.CreateAsync([$"--Gateway:Bus:ClusterNodes={cluster.Nodes}"], cluster.Uri);
-        await Task.WhenAll(deployment.StartAsync("A"), deployment.StartAsync("B"));
+        await using var deployment = await MultiInstanceDeployment.CreateAsync([$"--Gateway:Bus:ClusterNodes={cluster.Nodes}"], cluster.Uri,
+            readyTimeout: TimeSpan.FromSeconds(180));
+        // One after the other: the first declares the ~50 quorum queues (each a Raft group on three nodes), the second finds them.
+        try
+        {
+            await deployment.StartAsync("A");
+            await deployment.StartAsync("B");
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"an instance did not start on the cluster; cluster status:{Environment.NewLine}{await cluster.StatusAsync()}", ex);
+        }
         var members = await cluster.QuorumMembersAsync(1, deployment.QueuePrefix);
         Assert.True(members.Count > 0, "the gateway declared no quorum queue on the cluster");
         Assert.All(members, m => Assert.True(m.Value == 3, $"{m.Key} has {m.Value} members, not one on each of the 3 nodes"));

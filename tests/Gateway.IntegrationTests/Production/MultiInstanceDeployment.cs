@@ -9,7 +9,8 @@ namespace Gateway.IntegrationTests.Production;
 /// </summary>
 public sealed class MultiInstanceDeployment : IAsyncDisposable
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan _readyTimeout;
 
     private readonly string[] _settings;
     private readonly Dictionary<string, GatewayProcess> _instances = [];
@@ -24,8 +25,9 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
     public GatewayProcess this[string name] { get { lock (_instances) return _instances[name]; } }
 
     private MultiInstanceDeployment(string storeConnectionString, string[] deploymentArgs, string workDirectory, Dictionary<string, FakeCounterpart> fakes,
-        IEnumerable<string> extraSettings, string queuePrefix)
+        IEnumerable<string> extraSettings, string queuePrefix, TimeSpan readyTimeout)
     {
+        _readyTimeout = readyTimeout;
         StoreConnectionString = storeConnectionString;
         QueuePrefix = queuePrefix;
         WorkDirectory = workDirectory;
@@ -58,7 +60,9 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
 
     /// <param name="extraSettings"><c>--Key=value</c> settings after (so overriding) the deployment's own.</param>
     /// <param name="rabbitMqUri">The broker; the single node ./test.sh starts unless a test names another (the cluster).</param>
-    public static async Task<MultiInstanceDeployment> CreateAsync(IEnumerable<string>? extraSettings = null, string? rabbitMqUri = null)
+    /// <param name="readyTimeout">How long an instance may take to start (declaring quorum queues on a cluster takes longer).</param>
+    public static async Task<MultiInstanceDeployment> CreateAsync(IEnumerable<string>? extraSettings = null, string? rabbitMqUri = null,
+        TimeSpan? readyTimeout = null)
     {
         var store = await ProductionInfrastructure.CreateDatabaseAsync();
         var queuePrefix = "mp" + Guid.NewGuid().ToString("N")[..8] + "-";
@@ -66,7 +70,7 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
         var fakes = new Dictionary<string, FakeCounterpart>();
         foreach (var id in KeqiaoGateway.Utilities) fakes[id] = await FakeCounterpart.StartAsync(id);
         var work = Directory.CreateTempSubdirectory("gateway-multiprocess-").FullName;
-        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes, extraSettings ?? [], queuePrefix);
+        return new MultiInstanceDeployment(store, deploymentArgs, work, fakes, extraSettings ?? [], queuePrefix, readyTimeout ?? DefaultReadyTimeout);
     }
 
     /// <summary>Starts (or, after a crash, starts again) the instance <paramref name="name"/> on the shared store and broker.</summary>
@@ -75,7 +79,7 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
         lock (_instances)
             if (_instances.Remove(name, out var previous)) _retired.Add(previous);
         var logs = Path.Combine(WorkDirectory, "logs-" + name);
-        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, ReadyTimeout);
+        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, _readyTimeout);
         lock (_instances) _instances[name] = instance;
         return instance;
     }

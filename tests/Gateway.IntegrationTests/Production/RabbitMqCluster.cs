@@ -36,6 +36,13 @@ public sealed class RabbitMqCluster
         await _ctl.RunAsync(n, "await_startup", "--timeout", "60");
     }
 
+    /// <summary>rabbitmqctl cluster_status as node 1 sees it, for a failure message.</summary>
+    public async Task<string> StatusAsync()
+    {
+        try { return await _ctl.RunAsync("1", "cluster_status"); }
+        catch (Exception ex) { return ex.Message; }
+    }
+
     /// <summary>Client connections per node (1-3), asked of a running node: the AMQP port a connection came in on names its node.</summary>
     public async Task<IReadOnlyDictionary<int, int>> ConnectionsByNodeAsync(int askNode)
     {

@@ -36,6 +36,8 @@ public sealed class StoreRestartTests(ITestOutputHelper output)
             restartedAt = clock.Elapsed;
             await postgres.RunAsync("restart");
             restartTook = clock.Elapsed - restartedAt;
+            // This test process's own pooled connections were cut too: drop them, or the next test's first query fails (57P01).
+            NpgsqlConnection.ClearAllPools();
             log.Mark($"PostgreSQL restarted (pg_ctl restart -m fast took {restartTook.TotalSeconds:0.0}s) with {pusher.Accepted} applications accepted");
             accepted = await pushing;
             log.Mark($"{accepted.Count} applications accepted; {pusher.Unavailable} pushes answered 503 with Retry-After and retried; " +

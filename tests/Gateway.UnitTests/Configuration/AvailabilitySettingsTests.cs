@@ -6,8 +6,6 @@ namespace Gateway.UnitTests.Configuration;
 /// <summary>Startup validation of Gateway:Instances:* and Gateway:Bus:ClusterNodes: each bad value is named.</summary>
 public sealed class AvailabilitySettingsTests
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(180);
-
     private static IConfigurationSection Gateway(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>("Gateway:" + v.Key, v.Value))).Build()
             .GetSection("Gateway");
@@ -16,7 +14,7 @@ public sealed class AvailabilitySettingsTests
     public void Defaults_are_a_one_second_heartbeat_and_five_seconds_to_stale()
     {
         var problems = new List<string>();
-        Assert.Equal(InstanceOptions.Default, InstanceOptions.Read(Gateway(), Lease, problems));
+        Assert.Equal(InstanceOptions.Default, InstanceOptions.Read(Gateway(), problems));
         Assert.Empty(problems);
     }
 
@@ -24,11 +22,10 @@ public sealed class AvailabilitySettingsTests
     [InlineData("1000", "2999", "at least three heartbeats")]
     [InlineData("50", "5000", "HeartbeatMilliseconds: '50'")]
     [InlineData("1000", "five", "StaleMilliseconds: 'five'")]
-    [InlineData("1000", "180000", "shorter than Gateway:Dispatch:LeaseSeconds")]
     public void Bad_instance_settings_are_named(string heartbeat, string stale, string expected)
     {
         var problems = new List<string>();
-        InstanceOptions.Read(Gateway(("Instances:HeartbeatMilliseconds", heartbeat), ("Instances:StaleMilliseconds", stale)), Lease, problems);
+        InstanceOptions.Read(Gateway(("Instances:HeartbeatMilliseconds", heartbeat), ("Instances:StaleMilliseconds", stale)), problems);
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
     }
 
