@@ -62,6 +62,7 @@ public static class GatewayApp
         services.AddSingleton(settings);
         services.AddSingleton(regions);
         services.AddSingleton(calendars);
+        services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
         services.AddGatewayTelemetry(builder.Configuration);

@@ -70,8 +70,8 @@ public static class CounterpartEventEndpoints
         var outcome = await handler.DecisionAsync(caller, report, http.RequestAborted);
         return outcome.Result switch
         {
-            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response("ACCEPTED")),
-            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response("DUPLICATE")),
+            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Accepted)),
+            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Duplicate)),
             CaseEventResult.UnknownDispatch => SoapFault.Client(StatusCodes.Status404NotFound, "DISPATCH_NOT_FOUND", $"没有派单 {report.DispatchId}", "dispatchId"),
             CaseEventResult.OtherCounterpart => SoapFault.Client(StatusCodes.Status403Forbidden, "DISPATCH_OF_ANOTHER_COUNTERPART",
                 $"派单 {report.DispatchId} 不属于 {caller}", "dispatchId"),

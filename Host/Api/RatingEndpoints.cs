@@ -9,6 +9,8 @@ using Gateway.Contracts.Portals;
 using Gateway.Routing.Lifecycle;
 using Gateway.Store;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Host.Api;
 
 /// <summary>
@@ -41,7 +43,7 @@ public static class RatingEndpoints
             return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "申报不存在", $"没有申报编号为 {request.ApplyNo} 的案件");
         var now = clock.GetUtcNow();
         var rating = new CaseRating(request.Score!.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now.ToOffset(TimeSpan.FromHours(8)));
-        var entry = new TimelineEntry(now.ToUnixTimeMilliseconds(), "RATED", "portal:zhejiang", $"申请人评价 {rating.Score} 分");
+        var entry = new TimelineEntry(now.ToUnixTimeMilliseconds(), TimelineType.Rated, "portal:zhejiang", $"申请人评价 {rating.Score} 分");
         if (!await store.SaveRatingAsync(@case.CaseId, rating, entry, http.RequestAborted))
             return Problems.Result(StatusCodes.Status409Conflict, "RATING_NOT_ALLOWED", "暂不能评价",
                 $"案件 {@case.CaseId} 尚未接通，或已评价过（当前状态 {@case.Status}）");

@@ -8,6 +8,8 @@ using Gateway.Contracts.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts.Rest;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
 
     public async Task<DispatchResult> SendAsync(CounterpartEndpoint endpoint, DispatchDocument document, CancellationToken cancellationToken)
     {
-        var resource = document.Kind == "WORK_ORDER" ? "work-orders" : "approval-requests";
+        var resource = document.Kind == DispatchKind.WorkOrder ? "work-orders" : "approval-requests";
         var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
         var body = JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
 
