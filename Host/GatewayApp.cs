@@ -82,7 +82,6 @@ public static class GatewayApp
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
-        services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton<CaseEventRules>();
         services.AddSingleton<CounterpartEventHandler>();
         services.AddSingleton<SandboxAddress>();
