@@ -35,6 +35,8 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Serilog;
 
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Host;
 
 /// <summary>The composition root: configuration, policy, store, bus, adapters and endpoints.</summary>
@@ -63,6 +65,9 @@ public static class GatewayApp
         services.AddSingleton(settings);
         services.AddSingleton(regions);
         services.AddSingleton(calendars);
+        // The sections read after startup, bound once and checked before the host starts (docs/architecture.md).
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
@@ -91,6 +96,7 @@ public static class GatewayApp
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
         services.AddSingleton<SandboxProgress>();
+        services.AddSingleton(sp => new SandboxPace(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Sandbox.StepMilliseconds)));
         services.AddSingleton<CounterpartPipelines>();
         services.AddTransient<ResilienceHandler>();
         services.AddTransient<OutboundSigningHandler>();
@@ -103,7 +109,7 @@ public static class GatewayApp
 
         // Before the bus: hosted services start in order, so the first heartbeat is in the store before any lease is taken.
         services.AddHostedService<InstanceHeartbeat>();
-        services.AddGatewayBus(settings, regions, builder.Configuration);
+        services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NonceHousekeeping>();
         services.AddHostedService<StalledDispatchRecovery>();
@@ -115,6 +121,7 @@ public static class GatewayApp
         overrideServices?.Invoke(services);
 
         var app = builder.Build();
+        CheckOptions(app.Services);
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
 
         app.UsePortalRejectionMetrics();
@@ -137,5 +144,23 @@ public static class GatewayApp
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
         return app;
+    }
+
+    /// <summary>Binds and checks the options now, so a bad key refuses the start with the same message as every other.</summary>
+    private static void CheckOptions(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  - " + f)));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder names the key and the value it could not read (e.g. Retry:MaxAttempts=abc).
+            throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + "  - " + ex.Message);
+        }
     }
 }

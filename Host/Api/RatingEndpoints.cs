@@ -24,14 +24,13 @@ public static class RatingEndpoints
     public sealed record RatingRequest(string? ApplyNo, int? Score, string? Comment);
 
     public static void MapRatingEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Route, RateAsync).AddEndpointFilter<SignedRequestFilter>().WithTags("portals").WithName("ZhejiangRatings");
+        endpoints.MapPost(Route, RateAsync)
+            .RequireSignedCaller(new OnlyCaller(PortalIds.Zhejiang, "无权调用", caller => $"访问密钥 {caller} 不能提交浙江“一件事”的评价"))
+            .WithTags("portals").WithName("ZhejiangRatings");
 
     private static async Task<IResult> RateAsync(HttpContext http, IGatewayStore store, TimeProvider clock)
     {
-        var caller = SignedRequestFilter.CallerOf(http);
-        if (caller != PortalIds.Zhejiang)
-            return Problems.Result(StatusCodes.Status403Forbidden, "CALLER_NOT_ALLOWED", "无权调用", $"访问密钥 {caller} 不能提交浙江“一件事”的评价");
-        var (request, malformed) = PortalJson.Read<RatingRequest>(SignedRequestFilter.BodyOf(http));
+        var (request, malformed) = PortalJson.Read<RatingRequest>(SignedRequest.BodyOf(http));
         if (request is null) return malformed!;
         var errors = new FieldErrors();
         errors.Required("applyNo", request.ApplyNo, "申报编号");

@@ -1,9 +1,9 @@
 using AutoMapper;
-using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
-using Gateway.Contracts.Json;
+using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,22 +17,11 @@ public static class ZhejiangEndpoint
 
     public static IEndpointConventionBuilder MapZhejiangPortal(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync)
-            .AddEndpointFilter<SignedRequestFilter>()
+            .RequireSignedCaller(PortalCaller.Only(PortalIds.Zhejiang))
             .WithTags("portals")
             .WithName("ZhejiangApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IMapper mapper, IApplicationIntake intake)
-    {
-        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return IntakeResponses.UnsupportedMediaType("application/json");
-
-        var (application, malformed) = PortalJson.Read<ZhejiangApplication>(SignedRequestFilter.BodyOf(http));
-        if (application is null) return malformed!;
-
-        var errors = validator.Validate(application);
-        if (errors.Any) return Problems.Validation(errors.All);
-
-        var canonical = mapper.Map<HookupApplication>(application);
-        return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IMapper mapper, IApplicationIntake intake) =>
+        new PortalPipeline<ZhejiangApplication>(PortalJson.ReadRequest<ZhejiangApplication>, validator.Validate,
+            application => mapper.Map<HookupApplication>(application), IntakeAnswers.Rest).HandleAsync(http, intake);
 }
