@@ -16,9 +16,7 @@ public sealed partial class SqlGatewayStore : IInstanceStore
     public GatewayInstance? Instance { get; init; }
 
     /// <summary>Now on the database's clock, in Unix milliseconds: heartbeats are written and judged on one clock.</summary>
-    private string DbNow => Dialect == SqlDialect.Postgres
-        ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
-        : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    private string DbNow => Dialect.NowMilliseconds;
 
     /// <summary>
     /// SQL true when <paramref name="holderColumn"/> names another instance that stopped or has not beaten for the stale
@@ -83,7 +81,7 @@ public sealed partial class SqlGatewayStore : IInstanceStore
         await using var db = await OpenAsync(cancellationToken);
         await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE outbox SET claimed_until = @claimedUntil
-            WHERE message_id {InList("messageIds")} AND published_at IS NULL AND claimed_by = @self
+            WHERE {Dialect.InList("message_id", "messageIds")} AND published_at IS NULL AND claimed_by = @self
             """, WithHolder(new { messageIds = messageIds.ToArray(), claimedUntil }), cancellationToken: cancellationToken));
     }
 
@@ -92,10 +90,7 @@ public sealed partial class SqlGatewayStore : IInstanceStore
         if (messageIds.Count == 0) return;
         await using var db = await OpenAsync(cancellationToken);
         await db.ExecuteAsync(new CommandDefinition($"""
-            UPDATE outbox SET claimed_until = NULL WHERE message_id {InList("messageIds")} AND published_at IS NULL AND claimed_by = @self
+            UPDATE outbox SET claimed_until = NULL WHERE {Dialect.InList("message_id", "messageIds")} AND published_at IS NULL AND claimed_by = @self
             """, WithHolder(new { messageIds = messageIds.ToArray() }), cancellationToken: cancellationToken));
     }
-
-    /// <summary>Dapper expands "IN @list" on SQLite; PostgreSQL gets the list as one array parameter and compares with = ANY.</summary>
-    private string InList(string parameter) => Dialect == SqlDialect.Postgres ? $"= ANY(@{parameter})" : $"IN @{parameter}";
 }
