@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Counterparts.Rest;
@@ -44,8 +43,7 @@ public static class GatewayApp
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
         var calendars = new CalendarHolder(settings);
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
+        builder.Services.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
         // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes);
 
@@ -65,11 +63,6 @@ public static class GatewayApp
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();
 
-        services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
-        {
-            if (!string.IsNullOrWhiteSpace(settings.AutoMapperLicenseKey)) cfg.LicenseKey = settings.AutoMapperLicenseKey;
-            PortalAdapters.AddProfiles(cfg);
-        }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
         services.AddPortalAdapters();
 
         services.AddSingleton<OutboxSignal>();
@@ -104,6 +97,7 @@ public static class GatewayApp
         var app = builder.Build();
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
 
+        app.UseGatewayRequestLogging();
         app.UsePortalRejectionMetrics();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.MapHealthEndpoints();

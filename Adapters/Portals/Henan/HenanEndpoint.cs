@@ -1,5 +1,4 @@
 using System.Xml;
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
@@ -25,7 +24,7 @@ public static class HenanEndpoint
             .WithTags("portals")
             .WithName("HenanApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IMapper mapper, IApplicationIntake intake)
+    private static async Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IApplicationIntake intake)
     {
         if (PortalCaller.RefuseUnless(http, PortalIds.Henan) is { } refused) return refused;
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
@@ -48,7 +47,7 @@ public static class HenanEndpoint
         var errors = validator.Validate(application);
         if (errors.Any) return Problems.Validation(errors.All);
 
-        var canonical = mapper.Map<HookupApplication>(application);
+        var canonical = HenanMapper.ToCanonical(application);
         return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
     }
 

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
@@ -22,7 +21,7 @@ public static class HubeiEndpoint
             .WithTags("portals")
             .WithName("HubeiApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IMapper mapper, IApplicationIntake intake)
+    private static async Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IApplicationIntake intake)
     {
         if (PortalCaller.RefuseUnless(http, PortalIds.Hubei) is { } refused) return refused;
         if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
@@ -35,7 +34,7 @@ public static class HubeiEndpoint
         var errors = validator.Validate(form);
         if (errors.Any) return Problems.Validation(errors.All);
 
-        var canonical = mapper.Map<HookupApplication>(form);
+        var canonical = HubeiMapper.ToCanonical(form);
         return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
     }
 }

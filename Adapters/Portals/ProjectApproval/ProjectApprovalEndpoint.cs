@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Soap;
 using Gateway.Contracts.Cases;
@@ -40,7 +39,7 @@ public static class ProjectApprovalEndpoint
         return Results.Text(ProjectApprovalWsdl.For(location), SoapEnvelope.ContentType);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IMapper mapper, IApplicationIntake intake)
+    private static async Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IApplicationIntake intake)
     {
         var operation = ProjectApprovalContract.SubmitHookupDemand;
         var caller = SoapSignedRequestFilter.CallerOf(http);
@@ -66,7 +65,7 @@ public static class ProjectApprovalEndpoint
         var errors = validator.Validate(demand);
         if (errors.Any) return SoapFault.Validation(errors.All);
 
-        var outcome = await intake.AcceptAsync(mapper.Map<HookupApplication>(demand), http.RequestAborted);
+        var outcome = await intake.AcceptAsync(ProjectApprovalMapper.ToCanonical(demand), http.RequestAborted);
         return outcome.Kind == IntakeResultKind.Conflict
             ? SoapFault.Client(StatusCodes.Status500InternalServerError, "APPLICATION_CONFLICT",
                 $"需求编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原需求不一致；请使用新的需求编号", "DemandNo")

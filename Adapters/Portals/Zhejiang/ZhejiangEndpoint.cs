@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
@@ -20,7 +19,7 @@ public static class ZhejiangEndpoint
             .WithTags("portals")
             .WithName("ZhejiangApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IMapper mapper, IApplicationIntake intake)
+    private static async Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IApplicationIntake intake)
     {
         if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             return IntakeResponses.UnsupportedMediaType("application/json");
@@ -31,7 +30,7 @@ public static class ZhejiangEndpoint
         var errors = validator.Validate(application);
         if (errors.Any) return Problems.Validation(errors.All);
 
-        var canonical = mapper.Map<HookupApplication>(application);
+        var canonical = ZhejiangMapper.ToCanonical(application);
         return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
     }
 }

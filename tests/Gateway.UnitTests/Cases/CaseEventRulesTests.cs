@@ -13,7 +13,7 @@ namespace Gateway.UnitTests.Cases;
 public sealed class CaseEventRulesTests
 {
     private static readonly GatewaySettings Settings = new(GatewayProfile.Embedded, TransportKind.InMemory, StoreKind.Sqlite, "Data Source=:memory:",
-        null, true, TestRepo.Config, "logs", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), "", 0.75, TimeSpan.FromSeconds(30), null, []);
+        null, true, TestRepo.Config, "logs", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), "", 0.75, TimeSpan.FromSeconds(30), []);
 
     private static readonly CaseEventRules Rules = new(TestRepo.Regions, new FanOutPlanner(), new CalendarHolder(Settings), Settings);
     private static readonly long Now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
