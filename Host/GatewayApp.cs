@@ -73,11 +73,10 @@ public static class GatewayApp
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
         services.AddSingleton<SandboxProgress>();
-        services.AddSingleton<CounterpartPipelines>();
-        services.AddTransient<ResilienceHandler>();
         services.AddTransient<OutboundSigningHandler>();
+        // Resilience outside signing: every try is signed afresh (new date and nonce).
         services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddCounterpartResilience()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
         services.AddSingleton<FailedMessageReplay>();
