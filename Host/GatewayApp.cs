@@ -38,6 +38,7 @@ public static class GatewayApp
         var configDir = ConfigDirectory.Locate(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         GatewayConfigurationSources.Apply(builder.Configuration, configDir, builder.Environment.EnvironmentName, args);
+        if (ListenAddress.NoneConfigured(builder.Configuration)) builder.WebHost.UseUrls(ListenAddress.Default);
 
         var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);

@@ -4,9 +4,12 @@ namespace Gateway.Fakes;
 public enum FakeFault
 {
     None,
-    /// <summary>The connection is closed without a response (WireMock's EMPTY_RESPONSE): the client sees a reset.</summary>
+    /// <summary>
+    /// The connection is aborted before any response: the client sees a reset. WireMock.Net 2.21 has no such fault
+    /// (its EMPTY_RESPONSE answers 200 with no body), so the fake aborts in a middleware ahead of WireMock.
+    /// </summary>
     ConnectionReset,
-    /// <summary>A status line, then garbage, then the connection closes (WireMock's MALFORMED_RESPONSE_CHUNK).</summary>
+    /// <summary>The status line, then random bytes as the body (WireMock's MALFORMED_RESPONSE_CHUNK).</summary>
     MalformedChunk,
 }
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -24,8 +26,11 @@ public sealed class FakeCounterpart : IAsyncDisposable
     private readonly WireMockServer _server;
     private readonly ConcurrentDictionary<string, string> _ordersByKey = new();
     private readonly ConcurrentDictionary<string, long> _firstAck = new();
+    private readonly List<FakeAnswer> _script = [];
+    private readonly ConcurrentQueue<ReceivedRequest> _aborted = new();
     private int _orders;
     private int _scripted;
+    private int _nextScripted;
     private long _requests;
 
     public string Id { get; }
@@ -44,6 +49,7 @@ public sealed class FakeCounterpart : IAsyncDisposable
             DisableRequestBodyDecompressing = true,
             // The bench sends hundreds of thousands of requests: keep no log there.
             MaxRequestLogCount = recordRequests ? null : 0,
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ResetWhenScriptedAsync),
         });
         BaseUrl = new Uri(_server.Url! + "/erp/");
         _server.Given(Request.Create().UsingAnyMethod()).AtPriority(1000)
@@ -59,7 +65,7 @@ public sealed class FakeCounterpart : IAsyncDisposable
 
     /// <summary>Every request, in arrival order, with the answer given.</summary>
     public IReadOnlyList<ReceivedRequest> Received =>
-        _server.LogEntries.Where(e => e.RequestMessage is not null).OrderBy(e => e.RequestMessage!.DateTime).Select(ToReceived).ToList();
+        _server.LogEntries.Where(e => e.RequestMessage is not null).Select(ToReceived).Concat(_aborted).OrderBy(r => r.ReceivedAt).ToList();
 
     /// <summary>Work orders this ERP created: one per distinct Idempotency-Key it acknowledged.</summary>
     public IReadOnlyDictionary<string, string> OrdersByIdempotencyKey => _ordersByKey;
@@ -76,9 +82,12 @@ public sealed class FakeCounterpart : IAsyncDisposable
     /// <summary>The next requests get these answers, in order (after any scripted earlier).</summary>
     public void Script(params FakeAnswer[] answers)
     {
-        lock (_server)
+        lock (_script)
             foreach (var answer in answers)
             {
+                _script.Add(answer);
+                // A reset never reaches WireMock (see ResetWhenScriptedAsync), so it takes no scenario step.
+                if (answer.Fault == FakeFault.ConnectionReset) continue;
                 var n = _scripted++;
                 var mapping = _server.Given(Request.Create().UsingAnyMethod()).AtPriority(1).InScenario(Script_);
                 if (n > 0) mapping = mapping.WhenStateIs(State(n));
@@ -87,6 +96,25 @@ public sealed class FakeCounterpart : IAsyncDisposable
     }
 
     public static string OrderNoFor(string counterpartId, int n) => $"{counterpartId.ToUpperInvariant()}-ORD-{n:D4}";
+
+    /// <summary>Ahead of WireMock: consumes one scripted answer per request, and aborts the connection for a reset.</summary>
+    private async Task ResetWhenScriptedAsync(HttpContext http, Func<Task> next)
+    {
+        FakeAnswer? scripted = null;
+        lock (_script)
+            if (_nextScripted < _script.Count) scripted = _script[_nextScripted++];
+        if (scripted?.Fault != FakeFault.ConnectionReset)
+        {
+            await next();
+            return;
+        }
+        var receivedAt = DateTimeOffset.UtcNow;
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body);
+        _aborted.Enqueue(new ReceivedRequest(http.Request.Method, http.Request.Path.Value ?? "",
+            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body.ToArray(), scripted, receivedAt));
+        http.Abort();
+    }
 
     private static string State(int n) => n.ToString(CultureInfo.InvariantCulture);
 
