@@ -84,7 +84,9 @@ t_tests=$(svc_now)
 test_env=()
 if [ -n "${GATEWAY_TEST_AT_EPOCH:-}" ]; then
     offset=$(( GATEWAY_TEST_AT_EPOCH - $(date +%s) ))
-    test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1)
+    # FAKETIME_FORCE_MONOTONIC_FIX=0: libfaketime's rewrite of pthread_cond_timedwait otherwise breaks .NET's
+    # monotonic waits (vstest reports "failed to connect to testhost after 90 seconds" within 10 s).
+    test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_FORCE_MONOTONIC_FIX=0)
     svc_log "test clock moved by ${offset}s to $(TZ=Asia/Shanghai date -d "@$GATEWAY_TEST_AT_EPOCH" '+%Y-%m-%d %H:%M:%S %z') (libfaketime)"
 fi
 ("${test_env[@]}" dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &

@@ -4,24 +4,31 @@ using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Portals.Callbacks;
+using Gateway.Adapters.Sandbox;
 using Gateway.Adapters.Security;
+using Gateway.Application.Cases;
+using Gateway.Application.Configuration;
+using Gateway.Application.Counterparts;
+using Gateway.Application.Deadlines;
+using Gateway.Application.FailedMessages;
+using Gateway.Application.Intake;
+using Gateway.Application.Outbox;
+using Gateway.Application.Security;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
 using Gateway.Host.Api;
-using Gateway.Host.Cases;
-using Gateway.Host.Configuration;
-using Gateway.Host.Counterparts;
-using Gateway.Host.Deadlines;
 using Gateway.Host.Health;
-using Gateway.Host.Intake;
 using Gateway.Host.Logging;
-using Gateway.Host.Messaging;
-using Gateway.Host.Sandbox;
 using Gateway.Host.Security;
-using Gateway.Host.Store;
 using Gateway.Host.Telemetry;
+using Gateway.Messaging;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
+using Gateway.Store;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Serilog;
@@ -42,7 +49,7 @@ public static class GatewayApp
 
         var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
-        var calendars = new CalendarHolder(settings);
+        var calendars = new CalendarHolder(settings.ConfigDirectory);
 
         builder.Services.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
         // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
@@ -60,7 +67,7 @@ public static class GatewayApp
 
         // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
         services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
-        AddStore(services, settings);
+        services.AddGatewayStore(settings);
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();
 
@@ -118,30 +125,5 @@ public static class GatewayApp
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
         return app;
-    }
-
-    /// <summary>The configured store; also what the <c>migrate</c> verb migrates, so both use one code path.</summary>
-    internal static void AddStore(IServiceCollection services, GatewaySettings settings)
-    {
-        if (settings.Store == StoreKind.Postgres)
-        {
-            var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
-            services.AddSingleton(dataSource);
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>() });
-        }
-        else
-        {
-            var connection = new SqliteConnectionStringBuilder(settings.StoreConnectionString);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            connection.DefaultTimeout = 30;
-            var connectionString = connection.ToString();
-            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
-            var gate = new SemaphoreSlim(1, 1);
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>() });
-        }
-        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
     }
 }

@@ -1,6 +1,6 @@
 using Gateway.Host;
-using Gateway.Host.Cli;
-using Gateway.Host.Configuration;
+using Gateway.Application.Configuration;
+using Gateway.Cli;
 using Gateway.Routing.Regions;
 
 // `dotnet run --project Host` serves; `dotnet run --project Host -- <verb> …` runs an operator verb.

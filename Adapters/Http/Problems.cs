@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
+using Gateway.Contracts.Json;
+
 namespace Gateway.Adapters.Http;
 
 /// <summary>

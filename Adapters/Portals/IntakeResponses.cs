@@ -1,5 +1,6 @@
 using Gateway.Adapters.Http;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Portals;

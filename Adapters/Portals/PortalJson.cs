@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Portals;

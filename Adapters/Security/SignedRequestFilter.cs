@@ -1,4 +1,5 @@
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Security;

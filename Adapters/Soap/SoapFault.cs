@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Soap;

@@ -1,5 +1,6 @@
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,10 +1,14 @@
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Http;
+using Gateway.Application.Security;
+using Gateway.Application.Store;
 using Gateway.Contracts;
+using Gateway.Contracts.Json;
 using Gateway.Host.Security;
-using Gateway.Host.Store;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
+using Gateway.Store;
 using Polly.CircuitBreaker;
 
 namespace Gateway.Host.Api;

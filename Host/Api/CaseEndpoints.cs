@@ -1,7 +1,11 @@
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
+using Gateway.Application.Security;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
 using Gateway.Host.Security;
-using Gateway.Host.Store;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
 
 namespace Gateway.Host.Api;
 

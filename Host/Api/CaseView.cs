@@ -2,11 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Http;
-using Gateway.Contracts.Cases;
-using Gateway.Contracts.Privacy;
+using Gateway.Application.Cases;
+using Gateway.Application.Store;
 using Gateway.Contracts;
-using Gateway.Host.Cases;
-using Gateway.Host.Store;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Json;
+using Gateway.Contracts.Privacy;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
 
 namespace Gateway.Host.Api;
 

@@ -4,7 +4,9 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
-using Gateway.Host.Cases;
+using Gateway.Application.Cases;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
 
 namespace Gateway.Host.Api;

@@ -2,10 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
-using Gateway.Host.Configuration;
-using Gateway.Host.Messaging;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Security;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
 using Gateway.Host.Security;
-using Gateway.Host.Store;
+using Gateway.Messaging;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
+
+using Gateway.Application.FailedMessages;
 
 namespace Gateway.Host.Api;
 
@@ -158,19 +165,4 @@ public static class FailedMessageEndpoints
 
     private sealed record ReplayRequest(List<string>? Ids, string? GroupId, string? CounterpartId);
     private sealed record DiscardRequest(string? Reason);
-}
-
-/// <summary>Replays failed messages: one transaction marks them and writes their outbox messages, then the relay is woken.</summary>
-public sealed class FailedMessageReplay(IGatewayStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
-    ILogger<FailedMessageReplay> logger)
-{
-    public async Task<int> ReplayAsync(ReplaySelection selection, AdminToken caller, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var taken = await store.ReplayFailedAsync(selection, caller.Name, now, now + (long)settings.DispatchLease.TotalMilliseconds,
-            d => SendDispatchMessage.For(d, now), cancellationToken);
-        if (taken.Count > 0) outboxSignal.Notify();
-        logger.LogInformation("Operator {Operator} replayed {Count} failed messages", caller.Name, taken.Count);
-        return taken.Count;
-    }
 }

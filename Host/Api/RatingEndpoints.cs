@@ -2,9 +2,12 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
+using Gateway.Application.Cases;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Portals;
-using Gateway.Host.Cases;
-using Gateway.Host.Store;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
 
 namespace Gateway.Host.Api;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
-using Gateway.Host.Deadlines;
+using Gateway.Application.Deadlines;
+using Gateway.Application.Security;
+using Gateway.Contracts.Json;
 using Gateway.Host.Security;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.Regions;

@@ -1,4 +1,5 @@
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 
 namespace Gateway.Host.Api;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>The CLI's way to a running gateway's admin API: bearer token, JSON in and out, errors printed plainly.</summary>
 public sealed class AdminApiClient(Uri baseUrl, string token) : IDisposable

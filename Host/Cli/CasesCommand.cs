@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary><c>cases show &lt;caseId&gt;</c>: the case view, as a summary table or <c>--json</c>.</summary>
 public static class CasesCommand

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>Options every admin verb shares: where the gateway is, the token, and table or JSON output.</summary>
 public sealed class CliOptions

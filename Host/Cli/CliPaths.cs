@@ -1,4 +1,4 @@
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>
 /// `dotnet run --project Host` runs in the Host folder, so a path typed relative to the shell's folder

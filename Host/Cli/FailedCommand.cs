@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>
 /// <c>failed list | groups | show &lt;id&gt; | replay &lt;id&gt;|--group g|--counterpart c | discard &lt;id&gt; --reason r</c>.

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>
 /// Operator verbs (specs/operations.md, "Operator CLI"). They talk to a running gateway over HTTP; they never

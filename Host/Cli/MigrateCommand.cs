@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
-using Gateway.Host.Configuration;
-using Gateway.Host.Store;
+using Gateway.Application.Configuration;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
+using Gateway.Store;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>
 /// <c>migrate [--Key=value …]</c>: brings the configured store (SQLite or PostgreSQL) to this build's schema version
@@ -53,7 +55,7 @@ public static class MigrateCommand
         services.AddSingleton(TimeProvider.System);
         try
         {
-            GatewayApp.AddStore(services, settings);
+            services.AddGatewayStore(settings);
         }
         catch (ArgumentException ex)
         {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Headers;
 using Gateway.Adapters.Security;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary>
 /// <c>push &lt;file&gt;</c>: signs a sample application the way a portal would and posts it, so a newcomer can

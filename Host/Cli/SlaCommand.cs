@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Gateway.Host.Cli;
+namespace Gateway.Cli;
 
 /// <summary><c>sla due --region keqiao --start 2026-09-30T16:00:00+08:00 --days 1</c>: asks the running gateway.</summary>
 public static class SlaCommand

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Host.Health;

@@ -1,4 +1,6 @@
-using Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Host.Health;

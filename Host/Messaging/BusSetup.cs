@@ -1,10 +1,11 @@
 using System.Globalization;
-using Gateway.Host.Callbacks;
-using Gateway.Host.Configuration;
+using Gateway.Application.Callbacks;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
 using Gateway.Routing.Regions;
 using MassTransit;
 
-namespace Gateway.Host.Messaging;
+namespace Gateway.Messaging;
 
 /// <summary>
 /// MassTransit wiring: in-memory (embedded) or RabbitMQ (production), one receive endpoint per counterpart

@@ -1,6 +1,7 @@
-using Gateway.Host.Configuration;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
 
-namespace Gateway.Host.Messaging;
+namespace Gateway.Messaging;
 
 /// <summary>
 /// One queue per counterpart, so a slow or failing utility never holds up another's work orders. The optional

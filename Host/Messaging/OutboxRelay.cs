@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Adapters.Http;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
-using Gateway.Host.Configuration;
-using Gateway.Host.Store;
-using Gateway.Host.Telemetry;
+using Gateway.Routing.Lifecycle;
 using MassTransit;
 
-namespace Gateway.Host.Messaging;
+namespace Gateway.Messaging;
 
 /// <summary>
 /// Publishes what the intake committed to the outbox. Rows are claimed with a short lease (and

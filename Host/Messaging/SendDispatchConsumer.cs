@@ -3,16 +3,19 @@ using System.Text.Json;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
+using Gateway.Application.Callbacks;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
-using Gateway.Host.Callbacks;
-using Gateway.Host.Configuration;
-using Gateway.Host.Store;
-using Gateway.Host.Telemetry;
+using Gateway.Routing.Lifecycle;
 using MassTransit;
 
-namespace Gateway.Host.Messaging;
+namespace Gateway.Messaging;
 
 /// <summary>
 /// Sends one dispatch to its counterpart and records the outcome: the counterpart's order number as the

@@ -1,7 +1,9 @@
-using Gateway.Host.Configuration;
-using Gateway.Host.Store;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Messaging;
+namespace Gateway.Messaging;
 
 /// <summary>
 /// Re-queues dispatches that nobody finished within their lease — the sender crashed mid-send, or the in-memory

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Json;
+
+using Gateway.Application.Security;
 
 namespace Gateway.Host.Security;
 

@@ -1,4 +1,6 @@
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>Deletes expired nonces every few minutes so the nonce table stays small.</summary>
 public sealed class NonceHousekeeping(IGatewayStore store, TimeProvider clock, ILogger<NonceHousekeeping> logger) : BackgroundService

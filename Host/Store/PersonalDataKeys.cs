@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Adapters.Security;
-using Gateway.Host.Configuration;
+using Gateway.Application.Configuration;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Store;
+namespace Gateway.Store;
 
 /// <summary>
 /// The SM4 keys for personal data at rest: <c>Gateway:DataProtection:Keys:&lt;keyId&gt;</c> = Base64 of 16 bytes, and

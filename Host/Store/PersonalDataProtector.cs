@@ -4,8 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Store;
+namespace Gateway.Store;
 
 /// <summary>
 /// Seals contact names and phone numbers before they reach the store, and opens them on the way out.

@@ -1,4 +1,6 @@
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>
 /// Versioned schema. Each step runs once, in order, inside a transaction with its version row; append new

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>
 /// A SQLite connection that holds the store's one in-process gate while open. SQLite has one writer at a time;

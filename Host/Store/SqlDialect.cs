@@ -1,4 +1,6 @@
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>
 /// The few places where SQLite and PostgreSQL differ. Everything else in the store is plain SQL both accept

@@ -1,8 +1,10 @@
 using System.Data;
 using Dapper;
-using Gateway.Host.Cases;
+using Gateway.Application.Cases;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Store;
+namespace Gateway.Store;
 
 /// <summary>Everything the case view shows, read in one transaction so it is one moment of the case.</summary>
 public sealed partial class SqlGatewayStore
@@ -29,6 +31,3 @@ public sealed partial class SqlGatewayStore
     }
 }
 
-/// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
-public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
-    CasePolicyDocument? Policy, CaseRating? Rating);

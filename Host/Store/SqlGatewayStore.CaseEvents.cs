@@ -2,9 +2,14 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Gateway.Adapters.Http;
-using Gateway.Host.Cases;
+using Gateway.Application.Cases;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Lifecycle;
 
-namespace Gateway.Host.Store;
+using Gateway.Application.Outbox;
+
+namespace Gateway.Store;
 
 /// <summary>
 /// Counterpart events (progress, decisions) and ratings: the event id is claimed in the inbox table, the case is locked,
@@ -83,10 +88,10 @@ public sealed partial class SqlGatewayStore
                     acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END
                 WHERE dispatch_id = @DispatchId
                 """, new { change.DispatchId, change.Status, change.Progress, Met = Flag(change.Met), change.ExternalRef, now }, tx);
-        await InsertDispatchesAsync(db, tx, effects.NewDispatches.Select(d => d.Row));
-        foreach (var (_, message) in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, message, tx);
+        await InsertDispatchesAsync(db, tx, effects.NewDispatches);
+        foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);
         foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
-        var byId = dispatches.Concat(effects.NewDispatches.Select(d => d.Row)).ToDictionary(d => d.DispatchId);
+        var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
         foreach (var (@event, dispatch, detail) in effects.Callbacks)
             await AddCallbackAsync(db, tx, callbacks, @case, dispatch is null ? null : byId[dispatch.DispatchId], @event, now, detail);
         if (effects.CaseStatus is { } status)

@@ -1,6 +1,8 @@
 using Dapper;
 
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>The outbox relay's batch write and the counts behind the gateway's gauges.</summary>
 public sealed partial class SqlGatewayStore
@@ -29,5 +31,3 @@ public sealed partial class SqlGatewayStore
     }
 }
 
-/// <summary>Store-wide counts the metrics report as gauges.</summary>
-public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long OverdueOpen);

@@ -1,4 +1,6 @@
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>
 /// Personal data at rest: contact names and phone numbers in the stored application and in recorded work-order

@@ -1,6 +1,8 @@
 using Dapper;
 
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>Which schema version a database is at, for the <c>migrate</c> verb's before/after report.</summary>
 public sealed partial class SqlGatewayStore

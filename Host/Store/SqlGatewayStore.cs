@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Dapper;
 
-namespace Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
 public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore
@@ -550,7 +552,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             {
                 MessageId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(now)).ToString(),
                 MessageType = nameof(Contracts.Messages.NotifyPortal),
-                Payload = System.Text.Json.JsonSerializer.Serialize(new Contracts.Messages.NotifyPortal(eventId, portal), Adapters.Http.GatewayJson.Options),
+                Payload = System.Text.Json.JsonSerializer.Serialize(new Contracts.Messages.NotifyPortal(eventId, portal), Contracts.Json.GatewayJson.Options),
                 CreatedAt = now,
             }, tx);
         await tx.CommitAsync(cancellationToken);

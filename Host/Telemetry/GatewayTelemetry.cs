@@ -1,8 +1,10 @@
-using Gateway.Host.Configuration;
+using Gateway.Application.Configuration;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+
+using Gateway.Application.Telemetry;
 
 namespace Gateway.Host.Telemetry;
 

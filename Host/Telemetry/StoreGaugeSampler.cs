@@ -1,4 +1,8 @@
-using Gateway.Host.Store;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
+
+using Gateway.Application.Telemetry;
 
 namespace Gateway.Host.Telemetry;
 

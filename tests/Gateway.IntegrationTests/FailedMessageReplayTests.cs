@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Gateway.Host.Cli;
+using Gateway.Cli;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Gateway.Application.Configuration;
 using Gateway.Host;
-using Gateway.Host.Configuration;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;

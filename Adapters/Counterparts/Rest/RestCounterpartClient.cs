@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
+using Gateway.Contracts.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;

@@ -7,6 +7,7 @@ using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
 using Gateway.Contracts.Portals;
 

@@ -3,6 +3,7 @@ using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

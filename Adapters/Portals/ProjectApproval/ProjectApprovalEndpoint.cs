@@ -2,6 +2,7 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Soap;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
 using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -3,6 +3,7 @@ using Gateway.Adapters.Http;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Identifiers;
+using Gateway.Contracts.Json;
 using Gateway.Routing.Regions;
 
 namespace Gateway.Adapters.Portals.Validation;

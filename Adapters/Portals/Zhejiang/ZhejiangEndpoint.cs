@@ -2,6 +2,7 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

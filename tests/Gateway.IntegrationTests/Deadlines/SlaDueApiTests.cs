@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Gateway.Host.Cli;
+using Gateway.Cli;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Deadlines;

@@ -1,6 +1,6 @@
+using Gateway.IntegrationTests.Portals;
 using Gateway.IntegrationTests.Support;
 using Gateway.Routing.Regions;
-using Gateway.IntegrationTests.Portals;
 
 namespace Gateway.IntegrationTests.Security;
 

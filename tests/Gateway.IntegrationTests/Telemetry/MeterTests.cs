@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Gateway.Application.Telemetry;
 using Gateway.Host.Telemetry;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

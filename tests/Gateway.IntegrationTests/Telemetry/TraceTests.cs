@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Gateway.Application.Telemetry;
 using Gateway.Host.Telemetry;
 using Gateway.IntegrationTests.Support;
 

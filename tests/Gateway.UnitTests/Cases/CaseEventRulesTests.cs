@@ -1,21 +1,17 @@
 using System.Text.Json;
-using Gateway.Adapters.Http;
 using Gateway.Contracts.Cases;
-using Gateway.Host.Cases;
-using Gateway.Host.Configuration;
-using Gateway.Host.Deadlines;
-using Gateway.Host.Store;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
+using Gateway.Routing.Lifecycle;
 
 namespace Gateway.UnitTests.Cases;
 
 /// <summary>The case rules on snapshots: legal progress only, the go-ahead once, CONNECTED then CLOSED.</summary>
 public sealed class CaseEventRulesTests
 {
-    private static readonly GatewaySettings Settings = new(GatewayProfile.Embedded, TransportKind.InMemory, StoreKind.Sqlite, "Data Source=:memory:",
-        null, true, TestRepo.Config, "logs", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), "", 0.75, TimeSpan.FromSeconds(30), []);
-
-    private static readonly CaseEventRules Rules = new(TestRepo.Regions, new FanOutPlanner(), new CalendarHolder(Settings), Settings);
+    private static readonly CaseEventRules Rules = new(TestRepo.Regions, new FanOutPlanner(), new CalendarHolder(TestRepo.Config),
+        new LifecycleSettings(DispatchLease: TimeSpan.FromSeconds(60), DeadlineWarningFraction: 0.75));
     private static readonly long Now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
 
     private static DispatchRow Dispatch(string id, string counterpart, string kind, string? service, string status = "ACKNOWLEDGED",
@@ -71,7 +67,7 @@ public sealed class CaseEventRulesTests
         var effects = Rules.Decision("APPROVED", "P-1", null)(Snapshot(housing, [water, police, housing], Waiting(ServiceType.Water)));
 
         Assert.Null(effects.Refusal);
-        var (row, _) = Assert.Single(effects.NewDispatches);
+        var row = Assert.Single(effects.NewDispatches);
         Assert.Equal(("keqiao-water", "WORK_ORDER", "WATER", "d1"), (row.CounterpartId, row.Kind, row.Service, row.RelatedDispatchId));
         Assert.NotNull(Assert.Single(effects.Policy!.OuterWorks).GoAheadAt);
         Assert.Contains(effects.Timeline, t => t.Type == "OUTER_WORKS_GO_AHEAD");
@@ -84,7 +80,7 @@ public sealed class CaseEventRulesTests
         var transport = Dispatch("d2", "keqiao-transport", "APPROVAL_REQUEST", null, question: "INVOLVEMENT", ordinal: 1);
         var effects = Rules.Decision("SURVEY_REQUIRED", null, null)(Snapshot(transport, [water, transport], Waiting(ServiceType.Water)));
 
-        var (follow, _) = Assert.Single(effects.NewDispatches);
+        var follow = Assert.Single(effects.NewDispatches);
         Assert.Equal(("keqiao-transport", "APPROVAL", "d2"), (follow.CounterpartId, follow.Question, follow.RelatedDispatchId));
         Assert.Equal(new DateOnly(2026, 11, 26), effects.Policy!.JointSurveyDate); // the applicant's date, still ahead
         Assert.Null(effects.Policy.OuterWorks[0].GoAheadAt); // the approval is still to come

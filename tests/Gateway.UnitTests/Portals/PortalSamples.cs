@@ -6,6 +6,7 @@ using Gateway.Adapters.Portals.Henan;
 using Gateway.Adapters.Portals.Hubei;
 using Gateway.Adapters.Portals.ProjectApproval;
 using Gateway.Adapters.Soap;
+using Gateway.Contracts.Json;
 
 namespace Gateway.UnitTests.Portals;
 

@@ -4,6 +4,7 @@ using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.ProjectApproval;
 using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
+using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Gateway.Host.Configuration;
-using Gateway.Host.Store;
+using Gateway.Application.Configuration;
+using Gateway.Application.Store;
+using Gateway.Routing.Lifecycle;
+using Gateway.Store;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.UnitTests.Security;

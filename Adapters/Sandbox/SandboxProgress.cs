@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Gateway.Adapters.Security;
+
+namespace Gateway.Adapters.Sandbox;
+
+/// <summary>
+/// What the SIMULATED counterparts do after acknowledging (specs/counterparts.md "Sandbox"): departments answer
+/// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step and
+/// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own
+/// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (5000: long enough to watch each state in the case view).
+/// </summary>
+public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secrets, IConfiguration config, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<SandboxProgress> logger)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly string[] BuildSteps = ["ACCEPTED", "SURVEYED", "DESIGNED", "CONSTRUCTING", "CONSTRUCTED", "CONNECTED"];
+    private static readonly string[] WaitingSteps = ["ACCEPTED", "SURVEYED", "DESIGNED"];
+    private static readonly string[] GoAheadSteps = ["ACCEPTED", "CONSTRUCTING", "CONSTRUCTED", "CONNECTED"];
+
+    private TimeSpan Step => TimeSpan.FromMilliseconds(int.TryParse(config["Gateway:Sandbox:StepMilliseconds"], out var ms) && ms >= 0 ? ms : 5000);
+
+    /// <summary>Plays the counterpart's part for a dispatch it has just acknowledged (fire and forget; ends with the host).</summary>
+    public void Follow(string counterpartId, string orderNo, byte[] document)
+    {
+        var doc = JsonNode.Parse(document)!;
+        var dispatchId = (string)doc["dispatchId"]!;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if ((string?)doc["kind"] == "APPROVAL_REQUEST")
+                {
+                    await Task.Delay(Step, clock, lifetime.ApplicationStopping);
+                    var decision = (string?)doc["question"] == "APPROVAL" ? "APPROVED" : "NOT_INVOLVED";
+                    await PostAsync(counterpartId, "decisions", new JsonObject
+                    {
+                        ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["decision"] = decision,
+                        ["permitNo"] = decision == "APPROVED" ? $"SBX-PERMIT-{dispatchId[^6..]}" : null, ["at"] = Now(),
+                    });
+                    return;
+                }
+                var outerWorks = doc["outerWorks"]?.AsArray() ?? [];
+                var steps = doc["relatesTo"] is not null ? GoAheadSteps
+                    : outerWorks.All(w => (bool?)w!["goAhead"] != false) ? BuildSteps : WaitingSteps;
+                foreach (var status in steps)
+                {
+                    await Task.Delay(Step, clock, lifetime.ApplicationStopping);
+                    await PostAsync(counterpartId, "events", new JsonObject
+                    {
+                        ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["orderNo"] = orderNo, ["status"] = status,
+                        ["at"] = Now(), ["note"] = "沙箱模拟",
+                    });
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The host is stopping; a simulation has nothing to hand over.
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("[SANDBOX] {CounterpartId} could not report on {DispatchId}: {Error}", counterpartId, dispatchId, ex.Message);
+            }
+        });
+    }
+
+    private async Task PostAsync(string counterpartId, string resource, JsonObject body)
+    {
+        if (!secrets.TryGetSecret(counterpartId, out var secret)) return;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address.Resolve(), $"/api/counterparts/{counterpartId}/{resource}"))
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString())),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        await OutboundSigningHandler.SignAsync(request, new SigningCredentials(counterpartId, secret), clock.GetUtcNow(), lifetime.ApplicationStopping);
+        using var response = await Http.SendAsync(request, lifetime.ApplicationStopping);
+        logger.LogInformation("[SANDBOX] {CounterpartId} reported {What} on {DispatchId}: HTTP {Status}", counterpartId,
+            (string?)body["status"] ?? (string?)body["decision"], (string?)body["dispatchId"], (int)response.StatusCode);
+    }
+
+    private string Now() => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using Gateway.Application.Callbacks;
+using Gateway.Application.Configuration;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
+using Gateway.Routing.Deadlines;
+using Gateway.Routing.Lifecycle;
+using Gateway.Routing.Regions;
+
+namespace Gateway.Application.Deadlines;
+
+/// <summary>
+/// Holds every party to its deadline. Each sweep: reload the calendars if a file changed (and recompute provisional
+/// due times), raise DEADLINE_WARNING for dispatches past their warning time, DEADLINE_MISSED (overdue, portal
+/// callback) for those past due, and re-queue portal callbacks that failed. All state is in the store and every
+/// event is claimed by the row update that records it, so restarts and several instances raise nothing twice.
+/// </summary>
+public sealed class DeadlineSweeper(
+    IGatewayStore store, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
+    GatewayMetrics metrics, TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    private bool _provisionalChecked;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.DeadlineSweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Deadline sweep failed; will try again in {Interval}", settings.DeadlineSweepInterval);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var reloaded = TryReloadCalendars();
+        if (reloaded || !_provisionalChecked)
+        {
+            await RecomputeProvisionalAsync(cancellationToken);
+            _provisionalChecked = true;
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var warned = await store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken);
+        var missed = await store.RaiseMissedDeadlinesAsync(now, 200, PortalCallbacks.Factory, cancellationToken);
+        var requeued = await store.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
+        if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
+        foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
+        foreach (var d in missed)
+        {
+            metrics.DeadlineMissed(d.CounterpartId);
+            logger.LogWarning("Deadline missed for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
+        }
+    }
+
+    private bool TryReloadCalendars()
+    {
+        try
+        {
+            var reloaded = calendars.ReloadIfChanged();
+            if (reloaded) logger.LogInformation("Working-day calendars reloaded: {FirstYear}–{LastYear}", calendars.Calendar.FirstYear, calendars.Calendar.LastYear);
+            return reloaded;
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogError("A calendar file is invalid; keeping the calendars in force: {Problem}", ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Recomputes due times that were provisional (past the last calendar) now that the calendars may cover them.</summary>
+    private async Task RecomputeProvisionalAsync(CancellationToken cancellationToken)
+    {
+        var provisional = await store.GetProvisionalDispatchesAsync(cancellationToken);
+        if (provisional.Count > 0)
+            logger.LogWarning("{Count} dispatches have provisional due times (calendars end with {LastYear}); add the next year's calendar to make them exact",
+                provisional.Count, calendars.Calendar.LastYear);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var (dispatch, regionId) in provisional)
+        {
+            var region = regions.Find(regionId);
+            if (region is null) continue;
+            var due = calendars.Calculator.DueAtOrProvisional(DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueFrom),
+                dispatch.SlaHalfDays / 2m, region.OfficeHours);
+            if (due.Provisional) continue;
+            var dueAt = due.At.ToUnixTimeMilliseconds();
+            await store.UpdateDueAsync(dispatch.DispatchId, dueAt, false,
+                DeadlineWarning.WarnAt(dispatch.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gateway.Adapters.Http;
+using Gateway.Application.Callbacks;
+using Gateway.Application.Cases;
+using Gateway.Application.Configuration;
+using Gateway.Application.Deadlines;
+using Gateway.Application.Outbox;
+using Gateway.Application.Store;
+using Gateway.Application.Telemetry;
+using Gateway.Contracts;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Intake;
+using Gateway.Contracts.Json;
+using Gateway.Contracts.Messages;
+using Gateway.Routing.Deadlines;
+using Gateway.Routing.FanOut;
+using Gateway.Routing.Lifecycle;
+using Gateway.Routing.OuterWorks;
+using Gateway.Routing.Regions;
+
+namespace Gateway.Application.Intake;
+
+/// <summary>
+/// Accepts a validated canonical application: plans the fan-out and commits case, timeline, dispatches and
+/// outbox in one transaction. The portal application number is the idempotency key; the content hash tells
+/// a repeat (200, same receipt) from a conflicting reuse (409).
+/// </summary>
+public sealed class ApplicationIntake(
+    RegionCatalog regions,
+    FanOutPlanner planner,
+    CalendarHolder calendars,
+    IGatewayStore store,
+    OutboxSignal outboxSignal,
+    TimeProvider clock,
+    GatewayMetrics metrics,
+    LifecycleSettings lifecycle,
+    ILogger<ApplicationIntake> logger) : IApplicationIntake
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public async Task<IntakeOutcome> AcceptAsync(HookupApplication application, CancellationToken cancellationToken)
+    {
+        using var activity = GatewayTracing.Source.StartActivity("gateway.intake");
+        activity?.SetTag("gateway.portal", application.Portal);
+        activity?.SetTag("gateway.portal_application_no", application.PortalApplicationNo);
+        var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(applicationJson)));
+
+        var existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
+        if (existing is not null) return Repeat(existing, contentHash);
+
+        var region = regions.ResolveByAdminCode(application.AdminCode)
+            ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
+        // Whole milliseconds: what the store keeps, so receipt and case view agree to the digit.
+        var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
+        var outerWorkDecisions = application.OuterWorks.Select(w => OuterWorkPathDecider.Decide(w, region)).ToList();
+        var plan = planner.Plan(application, region, acceptedAt, calendars.Calculator, outerWorkDecisions);
+        var caseId = NewCaseId(region.Id, acceptedAt);
+        var policy = CasePolicyFactory.Create(application, region, outerWorkDecisions, caseId, acceptedAt);
+        var receiptNo = $"SL{acceptedAt:yyyyMMdd}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
+        var now = acceptedAt.ToUnixTimeMilliseconds();
+
+        var dispatches = plan.Select((p, i) => NewDispatch.From(p, caseId, i, now, lifecycle)).ToList();
+
+        var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
+            acceptedAt, Duplicate: false,
+            dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, d.Kind,
+                DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing))).ToList());
+
+        var timeline = new List<TimelineEntry>
+        {
+            new(now, "ACCEPTED", $"portal:{application.Portal}",
+                $"受理回执 {receiptNo}；派发 {dispatches.Count} 项：{string.Join("、", dispatches.Select(d => d.CounterpartId))}"),
+        };
+        timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, "DUE_PROVISIONAL", "gateway",
+            $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
+
+        foreach (var work in policy.OuterWorks)
+        {
+            timeline.Add(new TimelineEntry(now, "OUTER_WORK_PATH", "gateway", CasePolicyFactory.Describe(work)));
+            if (work.CommitmentReceiptNo is { } no)
+                timeline.Add(new TimelineEntry(now, "COMMITMENT_RECEIPT_ISSUED", "gateway",
+                    $"《企业水气电网一般项目审批告知承诺回执》{no}（{WireName.Of(work.Service)}），外线工程可按承诺开工"));
+        }
+        if (policy.JointConstructionGroupId is { } group)
+            timeline.Add(new TimelineEntry(now, "JOINT_CONSTRUCTION", "gateway",
+                $"联合施工组 {group}：{string.Join("、", policy.OuterWorks.Select(w => WireName.Of(w.Service)).Distinct())} 外线工程同沟共建（最多挖一次）"));
+
+        var outbox = dispatches.Select(d => SendDispatchMessage.For(d, now)).ToList();
+
+        var row = new CaseRow
+        {
+            CaseId = caseId,
+            Portal = application.Portal,
+            PortalApplicationNo = application.PortalApplicationNo,
+            ContentHash = contentHash,
+            Region = region.Id,
+            Zone = application.Zone,
+            Status = WireName.Of(CaseStatus.Accepted),
+            ReceiptNo = receiptNo,
+            AcceptedAt = now,
+            UpdatedAt = now,
+            ApplicationJson = applicationJson,
+            ReceiptJson = JsonSerializer.Serialize(receipt, GatewayJson.Options),
+        };
+
+        var callbacks = new List<PortalCallbackRow>();
+        void Notify(DispatchRow? dispatch, string @event, string detail)
+        {
+            var (callback, message) = PortalCallbacks.Create(row, dispatch, @event, now, detail);
+            callbacks.Add(callback);
+            outbox.Add(message);
+        }
+        Notify(null, PortalEventNames.Accepted, $"受理回执 {receiptNo}");
+        foreach (var work in policy.OuterWorks.Where(w => w.CommitmentReceiptNo is not null))
+            Notify(dispatches.FirstOrDefault(d => d.Service == WireName.Of(work.Service)), PortalEventNames.CommitmentReceipt,
+                $"告知承诺回执 {work.CommitmentReceiptNo}");
+        var newCase = new NewCase(row, dispatches, timeline, outbox, callbacks, JsonSerializer.Serialize(policy, GatewayJson.Options));
+        bool inserted;
+        using (var storeSpan = GatewayTracing.Source.StartActivity("gateway.store.insert_case"))
+        {
+            storeSpan?.SetTag("gateway.case_id", caseId);
+            inserted = await store.TryInsertCaseAsync(newCase, cancellationToken);
+        }
+        if (!inserted)
+        {
+            // Lost a race with an identical concurrent push: answer as for any repeat.
+            existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
+            return Repeat(existing!, contentHash);
+        }
+
+        outboxSignal.Notify();
+        activity?.SetTag("gateway.case_id", caseId);
+        metrics.CaseAccepted(application.Portal, region.Id);
+        logger.LogInformation("Accepted {Portal} application {PortalApplicationNo} as case {CaseId} in {Region} with {DispatchCount} dispatches",
+            application.Portal, application.PortalApplicationNo, caseId, region.Id, dispatches.Count);
+        return new IntakeOutcome(IntakeResultKind.Created, receipt);
+    }
+
+    private IntakeOutcome Repeat(CaseRow existing, string contentHash)
+    {
+        if (existing.ContentHash != contentHash)
+        {
+            logger.LogWarning("{Portal} application {PortalApplicationNo} reused with different content (case {CaseId})",
+                existing.Portal, existing.PortalApplicationNo, existing.CaseId);
+            return new IntakeOutcome(IntakeResultKind.Conflict, null, existing.CaseId);
+        }
+        var original = JsonSerializer.Deserialize<IntakeReceipt>(existing.ReceiptJson, GatewayJson.Options)!;
+        return new IntakeOutcome(IntakeResultKind.Duplicate, original with { Duplicate = true });
+    }
+
+    private static string NewCaseId(string region, DateTimeOffset acceptedAt)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var suffix = string.Create(8, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        });
+        return $"{region}-{acceptedAt:yyyyMMdd}-{suffix}";
+    }
+}

@@ -1,0 +1,123 @@
+using Gateway.Routing.Lifecycle;
+namespace Gateway.Application.Store;
+
+// Rows as the store reads and writes them. Times are Unix milliseconds (UTC) so SQLite and PostgreSQL
+// compare them the same way; flags are booleans stored as 0/1.
+
+public sealed class TimelineRow
+{
+    public long Id { get; set; }
+    public string CaseId { get; set; } = "";
+    public long At { get; set; }
+    public string Type { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string? Detail { get; set; }
+    public string? DispatchId { get; set; }
+}
+
+public sealed class OutboxRow
+{
+    public string MessageId { get; set; } = "";
+    public string MessageType { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public long CreatedAt { get; set; }
+}
+
+public sealed class CaseSummaryRow
+{
+    public string CaseId { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string? Zone { get; set; }
+    public string Portal { get; set; } = "";
+    public string PortalApplicationNo { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long AcceptedAt { get; set; }
+    public int Dispatches { get; set; }
+    public int OverdueDispatches { get; set; }
+}
+
+public sealed class CounterpartLoad
+{
+    public string CounterpartId { get; set; } = "";
+    public int Pending { get; set; }
+    public int Failed { get; set; }
+}
+
+/// <summary>Everything the intake commits for a new case, in one transaction.</summary>
+public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox,
+    IReadOnlyList<PortalCallbackRow> Callbacks, string PolicyJson);
+
+/// <summary>A progress callback owed to a portal, written with the change it reports, plus the message that delivers it.</summary>
+public sealed class PortalCallbackRow
+{
+    public string EventId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string Portal { get; set; } = "";
+    public string Event { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long CreatedAt { get; set; }
+    public long? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>Builds the callback row (and its outbox message) for a change to a case.</summary>
+public delegate (PortalCallbackRow Callback, OutboxRow Message) PortalCallbackFactory(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail);
+
+public sealed record CaseQuery(string? Region, string? Status, bool? Overdue, long? From, long? To, int Page, int PageSize);
+
+public sealed record CaseListPage(IReadOnlyList<CaseSummaryRow> Items, int Total);
+
+/// <summary>A message that exhausted its retries or was refused outright; the operator's to replay or discard.</summary>
+public sealed record FailedMessage(
+    string MessageType, string CounterpartId, string CaseId, string DispatchId, long FailedAt,
+    string Reason, string Error, string Payload, string? RequestHeaders, string? RequestBody,
+    IReadOnlyList<AttemptRecord> Attempts);
+
+/// <summary>One try at delivering a message, and what went wrong with it.</summary>
+public sealed record AttemptRecord(long At, string Error);
+
+public sealed class FailedMessageRow
+{
+    public string Id { get; set; } = "";
+    public string MessageType { get; set; } = "";
+    public string CounterpartId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string DispatchId { get; set; } = "";
+    public long FirstFailedAt { get; set; }
+    public long LastFailedAt { get; set; }
+    public int Attempts { get; set; }
+    public string Reason { get; set; } = "";
+    public string LastError { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public string? RequestHeaders { get; set; }
+    public string? RequestBody { get; set; }
+    public string? ReplayedBy { get; set; }
+    public long? ReplayedAt { get; set; }
+    public string? DiscardedBy { get; set; }
+    public long? DiscardedAt { get; set; }
+    public string? DiscardReason { get; set; }
+}
+
+public sealed class FailedGroupRow
+{
+    public string CounterpartId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public int Count { get; set; }
+    public long Oldest { get; set; }
+    public long Newest { get; set; }
+}
+
+public sealed record FailedQuery(string? CounterpartId, string? Reason, string? Status, int Page, int PageSize);
+
+/// <summary>Which failed messages a replay takes: explicit ids, or every PENDING one of a counterpart (and reason).</summary>
+public sealed record ReplaySelection(IReadOnlyList<string>? Ids, string? CounterpartId, string? Reason);
+
+/// <summary>Store-wide counts the metrics report as gauges.</summary>
+public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long OverdueOpen);
+
+/// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
+public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
+    CasePolicyDocument? Policy, CaseRating? Rating);

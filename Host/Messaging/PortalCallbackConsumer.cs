@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Gateway.Adapters.Counterparts;
+using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Callbacks;
+using Gateway.Application.Callbacks;
+using Gateway.Application.Configuration;
+using Gateway.Application.Store;
+using Gateway.Contracts.Json;
+using Gateway.Contracts.Messages;
+using Gateway.Routing.Lifecycle;
+using MassTransit;
+
+namespace Gateway.Messaging;
+
+/// <summary>
+/// Delivers one recorded portal callback. Without <c>Gateway:Portals:&lt;id&gt;:CallbackUrl</c> it stays RECORDED
+/// (visible, not sent); a failure after the retry budget is FAILED and re-queued later by the deadline sweeper,
+/// so a portal is told until it acknowledges with 2xx.
+/// </summary>
+public sealed class PortalCallbackConsumer(
+    IGatewayStore store, PortalCallbackClient client, IConfiguration config, GatewaySettings settings, TimeProvider clock,
+    ILogger<PortalCallbackConsumer> logger) : IConsumer<NotifyPortal>
+{
+    public async Task Consume(ConsumeContext<NotifyPortal> context)
+    {
+        var ct = context.CancellationToken;
+        var callback = await store.GetPortalCallbackAsync(context.Message.EventId, ct);
+        if (callback is null || callback.Status is "SENT" or "RECORDED") return;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+        var url = config[$"Gateway:Portals:{callback.Portal}:CallbackUrl"];
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            await store.MarkPortalCallbackAsync(callback.EventId, "RECORDED", now, null, ct);
+            return;
+        }
+        var secret = ConfiguredSecret.Read(config, $"Gateway:Portals:{callback.Portal}:Secret", callback.Portal, settings);
+        if (secret is null)
+        {
+            await store.MarkPortalCallbackAsync(callback.EventId, "FAILED", now, $"Gateway:Portals:{callback.Portal}:Secret is not configured", ct);
+            return;
+        }
+
+        var endpoint = new CounterpartEndpoint($"portal-{callback.Portal}", new Uri(url), CounterpartProtocol.Rest, secret, Sandbox: false,
+            ResilienceSettings.Default with { MaxAttempts = 3 });
+        var portalEvent = JsonSerializer.Deserialize<PortalEvent>(callback.Payload, GatewayJson.Options)!;
+        var (delivered, error) = await client.SendAsync(callback.Portal, endpoint, portalEvent, ct);
+        await store.MarkPortalCallbackAsync(callback.EventId, delivered ? "SENT" : "FAILED", clock.GetUtcNow().ToUnixTimeMilliseconds(), error, ct);
+        if (!delivered)
+            logger.LogWarning("Callback {EventId} ({Event}) to portal {Portal} failed: {Error}; it will be retried", callback.EventId, callback.Event, callback.Portal, error);
+    }
+}

@@ -1,0 +1,37 @@
+using Gateway.Adapters.Security;
+using Gateway.Application.Configuration;
+using Gateway.Application.Store;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Gateway.Store;
+
+/// <summary>Registers the configured store: the host and the <c>migrate</c> verb use this one code path.</summary>
+public static class StoreRegistration
+{
+    /// <summary>The configured store; also what the <c>migrate</c> verb migrates, so both use one code path.</summary>
+    public static IServiceCollection AddGatewayStore(this IServiceCollection services, GatewaySettings settings)
+    {
+        if (settings.Store == StoreKind.Postgres)
+        {
+            var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
+            services.AddSingleton(dataSource);
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
+                { Protector = sp.GetService<PersonalDataProtector>() });
+        }
+        else
+        {
+            var connection = new SqliteConnectionStringBuilder(settings.StoreConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            connection.DefaultTimeout = 30;
+            var connectionString = connection.ToString();
+            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
+            var gate = new SemaphoreSlim(1, 1);
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
+                { Protector = sp.GetService<PersonalDataProtector>() });
+        }
+        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        return services;
+    }
+}

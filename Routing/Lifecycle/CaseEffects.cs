@@ -1,0 +1,32 @@
+
+namespace Gateway.Routing.Lifecycle;
+
+/// <summary>The case as a counterpart event finds it: read under the case's lock, in the transaction that applies the effects.</summary>
+public sealed record CaseSnapshot(CaseRow Case, CasePolicyDocument Policy, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, long Now);
+
+/// <summary>
+/// What a counterpart event changes, decided by pure rules from a <see cref="CaseSnapshot"/> and applied by the store in
+/// one transaction — or a refusal (409 with a reason) that changes nothing.
+/// </summary>
+public sealed class CaseEffects
+{
+    public CaseRefusal? Refusal { get; private init; }
+    public List<DispatchChange> DispatchChanges { get; } = [];
+    /// <summary>New dispatches (a follow-up question, a go-ahead); whoever applies the effects also queues each one's send.</summary>
+    public List<DispatchRow> NewDispatches { get; } = [];
+    public List<TimelineEntry> Timeline { get; } = [];
+    public List<(string Event, DispatchRow? Dispatch, string Detail)> Callbacks { get; } = [];
+    public string? CaseStatus { get; set; }
+    public CasePolicyDocument? Policy { get; set; }
+
+    public static CaseEffects Refuse(string code, string message) => new() { Refusal = new CaseRefusal(code, message) };
+}
+
+/// <summary>A dispatch's new status and progress; <c>Met</c> stops its deadline; an order number first seen here is its receipt.</summary>
+public sealed record DispatchChange(string DispatchId, string Status, string? Progress, bool Met, string? ExternalRef = null);
+
+public sealed record CaseRefusal(string Code, string Message);
+
+public enum CaseEventResult { Applied, Duplicate, UnknownDispatch, OtherCounterpart, Refused }
+
+public sealed record CaseEventOutcome(CaseEventResult Result, CaseRefusal? Refusal = null, string? CaseId = null);

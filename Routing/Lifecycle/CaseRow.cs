@@ -1,0 +1,18 @@
+namespace Gateway.Routing.Lifecycle;
+
+/// <summary>A case as stored: times are Unix milliseconds (UTC), so SQLite and PostgreSQL compare them the same way.</summary>
+public sealed class CaseRow
+{
+    public string CaseId { get; set; } = "";
+    public string Portal { get; set; } = "";
+    public string PortalApplicationNo { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string? Zone { get; set; }
+    public string Status { get; set; } = "";
+    public string ReceiptNo { get; set; } = "";
+    public long AcceptedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public string ApplicationJson { get; set; } = "";
+    public string ReceiptJson { get; set; } = "";
+}

@@ -1,0 +1,41 @@
+namespace Gateway.Routing.Lifecycle;
+
+/// <summary>A dispatch (work order or approval request) as stored: times in Unix milliseconds (UTC), flags as booleans.</summary>
+public sealed class DispatchRow
+{
+    public string DispatchId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    /// <summary>Position in the case's fan-out plan, so views list dispatches in plan order.</summary>
+    public int Ordinal { get; set; }
+    public string CounterpartId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Service { get; set; }
+    public string SlaStep { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? ExternalRef { get; set; }
+    public long CreatedAt { get; set; }
+    public long? SentAt { get; set; }
+    public long? AcknowledgedAt { get; set; }
+    public long DueAt { get; set; }
+    public bool DueProvisional { get; set; }
+    public bool Overdue { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>Until when the current send (or the initial publish) has the dispatch; past it, recovery re-queues it.</summary>
+    public long LeaseUntil { get; set; }
+    /// <summary>The instant its period started and its length in half working days: enough to recompute the due time.</summary>
+    public long DueFrom { get; set; }
+    public int SlaHalfDays { get; set; }
+    /// <summary>When the deadline warning is due (75 % of the period, wall-clock); when it was raised; when the deadline was missed.</summary>
+    public long WarnAt { get; set; }
+    public long? WarnedAt { get; set; }
+    public long? MissedAt { get; set; }
+    /// <summary>Approval requests: INVOLVEMENT or APPROVAL.</summary>
+    public string? Question { get; set; }
+    /// <summary>The dispatch this one follows up (a go-ahead work order, an APPROVAL after INVOLVEMENT).</summary>
+    public string? RelatedDispatchId { get; set; }
+    /// <summary>The counterpart's last reported progress (ACCEPTED … CONNECTED) or decision.</summary>
+    public string? Progress { get; set; }
+    /// <summary>When the counterpart did what its step asks (e.g. accepted the work order, answered the question); the deadline stops.</summary>
+    public long? MetAt { get; set; }
+}
