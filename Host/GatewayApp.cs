@@ -59,6 +59,8 @@ public static class GatewayApp
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
+        // The case rules and intake take the lifecycle part of the settings (not registered after the project split).
+        services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton(regions);
         services.AddSingleton(calendars);
         services.AddSingleton<FanOutPlanner>();
