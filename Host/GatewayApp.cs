@@ -98,7 +98,7 @@ public static class GatewayApp
         services.AddHostedService<StalledDispatchRecovery>();
         services.AddHostedService<DeadlineSweeper>();
 
-        services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        AddReadinessChecks(services, settings);
         services.AddOpenApi();
 
         overrideServices?.Invoke(services);
@@ -127,5 +127,26 @@ public static class GatewayApp
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
         return app;
+    }
+
+    /// <summary>
+    /// <c>/health/ready</c>: the store (PostgreSQL through AspNetCore.HealthChecks.NpgSql in production) and, with
+    /// RabbitMQ, the broker. A broker outage reports Degraded, not Unhealthy: intake goes on answering 201 and the
+    /// outbox holds the messages until the broker is back, so the instance should stay in the load balancer.
+    /// </summary>
+    private static void AddReadinessChecks(IServiceCollection services, GatewaySettings settings)
+    {
+        var checks = services.AddHealthChecks();
+        if (settings.Store == StoreKind.Postgres)
+            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "store", tags: [HealthEndpoints.ReadyTag]);
+        else
+            checks.AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        if (settings.Transport == TransportKind.RabbitMq)
+        {
+            services.AddSingleton(new Health.BrokerConnection(new Uri(settings.RabbitMqConnectionString!)));
+            checks.AddRabbitMQ(sp => sp.GetRequiredService<Health.BrokerConnection>().GetAsync(), name: "broker",
+                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag],
+                timeout: TimeSpan.FromSeconds(5));
+        }
     }
 }
