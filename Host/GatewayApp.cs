@@ -59,10 +59,9 @@ public static class GatewayApp
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
-        // The case rules and intake take the lifecycle part of the settings (not registered after the project split).
-        services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton(regions);
         services.AddSingleton(calendars);
+        services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
         services.AddGatewayTelemetry(builder.Configuration);

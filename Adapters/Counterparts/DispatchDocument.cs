@@ -1,5 +1,7 @@
 using Gateway.Contracts.Cases;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record DispatchDocument(
     string CaseId,
     string Region,
     string? Zone,
-    string Kind,
+    DispatchKind Kind,
     ServiceType? Service,
     string CounterpartId,
     DispatchApplicant Applicant,

@@ -1,5 +1,7 @@
 using Gateway.Contracts.Cases;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>Builds the work order / approval request body a counterpart receives for one dispatch.</summary>
@@ -18,9 +20,9 @@ public static class DispatchDocumentBuilder
             .Select(x => new DispatchOuterWork(x.Work.LengthM, x.Work.DiameterDn, x.Work.OuterDiameterMm, x.Work.Holes, x.Work.GreenM2,
                 x.Work.RoadCrossingM, x.Work.EnterpriseInvested, x.Work.Hazardous, x.Work.SpecialZones.Count > 0 ? x.Work.SpecialZones : null,
                 x.Work.RecentRoad, x.Work.SmallAttached, x.Policy?.Path, x.Work.Service, x.Policy?.CommitmentReceiptNo,
-                dispatch.Kind == "WORK_ORDER" ? x.Policy?.GoAhead : null))
+                dispatch.Kind == DispatchKind.WorkOrder ? x.Policy?.GoAhead : null))
             .ToList();
-        var joint = dispatch.Kind == "WORK_ORDER" && policy.JointConstructionGroupId is { } group && outerWorks.Count > 0 && jointCounterparts is not null
+        var joint = dispatch.Kind == DispatchKind.WorkOrder && policy.JointConstructionGroupId is { } group && outerWorks.Count > 0 && jointCounterparts is not null
             ? new JointConstruction(group, jointCounterparts)
             : null;
         return new DispatchDocument(
@@ -35,5 +37,5 @@ public static class DispatchDocumentBuilder
 
 /// <summary>The gateway's own facts about a dispatch that go into its document.</summary>
 public sealed record DispatchContext(
-    string DispatchId, string CaseId, string Region, string? Zone, string Kind, ServiceType? Service,
+    string DispatchId, string CaseId, string Region, string? Zone, DispatchKind Kind, ServiceType? Service,
     string CounterpartId, DateTimeOffset RespondBy, string? Question = null, string? RelatesTo = null);

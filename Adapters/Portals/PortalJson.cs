@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
 using Gateway.Adapters.Http;
@@ -25,6 +26,12 @@ public static class PortalJson
     public const string NumberOutOfRange = "NUMBER_OUT_OF_RANGE";
     public const string ControlCharacter = "CONTROL_CHARACTER";
     public const string TrailingData = "TRAILING_DATA";
+
+    /// <summary>A portal's JSON request (a <see cref="PortalReader{TWire}"/>): 415 unless application/json, then <see cref="Read{T}"/>.</summary>
+    public static (T? Value, IResult? Problem) ReadRequest<T>(HttpRequest request, byte[] body) where T : class =>
+        request.ContentType?.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase) == true
+            ? Read<T>(body)
+            : (null, IntakeResponses.UnsupportedMediaType(MediaTypeNames.Application.Json));
 
     /// <summary>The bound body, or the problem to answer with.</summary>
     public static (T? Value, IResult? Problem) Read<T>(byte[] body) where T : class

@@ -5,6 +5,10 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Gateway.Adapters.Security;
 
+using Gateway.Contracts;
+
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Sandbox;
 
 /// <summary>
@@ -17,9 +21,13 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
     IHostApplicationLifetime lifetime, ILogger<SandboxProgress> logger)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private static readonly string[] BuildSteps = ["ACCEPTED", "SURVEYED", "DESIGNED", "CONSTRUCTING", "CONSTRUCTED", "CONNECTED"];
-    private static readonly string[] WaitingSteps = ["ACCEPTED", "SURVEYED", "DESIGNED"];
-    private static readonly string[] GoAheadSteps = ["ACCEPTED", "CONSTRUCTING", "CONSTRUCTED", "CONNECTED"];
+    private static readonly string[] BuildSteps = Steps(WorkProgress.Accepted, WorkProgress.Surveyed, WorkProgress.Designed,
+        WorkProgress.Constructing, WorkProgress.Constructed, WorkProgress.Connected);
+    private static readonly string[] WaitingSteps = Steps(WorkProgress.Accepted, WorkProgress.Surveyed, WorkProgress.Designed);
+    private static readonly string[] GoAheadSteps = Steps(WorkProgress.Accepted, WorkProgress.Constructing, WorkProgress.Constructed, WorkProgress.Connected);
+    private static readonly string Approved = WireName.Of(Decision.Approved);
+
+    private static string[] Steps(params WorkProgress[] steps) => steps.Select(WireName.Of).ToArray();
 
     private TimeSpan Step => TimeSpan.FromMilliseconds(int.TryParse(config["Gateway:Sandbox:StepMilliseconds"], out var ms) && ms >= 0 ? ms : 5000);
 
@@ -32,14 +40,14 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
         {
             try
             {
-                if ((string?)doc["kind"] == "APPROVAL_REQUEST")
+                if ((string?)doc["kind"] == WireName.Of(DispatchKind.ApprovalRequest))
                 {
                     await Task.Delay(Step, clock, lifetime.ApplicationStopping);
-                    var decision = (string?)doc["question"] == "APPROVAL" ? "APPROVED" : "NOT_INVOLVED";
+                    var decision = (string?)doc["question"] == "APPROVAL" ? Approved : WireName.Of(Decision.NotInvolved);
                     await PostAsync(counterpartId, "decisions", new JsonObject
                     {
                         ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["decision"] = decision,
-                        ["permitNo"] = decision == "APPROVED" ? $"SBX-PERMIT-{dispatchId[^6..]}" : null, ["at"] = Now(),
+                        ["permitNo"] = decision == Approved ? $"SBX-PERMIT-{dispatchId[^6..]}" : null, ["at"] = Now(),
                     });
                     return;
                 }

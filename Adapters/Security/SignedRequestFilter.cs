@@ -1,18 +1,15 @@
 using Gateway.Adapters.Http;
-using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Security;
 
 /// <summary>
-/// Endpoint filter for every signed inbound call: reads the body (≤ 1 MiB), verifies the signature
-/// before anything parses it, and leaves the verified body and caller on the HttpContext.
+/// Endpoint filter for every signed REST call: reads the body (≤ 1 MiB), verifies the signature before anything
+/// parses it, then admits only the route's declared callers. Put on a route by
+/// <see cref="SignedRequest.RequireSignedCaller"/>; without a <see cref="CallerRule"/> it cannot be built.
 /// </summary>
-public sealed class SignedRequestFilter(SignatureVerifier verifier) : IEndpointFilter
+public sealed class SignedRequestFilter(SignatureVerifier verifier, CallerRule allowed) : IEndpointFilter
 {
-    private const string BodyKey = "gw.signed-body";
-    private const string CallerKey = "gw.caller";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -24,14 +21,10 @@ public sealed class SignedRequestFilter(SignatureVerifier verifier) : IEndpointF
         if (!check.Ok)
             return Problems.Result(StatusCodes.Status401Unauthorized, check.Code!, "调用方身份验证失败", check.Message);
 
-        http.Items[BodyKey] = body;
-        http.Items[CallerKey] = check.AccessKey;
+        if (allowed.Check(check.AccessKey!, http) is { } refused)
+            return Problems.Result(refused.Status, refused.Code, refused.Title, refused.Detail);
+
+        SignedRequest.Admit(http, body, check.AccessKey!);
         return await next(context);
     }
-
-    public static byte[] BodyOf(HttpContext context) =>
-        context.Items[BodyKey] as byte[] ?? throw new InvalidOperationException("endpoint is not behind SignedRequestFilter");
-
-    public static string CallerOf(HttpContext context) =>
-        context.Items[CallerKey] as string ?? throw new InvalidOperationException("endpoint is not behind SignedRequestFilter");
 }

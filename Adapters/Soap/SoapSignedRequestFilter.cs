@@ -1,21 +1,17 @@
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
-using Gateway.Contracts.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Adapters.Soap;
 
 /// <summary>
-/// The SOAP flavour of <see cref="SignedRequestFilter"/>: the same 1 MiB body read and the same signature check
-/// before anything parses the XML, answered as SOAP faults (413 / 401). It is also the SOAP endpoint's last line:
-/// an exception becomes a <c>soap:Server</c> fault rather than the host's JSON problem.
+/// The SOAP flavour of <see cref="SignedRequestFilter"/>: the same 1 MiB body read, signature check and declared-caller
+/// check before anything parses the XML, answered as SOAP faults (413 / 401 / the rule's refusal). It is also the SOAP
+/// endpoint's last line: an exception becomes a <c>soap:Server</c> fault rather than the host's JSON problem.
 /// </summary>
-public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, ILogger<SoapSignedRequestFilter> logger) : IEndpointFilter
+public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, CallerRule allowed, ILogger<SoapSignedRequestFilter> logger) : IEndpointFilter
 {
-    private const string BodyKey = "gw.soap.signed-body";
-    private const string CallerKey = "gw.soap.caller";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -29,8 +25,10 @@ public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, ILogger<
             if (!check.Ok)
                 return SoapFault.Client(StatusCodes.Status401Unauthorized, check.Code!, $"调用方身份验证失败：{check.Message}");
 
-            http.Items[BodyKey] = body;
-            http.Items[CallerKey] = check.AccessKey;
+            if (allowed.Check(check.AccessKey!, http) is { } refused)
+                return SoapFault.Client(refused.Status, refused.Code, refused.Detail);
+
+            SignedRequest.Admit(http, body, check.AccessKey!);
             return await next(context);
         }
         catch (BadHttpRequestException ex)
@@ -44,10 +42,4 @@ public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, ILogger<
             return SoapFault.Server(http.TraceIdentifier);
         }
     }
-
-    public static byte[] BodyOf(HttpContext context) =>
-        context.Items[BodyKey] as byte[] ?? throw new InvalidOperationException("endpoint is not behind SoapSignedRequestFilter");
-
-    public static string CallerOf(HttpContext context) =>
-        context.Items[CallerKey] as string ?? throw new InvalidOperationException("endpoint is not behind SoapSignedRequestFilter");
 }

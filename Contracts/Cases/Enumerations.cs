@@ -17,5 +17,3 @@ public enum Carrier { Cmcc, Cucc, Ctcc }
 
 /// <summary>Special zones that take outer works off the commitment path.</summary>
 public enum SpecialZone { NatureReserve, Heritage, Railway, Highway, River }
-
-public enum CaseStatus { Accepted, Dispatched, InProgress, Connected, Closed, Rejected, Withdrawn }

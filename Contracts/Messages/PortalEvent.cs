@@ -14,14 +14,17 @@ public sealed record PortalEvent(
     DateTimeOffset At,
     string? Detail);
 
-/// <summary>The events portals hear about.</summary>
+/// <summary>The events portals hear about (specs: "Progress callbacks to portals").</summary>
+public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed }
+
+/// <summary>The wire names of <see cref="PortalEventType"/>, for the <c>event</c> field of a callback.</summary>
 public static class PortalEventNames
 {
-    public const string Accepted = "ACCEPTED";
-    public const string DispatchReceipt = "DISPATCH_RECEIPT";
-    public const string Overdue = "OVERDUE";
-    public const string CommitmentReceipt = "COMMITMENT_RECEIPT";
-    public const string ApprovalDecided = "APPROVAL_DECIDED";
-    public const string ServiceConnected = "SERVICE_CONNECTED";
-    public const string CaseClosed = "CASE_CLOSED";
+    public static readonly string Accepted = WireName.Of(PortalEventType.Accepted);
+    public static readonly string DispatchReceipt = WireName.Of(PortalEventType.DispatchReceipt);
+    public static readonly string Overdue = WireName.Of(PortalEventType.Overdue);
+    public static readonly string CommitmentReceipt = WireName.Of(PortalEventType.CommitmentReceipt);
+    public static readonly string ApprovalDecided = WireName.Of(PortalEventType.ApprovalDecided);
+    public static readonly string ServiceConnected = WireName.Of(PortalEventType.ServiceConnected);
+    public static readonly string CaseClosed = WireName.Of(PortalEventType.CaseClosed);
 }

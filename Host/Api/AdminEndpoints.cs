@@ -44,9 +44,9 @@ public static class AdminEndpoints
             }
             var circuit = circuits.CircuitOf(c.Id) switch
             {
-                CircuitState.Open or CircuitState.Isolated => "OPEN",
-                CircuitState.HalfOpen => "HALF_OPEN",
-                _ => "CLOSED",
+                CircuitState.Open or CircuitState.Isolated => WireName.Of(CircuitStatus.Open),
+                CircuitState.HalfOpen => WireName.Of(CircuitStatus.HalfOpen),
+                _ => WireName.Of(CircuitStatus.Closed),
             };
             load.TryGetValue(c.Id, out var l);
             return new
@@ -68,3 +68,6 @@ public static class AdminEndpoints
         return Results.Json(rows, GatewayJson.Options);
     }
 }
+
+/// <summary>A counterpart's circuit as the counterparts view shows it.</summary>
+public enum CircuitStatus { Closed, Open, HalfOpen }

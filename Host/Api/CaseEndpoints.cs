@@ -7,12 +7,16 @@ using Gateway.Host.Security;
 using Gateway.Routing.Lifecycle;
 using Gateway.Store;
 
+using Gateway.Contracts;
+
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Host.Api;
 
 /// <summary><c>/api/cases</c>: the case view and the case list (viewer role and up).</summary>
 public static class CaseEndpoints
 {
-    private static readonly string[] Statuses = ["ACCEPTED", "DISPATCHED", "IN_PROGRESS", "CONNECTED", "CLOSED", "REJECTED", "WITHDRAWN"];
+    private static readonly string[] Statuses = Enum.GetValues<CaseStatus>().Select(WireName.Of).ToArray();
 
     public static void MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -50,7 +54,7 @@ public static class CaseEndpoints
         if (errors.Any)
             return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 
-        var result = await store.ListCasesAsync(new CaseQuery(region, status, overdueFilter, fromAt, toAt, pageNo, size), http.RequestAborted);
+        var result = await store.ListCasesAsync(new CaseQuery(region, status is null ? null : WireName.Parse<CaseStatus>(status), overdueFilter, fromAt, toAt, pageNo, size), http.RequestAborted);
         return Results.Json(new
         {
             page = pageNo,

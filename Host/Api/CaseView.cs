@@ -11,11 +11,13 @@ using Gateway.Contracts.Privacy;
 using Gateway.Routing.Lifecycle;
 using Gateway.Store;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Host.Api;
 
 /// <summary>The case view of specs/operations.md, assembled from the stored case, its dispatches and timeline.</summary>
 public sealed record CaseView(
-    string CaseId, string Region, string? Zone, string Portal, string PortalApplicationNo, string Status,
+    string CaseId, string Region, string? Zone, string Portal, string PortalApplicationNo, CaseStatus Status,
     DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,
     IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
     IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<TimelineView> Timeline,
@@ -63,8 +65,8 @@ public sealed record OuterWorkView(
 public sealed record CostView(ServiceType Service, string Bearer, string Reason);
 
 public sealed record DispatchView(
-    string DispatchId, string CounterpartId, string Kind, string? Service, string Status, string? ExternalRef,
+    string DispatchId, string CounterpartId, DispatchKind Kind, string? Service, DispatchStatus Status, string? ExternalRef,
     DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset DueAt, bool DueProvisional, bool Overdue,
     int Attempts, string? LastError, string? Question, string? Progress, string? RelatesTo);
 
-public sealed record TimelineView(DateTimeOffset At, string Type, string Actor, string? Detail, string? DispatchId);
+public sealed record TimelineView(DateTimeOffset At, TimelineType Type, string Actor, string? Detail, string? DispatchId);

@@ -17,47 +17,49 @@ namespace Gateway.Host.Api;
 /// </summary>
 public static class CounterpartEventEndpoints
 {
+    private const string CounterpartId = "counterpartId";
+
     public static void MapCounterpartEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/counterparts/{counterpartId}").WithTags("counterparts").AddEndpointFilter<SignedRequestFilter>();
-        group.MapPost("/events", ProgressAsync).WithName("CounterpartProgress");
-        group.MapPost("/decisions", DecisionAsync).WithName("CounterpartDecisions");
+        // A counterpart may only report as itself: the path names it, the signed caller must be it.
+        var group = endpoints.MapGroup($"/api/counterparts/{{{CounterpartId}}}").WithTags("counterparts");
+        group.MapPost("/events", ProgressAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Utility))
+            .WithName("CounterpartProgress");
+        group.MapPost("/decisions", DecisionAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Department))
+            .WithName("CounterpartDecisions");
         endpoints.MapPost(DepartmentSoapContract.Route, SoapDecisionAsync)
-            .AddEndpointFilter<SoapSignedRequestFilter>().WithMetadata(DepartmentSoapContract.ReportDecision)
+            .RequireSignedSoapCaller(new AnyCounterpartOf(CounterpartKind.Department)).WithMetadata(DepartmentSoapContract.ReportDecision)
             .WithTags("counterparts").WithName("DepartmentReportDecision");
         endpoints.MapGet(DepartmentSoapContract.Route, Describe).WithTags("counterparts").WithName("DepartmentWsdl");
     }
 
-    private static Task<IResult> ProgressAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler) =>
-        HandleRestAsync<ProgressReport>(counterpartId, http, regions, CounterpartKind.Utility,
+    private static Task<IResult> ProgressAsync(string counterpartId, HttpContext http, CounterpartEventHandler handler) =>
+        HandleRestAsync<ProgressReport>(counterpartId, http,
             r => CounterpartReportValidator.Validate(r, CaseEventRules.ProgressStatuses), r => r.DispatchId!, handler.ProgressAsync);
 
-    private static Task<IResult> DecisionAsync(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartEventHandler handler) =>
-        HandleRestAsync<DecisionReport>(counterpartId, http, regions, CounterpartKind.Department,
+    private static Task<IResult> DecisionAsync(string counterpartId, HttpContext http, CounterpartEventHandler handler) =>
+        HandleRestAsync<DecisionReport>(counterpartId, http,
             r => CounterpartReportValidator.Validate(r, CaseEventRules.Decisions), r => r.DispatchId!, handler.DecisionAsync);
 
-    /// <summary>Caller check, strict JSON, field validation, then the one-transaction apply; the same for both REST reports.</summary>
-    private static async Task<IResult> HandleRestAsync<TReport>(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartKind kind,
+    /// <summary>Strict JSON, field validation, then the one-transaction apply; the same for both REST reports (the caller is checked by the filter).</summary>
+    private static async Task<IResult> HandleRestAsync<TReport>(string counterpartId, HttpContext http,
         Func<TReport, Adapters.Portals.Validation.FieldErrors> validate, Func<TReport, string> dispatchOf,
         Func<string, TReport, CancellationToken, Task<CaseEventOutcome>> apply) where TReport : class
     {
-        if (CallerProblem(counterpartId, http, regions, kind) is { } problem) return problem;
-        var (report, malformed) = PortalJson.Read<TReport>(SignedRequestFilter.BodyOf(http));
+        var (report, malformed) = PortalJson.Read<TReport>(SignedRequest.BodyOf(http));
         if (report is null) return malformed!;
         var errors = validate(report);
         if (errors.Any) return Problems.Validation(errors.All);
         return Answer(await apply(counterpartId, report, http.RequestAborted), dispatchOf(report));
     }
 
-    private static async Task<IResult> SoapDecisionAsync(HttpContext http, RegionCatalog regions, CounterpartEventHandler handler)
+    private static async Task<IResult> SoapDecisionAsync(HttpContext http, CounterpartEventHandler handler)
     {
-        var caller = SoapSignedRequestFilter.CallerOf(http);
-        if (regions.FindCounterpart(caller) is not { Kind: CounterpartKind.Department })
-            return SoapFault.Client(StatusCodes.Status403Forbidden, "CALLER_NOT_ALLOWED", $"访问密钥 {caller} 不是部门对接方，无权报告审批结论");
+        var caller = SignedRequest.CallerOf(http);
         var operation = DepartmentSoapContract.ReportDecision;
         if (!operation.MatchesAction(http.Request.Headers["SOAPAction"]))
             return SoapFault.Client(StatusCodes.Status400BadRequest, "SOAP_ACTION_MISMATCH", $"SOAPAction 应为 \"{operation.Action}\"");
-        var (payload, fault) = SoapEnvelope.Read(SoapSignedRequestFilter.BodyOf(http));
+        var (payload, fault) = SoapEnvelope.Read(SignedRequest.BodyOf(http));
         if (fault is not null) return fault;
         if (payload!.Name != operation.PayloadName)
             return SoapFault.Client(StatusCodes.Status500InternalServerError, "UNKNOWN_OPERATION", $"soap:Body 中应为 {{{operation.Namespace}}}{operation.Name}");
@@ -68,8 +70,8 @@ public static class CounterpartEventEndpoints
         var outcome = await handler.DecisionAsync(caller, report, http.RequestAborted);
         return outcome.Result switch
         {
-            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response("ACCEPTED")),
-            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response("DUPLICATE")),
+            CaseEventResult.Applied => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Accepted)),
+            CaseEventResult.Duplicate => SoapEnvelope.Ok(DepartmentSoapContract.Response(DecisionReceipt.Duplicate)),
             CaseEventResult.UnknownDispatch => SoapFault.Client(StatusCodes.Status404NotFound, "DISPATCH_NOT_FOUND", $"没有派单 {report.DispatchId}", "dispatchId"),
             CaseEventResult.OtherCounterpart => SoapFault.Client(StatusCodes.Status403Forbidden, "DISPATCH_OF_ANOTHER_COUNTERPART",
                 $"派单 {report.DispatchId} 不属于 {caller}", "dispatchId"),
@@ -83,21 +85,6 @@ public static class CounterpartEventEndpoints
             return Problems.Result(StatusCodes.Status404NotFound, "NOT_FOUND", "请使用 ?wsdl 获取服务描述", $"GET {DepartmentSoapContract.Route}?wsdl");
         var location = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{DepartmentSoapContract.Route}";
         return Results.Text(DepartmentSoapContract.Wsdl(location), SoapEnvelope.ContentType);
-    }
-
-    /// <summary>The path names the counterpart; it must be the signed caller, and of the kind the route serves.</summary>
-    private static IResult? CallerProblem(string counterpartId, HttpContext http, RegionCatalog regions, CounterpartKind kind)
-    {
-        var counterpart = regions.FindCounterpart(counterpartId);
-        if (counterpart is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "COUNTERPART_NOT_FOUND", "对接方不存在", $"没有编号为 {counterpartId} 的对接方");
-        var caller = SignedRequestFilter.CallerOf(http);
-        if (caller != counterpartId)
-            return Problems.Result(StatusCodes.Status403Forbidden, "CALLER_MISMATCH", "无权代其他对接方报告", $"访问密钥 {caller} 不能以 {counterpartId} 的名义调用");
-        if (counterpart.Kind != kind)
-            return Problems.Result(StatusCodes.Status409Conflict, "WRONG_COUNTERPART_KIND", "接口与对接方类型不符",
-                kind == CounterpartKind.Utility ? "办理进度由公用企业报告；部门请使用 decisions 接口" : "审批结论由部门报告；公用企业请使用 events 接口");
-        return null;
     }
 
     private static IResult Answer(CaseEventOutcome outcome, string dispatchId) => outcome.Result switch

@@ -14,6 +14,10 @@ using Gateway.Store;
 
 using Gateway.Application.FailedMessages;
 
+using Gateway.Contracts;
+
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Host.Api;
 
 /// <summary>
@@ -23,7 +27,7 @@ namespace Gateway.Host.Api;
 /// </summary>
 public static class FailedMessageEndpoints
 {
-    private static readonly string[] Statuses = ["PENDING", "REPLAYING", "REPLAYED", "DISCARDED"];
+    private static readonly string[] Statuses = Enum.GetValues<FailedMessageStatus>().Select(WireName.Of).ToArray();
 
     public static void MapFailedMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -52,13 +56,15 @@ public static class FailedMessageEndpoints
         var size = QueryNumbers.Page("pageSize", pageSize, 50, 1, 500, errors);
         if (errors.Any) return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 
-        var (items, total) = await store.ListFailedAsync(new FailedQuery(counterpartId, reason, status, pageNo, size), http.RequestAborted);
+        var (items, total) = await store.ListFailedAsync(new FailedQuery(counterpartId, reason, status is null ? null : WireName.Parse<FailedMessageStatus>(status), pageNo, size), http.RequestAborted);
         return Results.Json(new { page = pageNo, pageSize = size, total, items = items.Select(Summary) }, GatewayJson.Options);
     }
 
     private static async Task<IResult> GroupsAsync(HttpContext http, IGatewayStore store, string? status)
     {
-        var groups = await store.GroupFailedAsync(status ?? "PENDING", http.RequestAborted);
+        // An unknown status matches no failed message (as the store's filter always answered it).
+        if (status is not null && !Statuses.Contains(status)) return Results.Json(Array.Empty<object>(), GatewayJson.Options);
+        var groups = await store.GroupFailedAsync(status is null ? FailedMessageStatus.Pending : WireName.Parse<FailedMessageStatus>(status), http.RequestAborted);
         return Results.Json(groups.Select(g => new
         {
             groupId = GroupId(g.CounterpartId, g.Reason),

@@ -9,6 +9,8 @@ using Gateway.Contracts.Portals;
 using Gateway.Routing.Lifecycle;
 using Gateway.Store;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Host.Api;
 
 /// <summary>
@@ -22,14 +24,13 @@ public static class RatingEndpoints
     public sealed record RatingRequest(string? ApplyNo, int? Score, string? Comment);
 
     public static void MapRatingEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Route, RateAsync).AddEndpointFilter<SignedRequestFilter>().WithTags("portals").WithName("ZhejiangRatings");
+        endpoints.MapPost(Route, RateAsync)
+            .RequireSignedCaller(new OnlyCaller(PortalIds.Zhejiang, "无权调用", caller => $"访问密钥 {caller} 不能提交浙江“一件事”的评价"))
+            .WithTags("portals").WithName("ZhejiangRatings");
 
     private static async Task<IResult> RateAsync(HttpContext http, IGatewayStore store, TimeProvider clock)
     {
-        var caller = SignedRequestFilter.CallerOf(http);
-        if (caller != PortalIds.Zhejiang)
-            return Problems.Result(StatusCodes.Status403Forbidden, "CALLER_NOT_ALLOWED", "无权调用", $"访问密钥 {caller} 不能提交浙江“一件事”的评价");
-        var (request, malformed) = PortalJson.Read<RatingRequest>(SignedRequestFilter.BodyOf(http));
+        var (request, malformed) = PortalJson.Read<RatingRequest>(SignedRequest.BodyOf(http));
         if (request is null) return malformed!;
         var errors = new FieldErrors();
         errors.Required("applyNo", request.ApplyNo, "申报编号");
@@ -42,7 +43,7 @@ public static class RatingEndpoints
             return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "申报不存在", $"没有申报编号为 {request.ApplyNo} 的案件");
         var now = clock.GetUtcNow();
         var rating = new CaseRating(request.Score!.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now.ToOffset(TimeSpan.FromHours(8)));
-        var entry = new TimelineEntry(now.ToUnixTimeMilliseconds(), "RATED", "portal:zhejiang", $"申请人评价 {rating.Score} 分");
+        var entry = new TimelineEntry(now.ToUnixTimeMilliseconds(), TimelineType.Rated, "portal:zhejiang", $"申请人评价 {rating.Score} 分");
         if (!await store.SaveRatingAsync(@case.CaseId, rating, entry, http.RequestAborted))
             return Problems.Result(StatusCodes.Status409Conflict, "RATING_NOT_ALLOWED", "暂不能评价",
                 $"案件 {@case.CaseId} 尚未接通，或已评价过（当前状态 {@case.Status}）");

@@ -10,6 +10,8 @@ using Gateway.Contracts.Messages;
 using Gateway.Routing.Lifecycle;
 using MassTransit;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Messaging;
 
 /// <summary>
@@ -25,19 +27,19 @@ public sealed class PortalCallbackConsumer(
     {
         var ct = context.CancellationToken;
         var callback = await store.GetPortalCallbackAsync(context.Message.EventId, ct);
-        if (callback is null || callback.Status is "SENT" or "RECORDED") return;
+        if (callback is null || callback.Status is CallbackStatus.Sent or CallbackStatus.Recorded) return;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
         var url = config[$"Gateway:Portals:{callback.Portal}:CallbackUrl"];
         if (string.IsNullOrWhiteSpace(url))
         {
-            await store.MarkPortalCallbackAsync(callback.EventId, "RECORDED", now, null, ct);
+            await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Recorded, now, null, ct);
             return;
         }
         var secret = ConfiguredSecret.Read(config, $"Gateway:Portals:{callback.Portal}:Secret", callback.Portal, settings);
         if (secret is null)
         {
-            await store.MarkPortalCallbackAsync(callback.EventId, "FAILED", now, $"Gateway:Portals:{callback.Portal}:Secret is not configured", ct);
+            await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Failed, now, $"Gateway:Portals:{callback.Portal}:Secret is not configured", ct);
             return;
         }
 
@@ -45,7 +47,7 @@ public sealed class PortalCallbackConsumer(
             ResilienceSettings.Default with { MaxAttempts = 3 });
         var portalEvent = JsonSerializer.Deserialize<PortalEvent>(callback.Payload, GatewayJson.Options)!;
         var (delivered, error) = await client.SendAsync(callback.Portal, endpoint, portalEvent, ct);
-        await store.MarkPortalCallbackAsync(callback.EventId, delivered ? "SENT" : "FAILED", clock.GetUtcNow().ToUnixTimeMilliseconds(), error, ct);
+        await store.MarkPortalCallbackAsync(callback.EventId, delivered ? CallbackStatus.Sent : CallbackStatus.Failed, clock.GetUtcNow().ToUnixTimeMilliseconds(), error, ct);
         if (!delivered)
             logger.LogWarning("Callback {EventId} ({Event}) to portal {Portal} failed: {Error}; it will be retried", callback.EventId, callback.Event, callback.Portal, error);
     }

@@ -15,6 +15,8 @@ using Gateway.Contracts.Messages;
 using Gateway.Routing.Lifecycle;
 using MassTransit;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Messaging;
 
 /// <summary>
@@ -98,7 +100,7 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, PortalCallbacks.Factory, ct);
+            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
             logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
@@ -126,7 +128,7 @@ public sealed class SendDispatchConsumer(
         var policy = found.Policy;
         var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
         var joint = policy.JointConstructionGroupId is null ? [] : (await store.GetDispatchesAsync(caseId, ct))
-            .Where(d => d.Kind == "WORK_ORDER" && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
+            .Where(d => d.Kind == DispatchKind.WorkOrder && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
         return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
             policy.JointConstructionGroupId), joint);
     }

@@ -21,7 +21,7 @@ public sealed partial class SqlGatewayStore
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
         var timeline = (await db.QueryAsync<TimelineRow>("""
-            SELECT id AS Id, case_id AS CaseId, at AS At, type AS Type, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
+            SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
             """, new { caseId }, tx)).AsList();
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(

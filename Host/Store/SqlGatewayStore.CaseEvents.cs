@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+using static Gateway.Store.StoreNames;
 using Gateway.Adapters.Http;
 using Gateway.Application.Cases;
 using Gateway.Application.Store;
@@ -29,7 +32,7 @@ public sealed partial class SqlGatewayStore
     private static Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IEnumerable<DispatchRow> dispatches) =>
         db.ExecuteAsync(InsertDispatchSql, dispatches.Select(d => new
         {
-            d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, d.Kind, d.Service, d.SlaStep, d.Status, d.ExternalRef,
+            d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, Kind = d.KindName, d.Service, d.SlaStep, Status = d.StatusName, d.ExternalRef,
             d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
             d.Attempts, d.LastError, d.LeaseUntil, d.DueFrom, d.SlaHalfDays, d.WarnAt, d.Question, d.RelatedDispatchId,
         }), tx);
@@ -47,7 +50,7 @@ public sealed partial class SqlGatewayStore
     private static CaseRating? Rating(string? json) => json is null ? null : JsonSerializer.Deserialize<CaseRating>(json, GatewayJson.Options);
 
     public async Task<CaseEventOutcome> ApplyCaseEventAsync(string counterpartId, string eventId, string dispatchId, long now,
-        Func<CaseSnapshot, CaseEffects> rules, PortalCallbackFactory callbacks, CancellationToken cancellationToken)
+        Func<CaseSnapshot, CaseEffects> rules, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
@@ -62,13 +65,8 @@ public sealed partial class SqlGatewayStore
             """, new { counterpartId, eventId, dispatchId, now }, tx);
         if (claimed == 0) return new CaseEventOutcome(CaseEventResult.Duplicate, CaseId: subject.CaseId);
 
-        // Writing the case row first takes its lock (row lock on PostgreSQL, the write lock on SQLite): two departments
-        // deciding at once are applied one after the other, so "every approval is in" is seen exactly once.
         var caseId = subject.CaseId;
-        await db.ExecuteAsync("UPDATE cases SET updated_at = @now WHERE case_id = @caseId", new { caseId, now }, tx);
-        var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-        var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
-            new { caseId }, tx)).AsList();
+        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, now);
         var policy = Policy(await db.ExecuteScalarAsync<string>("SELECT policy_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx)
             ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
         subject = dispatches.Single(d => d.DispatchId == dispatchId);
@@ -79,38 +77,62 @@ public sealed partial class SqlGatewayStore
             await tx.RollbackAsync(cancellationToken);
             return new CaseEventOutcome(CaseEventResult.Refused, effects.Refusal, caseId);
         }
+        await ApplyEffectsAsync(db, tx, @case, dispatches, effects, now);
+        await tx.CommitAsync(cancellationToken);
+        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: caseId);
+    }
 
+    /// <summary>
+    /// Writing the case row first takes its lock (row lock on PostgreSQL, the write lock on SQLite): two changes to one case
+    /// (two departments deciding, two last receipts) are applied one after the other, so each sees the other's result.
+    /// </summary>
+    private async Task<(CaseRow Case, List<DispatchRow> Dispatches)> LockAndReadCaseAsync(DbConnection db, DbTransaction tx, string caseId, long now)
+    {
+        await db.ExecuteAsync("UPDATE cases SET updated_at = @now WHERE case_id = @caseId", new { caseId, now }, tx);
+        var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+        var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
+            new { caseId }, tx)).AsList();
+        return (@case, dispatches);
+    }
+
+    /// <summary>Writes what the rules decided, in the caller's transaction: the store decides nothing here.</summary>
+    private async Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, CaseRow @case, IReadOnlyList<DispatchRow> dispatches, CaseEffects effects, long now)
+    {
+        var caseId = @case.CaseId;
         foreach (var change in effects.DispatchChanges)
             await db.ExecuteAsync("""
                 UPDATE dispatches SET status = @Status, progress = @Progress,
                     met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
                     external_ref = COALESCE(external_ref, @ExternalRef),
-                    acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END
+                    acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END,
+                    last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
                 WHERE dispatch_id = @DispatchId
-                """, new { change.DispatchId, change.Status, change.Progress, Met = Flag(change.Met), change.ExternalRef, now }, tx);
+                """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
+                    ClearError = Flag(change.ClearError), now }, tx);
         await InsertDispatchesAsync(db, tx, effects.NewDispatches);
         foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);
         foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
+        if (effects.SettleReplayOf is { } replayed)
+            await db.ExecuteAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
+                new { replayed }, tx);
         var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
         foreach (var (@event, dispatch, detail) in effects.Callbacks)
-            await AddCallbackAsync(db, tx, callbacks, @case, dispatch is null ? null : byId[dispatch.DispatchId], @event, now, detail);
+            await AddCallbackAsync(db, tx, @case, dispatch is null ? null : byId[dispatch.DispatchId], @event, now, detail);
         if (effects.CaseStatus is { } status)
-            await db.ExecuteAsync("UPDATE cases SET status = @status WHERE case_id = @caseId", new { status, caseId }, tx);
+            await db.ExecuteAsync("UPDATE cases SET status = @status, updated_at = @now WHERE case_id = @caseId", new { status = WireName.Of(status), now, caseId }, tx);
         if (effects.Policy is { } changed)
             await db.ExecuteAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
                 new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId }, tx);
-        await tx.CommitAsync(cancellationToken);
-        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: caseId);
     }
 
     public async Task<bool> SaveRatingAsync(string caseId, CaseRating rating, TimelineEntry entry, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var updated = await db.ExecuteAsync("""
+        var updated = await db.ExecuteAsync($"""
             UPDATE case_policies SET rating_json = @json, updated_at = @at
             WHERE case_id = @caseId AND rating_json IS NULL
-              AND EXISTS (SELECT 1 FROM cases WHERE case_id = @caseId AND status IN ('CONNECTED', 'CLOSED'))
+              AND EXISTS (SELECT 1 FROM cases WHERE case_id = @caseId AND status IN {In(CaseStatus.Connected, CaseStatus.Closed)})
             """, new { json = JsonSerializer.Serialize(rating, GatewayJson.Options), at = entry.At, caseId }, tx);
         if (updated == 1) await InsertTimelineAsync(db, tx, caseId, entry);
         await tx.CommitAsync(cancellationToken);

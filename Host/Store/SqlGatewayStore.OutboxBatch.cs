@@ -2,6 +2,10 @@ using Dapper;
 
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
+using Gateway.Contracts.Lifecycle;
+
+using static Gateway.Store.StoreNames;
+
 namespace Gateway.Store;
 
 /// <summary>The outbox relay's batch write and the counts behind the gateway's gauges.</summary>
@@ -22,11 +26,11 @@ public sealed partial class SqlGatewayStore
     public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return await db.QuerySingleAsync<StoreGauges>(new CommandDefinition("""
+        return await db.QuerySingleAsync<StoreGauges>(new CommandDefinition($"""
             SELECT (SELECT COUNT(*) FROM outbox WHERE published_at IS NULL) AS OutboxBacklog,
-                   (SELECT COUNT(*) FROM failed_messages WHERE status = 'PENDING') AS FailedPending,
+                   (SELECT COUNT(*) FROM failed_messages WHERE status = {Q(FailedMessageStatus.Pending)}) AS FailedPending,
                    (SELECT COUNT(*) FROM dispatches WHERE overdue = 1
-                        AND status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')) AS OverdueOpen
+                        AND status IN {In(DeliveryRules.Open)}) AS OverdueOpen
             """, cancellationToken: cancellationToken));
     }
 }

@@ -1,5 +1,9 @@
 using System.Data.Common;
 using Dapper;
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+using Gateway.Application.Callbacks;
+using static Gateway.Store.StoreNames;
 
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
@@ -10,13 +14,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
-        region AS Region, zone AS Zone, status AS Status, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt,
+        region AS Region, zone AS Zone, status AS StatusName, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt,
         updated_at AS UpdatedAt, application_json AS ApplicationJson, receipt_json AS ReceiptJson
         """;
 
     private const string DispatchColumns = """
-        dispatch_id AS DispatchId, case_id AS CaseId, ordinal AS Ordinal, counterpart_id AS CounterpartId, kind AS Kind, service AS Service,
-        sla_step AS SlaStep, status AS Status, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
+        dispatch_id AS DispatchId, case_id AS CaseId, ordinal AS Ordinal, counterpart_id AS CounterpartId, kind AS KindName, service AS Service,
+        sla_step AS SlaStep, status AS StatusName, external_ref AS ExternalRef, created_at AS CreatedAt, sent_at AS SentAt,
         acknowledged_at AS AcknowledgedAt, due_at AS DueAt, due_provisional AS DueProvisional, overdue AS Overdue,
         attempts AS Attempts, last_error AS LastError, lease_until AS LeaseUntil, due_from AS DueFrom,
         sla_half_days AS SlaHalfDays, warn_at AS WarnAt, warned_at AS WarnedAt, missed_at AS MissedAt,
@@ -78,7 +82,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var inserted = await db.ExecuteAsync("""
             INSERT INTO cases (case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no,
                                accepted_at, updated_at, application_json, receipt_json)
-            VALUES (@CaseId, @Portal, @PortalApplicationNo, @ContentHash, @Region, @Zone, @Status, @ReceiptNo,
+            VALUES (@CaseId, @Portal, @PortalApplicationNo, @ContentHash, @Region, @Zone, @StatusName, @ReceiptNo,
                     @AcceptedAt, @UpdatedAt, @ApplicationJson, @ReceiptJson)
             ON CONFLICT (portal, portal_application_no) DO NOTHING
             """, Sealed(newCase.Case), tx);
@@ -103,17 +107,17 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     private const string InsertCallbackSql = """
         INSERT INTO portal_callbacks (event_id, case_id, portal, event, payload, status, created_at, attempts)
-        VALUES (@EventId, @CaseId, @Portal, @Event, @Payload, @Status, @CreatedAt, 0)
+        VALUES (@EventId, @CaseId, @Portal, @Event, @Payload, @StatusName, @CreatedAt, 0)
         """;
 
     private const string InsertOutboxSql = """
         INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
         """;
 
-    private async Task AddCallbackAsync(DbConnection db, DbTransaction tx, PortalCallbackFactory factory, CaseRow @case, DispatchRow? dispatch,
+    private async Task AddCallbackAsync(DbConnection db, DbTransaction tx, CaseRow @case, DispatchRow? dispatch,
         string @event, long at, string? detail)
     {
-        var (callback, message) = factory(@case, dispatch, @event, at, detail);
+        var (callback, message) = PortalCallbacks.Create(@case, dispatch, @event, at, detail);
         await db.ExecuteAsync(InsertCallbackSql, callback, tx);
         await db.ExecuteAsync(InsertOutboxSql, message, tx);
     }
@@ -122,7 +126,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         db.ExecuteAsync("""
             INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
             VALUES (@caseId, @At, @Type, @Actor, @Detail, @DispatchId)
-            """, new { caseId, entry.At, entry.Type, entry.Actor, entry.Detail, entry.DispatchId }, tx);
+            """, new { caseId, entry.At, Type = entry.TypeName, entry.Actor, entry.Detail, entry.DispatchId }, tx);
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -143,7 +147,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
-            SELECT id AS Id, case_id AS CaseId, at AS At, type AS Type, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
+            SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
             """, new { caseId }, cancellationToken: cancellationToken))).AsList();
     }
@@ -159,6 +163,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         if (query.Overdue is false) where.Add("NOT EXISTS (SELECT 1 FROM dispatches o WHERE o.case_id = c.case_id AND o.overdue = 1)");
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var args = new DynamicParameters(query);
+        args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
         args.Add("Offset", (query.Page - 1) * query.PageSize);
 
@@ -166,7 +171,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM cases c {filter}", args, cancellationToken: cancellationToken));
         var items = await db.QueryAsync<CaseSummaryRow>(new CommandDefinition($"""
             SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.portal AS Portal,
-                   c.portal_application_no AS PortalApplicationNo, c.status AS Status, c.accepted_at AS AcceptedAt,
+                   c.portal_application_no AS PortalApplicationNo, c.status AS StatusName, c.accepted_at AS AcceptedAt,
                    (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id) AS Dispatches,
                    (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id AND d.overdue = 1) AS OverdueDispatches
             FROM cases c {filter}
@@ -215,59 +220,37 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         // A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery
         // of its message must not send it twice. A FAILED one waits for an operator's replay (which makes it PENDING):
         // a stale duplicate of its message (e.g. from stalled-dispatch recovery) must not send it behind their back.
-        var updated = await db.ExecuteAsync("""
-            UPDATE dispatches SET status = 'SENT', sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil
+        var taken = await db.QuerySingleOrDefaultAsync<(string CaseId, string CounterpartId, long Attempts)?>($"""
+            UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil
             WHERE dispatch_id = @dispatchId
-              AND (status = 'PENDING' OR (status = 'SENT' AND lease_until < @at))
+              AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND lease_until < @at))
+            RETURNING case_id, counterpart_id, CAST(attempts AS BIGINT)
             """, new { dispatchId, at, leaseUntil }, tx);
-        if (updated == 1)
-        {
-            var d = await db.QuerySingleAsync<(string CaseId, string CounterpartId, long Attempts)>(
-                "SELECT case_id, counterpart_id, CAST(attempts AS BIGINT) FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-            await InsertTimelineAsync(db, tx, d.CaseId, new TimelineEntry(at, "DISPATCH_SENT", actor,
-                d.Attempts > 1 ? $"再次发送至 {d.CounterpartId}（第 {d.Attempts} 次）" : $"发送至 {d.CounterpartId}", dispatchId));
-        }
+        if (taken is { } d)
+            await InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.Sending(dispatchId, d.CounterpartId, d.Attempts, at));
         await tx.CommitAsync(cancellationToken);
-        return updated == 1;
+        return taken is not null;
     }
 
     public async Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        await db.ExecuteAsync(new CommandDefinition("UPDATE dispatches SET lease_until = 0 WHERE dispatch_id = @dispatchId AND status = 'SENT'",
+        await db.ExecuteAsync(new CommandDefinition($"UPDATE dispatches SET lease_until = 0 WHERE dispatch_id = @dispatchId AND status = {Q(DispatchStatus.Sent)}",
             new { dispatchId }, cancellationToken: cancellationToken));
     }
 
-    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, PortalCallbackFactory callbacks,
-        CancellationToken cancellationToken)
+    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // Lock the case first (the order every case change follows): two last receipts arriving together are then
         // applied one after the other, and the later one sees the earlier when it checks whether all are in.
-        var lockedCase = await db.ExecuteScalarAsync<string?>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-        if (lockedCase is not null)
-            await db.ExecuteAsync("UPDATE cases SET updated_at = updated_at WHERE case_id = @lockedCase", new { lockedCase }, tx);
-        var updated = await db.ExecuteAsync("""
-            UPDATE dispatches SET status = 'ACKNOWLEDGED', external_ref = @orderNo, acknowledged_at = @at, last_error = NULL
-            WHERE dispatch_id = @dispatchId AND status IN ('PENDING', 'SENT', 'FAILED')
-            """, new { dispatchId, orderNo, at }, tx);
-        if (updated == 1)
+        var caseId = await db.ExecuteScalarAsync<string?>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
+        if (caseId is not null)
         {
-            var dispatch = await db.QuerySingleAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-            var caseId = dispatch.CaseId;
-            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(at, "DISPATCH_ACKNOWLEDGED", actor, $"回执单号 {orderNo}", dispatchId));
-            await db.ExecuteAsync("UPDATE failed_messages SET status = 'REPLAYED' WHERE id = @dispatchId AND status = 'REPLAYING'", new { dispatchId }, tx);
-            await AddCallbackAsync(db, tx, callbacks, @case, dispatch, Contracts.Messages.PortalEventNames.DispatchReceipt, at, $"{dispatch.CounterpartId} 回执单号 {orderNo}");
-            // The case is DISPATCHED once every counterpart has acknowledged its dispatch.
-            var promoted = await db.ExecuteAsync("""
-                UPDATE cases SET status = 'DISPATCHED', updated_at = @at
-                WHERE case_id = @caseId AND status = 'ACCEPTED'
-                  AND NOT EXISTS (SELECT 1 FROM dispatches WHERE case_id = @caseId AND status IN ('PENDING', 'SENT', 'FAILED'))
-                """, new { caseId, at }, tx);
-            if (promoted == 1)
-                await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(at, "DISPATCHED", "gateway", "全部派单已获回执"));
+            var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, at);
+            var effects = DeliveryRules.Acknowledge(@case, dispatches, dispatches.Single(d => d.DispatchId == dispatchId), orderNo, actor, at);
+            await ApplyEffectsAsync(db, tx, @case, dispatches, effects, at);
         }
         await tx.CommitAsync(cancellationToken);
     }
@@ -276,21 +259,21 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        await db.ExecuteAsync("""
-            UPDATE dispatches SET status = 'FAILED', last_error = @Error WHERE dispatch_id = @DispatchId AND status IN ('PENDING', 'SENT')
+        await db.ExecuteAsync($"""
+            UPDATE dispatches SET status = {Q(DispatchStatus.Failed)}, last_error = @Error
+            WHERE dispatch_id = @DispatchId AND status IN {In(DeliveryRules.Failable)}
             """, failure, tx);
-        await InsertTimelineAsync(db, tx, failure.CaseId, new TimelineEntry(failure.FailedAt, "DISPATCH_FAILED", "gateway",
-            $"{failure.CounterpartId}: {failure.Reason}", failure.DispatchId));
+        await InsertTimelineAsync(db, tx, failure.CaseId, DeliveryRules.Failed(failure.DispatchId, failure.CounterpartId, failure.Reason, failure.FailedAt));
         // One row per dispatch (its id is the dispatch id): a later failure, e.g. after a replay, adds its attempts
         // and makes the row PENDING again.
-        await db.ExecuteAsync("""
+        await db.ExecuteAsync($"""
             INSERT INTO failed_messages (id, message_type, counterpart_id, case_id, dispatch_id, first_failed_at, last_failed_at,
                                          attempts, reason, last_error, status, payload, request_headers, request_body)
             VALUES (@DispatchId, @MessageType, @CounterpartId, @CaseId, @DispatchId, @FailedAt, @FailedAt,
-                    @AttemptCount, @Reason, @Error, 'PENDING', @Payload, @RequestHeaders, @RequestBody)
+                    @AttemptCount, @Reason, @Error, {Q(FailedMessageStatus.Pending)}, @Payload, @RequestHeaders, @RequestBody)
             ON CONFLICT (id) DO UPDATE SET last_failed_at = excluded.last_failed_at,
                 attempts = failed_messages.attempts + excluded.attempts, reason = excluded.reason,
-                last_error = excluded.last_error, status = 'PENDING', request_headers = excluded.request_headers,
+                last_error = excluded.last_error, status = {Q(FailedMessageStatus.Pending)}, request_headers = excluded.request_headers,
                 request_body = excluded.request_body
             """, new
             {
@@ -307,7 +290,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     private const string FailedColumns = """
         id AS Id, message_type AS MessageType, counterpart_id AS CounterpartId, case_id AS CaseId, dispatch_id AS DispatchId,
         first_failed_at AS FirstFailedAt, last_failed_at AS LastFailedAt, attempts AS Attempts, reason AS Reason,
-        last_error AS LastError, status AS Status, payload AS Payload, request_headers AS RequestHeaders,
+        last_error AS LastError, status AS StatusName, payload AS Payload, request_headers AS RequestHeaders,
         request_body AS RequestBody, replayed_by AS ReplayedBy, replayed_at AS ReplayedAt, discarded_by AS DiscardedBy,
         discarded_at AS DiscardedAt, discard_reason AS DiscardReason
         """;
@@ -320,6 +303,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         if (query.Status is not null) where.Add("status = @Status");
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var args = new DynamicParameters(query);
+        args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
         args.Add("Offset", (query.Page - 1) * query.PageSize);
         await using var db = await OpenAsync(cancellationToken);
@@ -330,7 +314,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         return (items.Select(i => Opened(i)!).ToList(), (int)total);
     }
 
-    public async Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(string status, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(FailedMessageStatus status, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<FailedGroupRow>(new CommandDefinition("""
@@ -338,7 +322,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                    MIN(first_failed_at) AS Oldest, MAX(last_failed_at) AS Newest
             FROM failed_messages WHERE status = @status
             GROUP BY counterpart_id, reason ORDER BY COUNT(*) DESC, counterpart_id, reason
-            """, new { status }, cancellationToken: cancellationToken))).AsList();
+            """, new { status = WireName.Of(status) }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<(FailedMessageRow Row, IReadOnlyList<AttemptRecord> Attempts)?> GetFailedAsync(string id, CancellationToken cancellationToken)
@@ -355,7 +339,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<string>> ReplayFailedAsync(ReplaySelection selection, string operatorName, long now, long leaseUntil,
         Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken)
     {
-        var where = new List<string> { "status = 'PENDING'" };
+        var where = new List<string> { $"status = {Q(FailedMessageStatus.Pending)}" };
         if (selection.Ids is not null) where.Add(dialect == SqlDialect.Postgres ? "id = ANY(@Ids)" : "id IN @Ids");
         if (selection.CounterpartId is not null) where.Add("counterpart_id = @CounterpartId");
         if (selection.Reason is not null) where.Add("reason = @Reason");
@@ -367,21 +351,21 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         // Marking the rows REPLAYING and writing their outbox messages is one transaction: a restart half-way
         // leaves either nothing or everything queued, and a second replay finds no PENDING row to take again.
         var taken = (await db.QueryAsync<string>(new CommandDefinition($"""
-            UPDATE failed_messages SET status = 'REPLAYING', replayed_by = @operatorName, replayed_at = @now
+            UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replaying)}, replayed_by = @operatorName, replayed_at = @now
             WHERE {string.Join(" AND ", where)}
             RETURNING dispatch_id
             """, args, tx, cancellationToken: cancellationToken))).AsList();
         foreach (var dispatchId in taken)
         {
-            await db.ExecuteAsync("""
-                UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil WHERE dispatch_id = @dispatchId AND status = 'FAILED'
+            await db.ExecuteAsync($"""
+                UPDATE dispatches SET status = {Q(DispatchStatus.Pending)}, lease_until = @leaseUntil
+                WHERE dispatch_id = @dispatchId AND status = {Q(DispatchStatus.Failed)}
                 """, new { dispatchId, leaseUntil }, tx);
             var dispatch = await db.QuerySingleAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
             await db.ExecuteAsync("""
                 INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
                 """, message(dispatch), tx);
-            await InsertTimelineAsync(db, tx, dispatch.CaseId, new TimelineEntry(now, "DISPATCH_REPLAYED", $"operator:{operatorName}",
-                $"重新派发至 {dispatch.CounterpartId}（原幂等键）", dispatchId));
+            await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Replayed(dispatch, operatorName, now));
         }
         await tx.CommitAsync(cancellationToken);
         return taken;
@@ -391,9 +375,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var caseAndDispatch = await db.QuerySingleOrDefaultAsync<(string CaseId, string DispatchId)>("""
-            UPDATE failed_messages SET status = 'DISCARDED', discarded_by = @operatorName, discarded_at = @now, discard_reason = @reason
-            WHERE id = @id AND status = 'PENDING'
+        var caseAndDispatch = await db.QuerySingleOrDefaultAsync<(string CaseId, string DispatchId)>($"""
+            UPDATE failed_messages SET status = {Q(FailedMessageStatus.Discarded)}, discarded_by = @operatorName, discarded_at = @now, discard_reason = @reason
+            WHERE id = @id AND status = {Q(FailedMessageStatus.Pending)}
             RETURNING case_id, dispatch_id
             """, new { id, reason, operatorName, now }, tx);
         if (caseAndDispatch == default)
@@ -401,8 +385,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
-        await InsertTimelineAsync(db, tx, caseAndDispatch.CaseId, new TimelineEntry(now, "DISPATCH_DISCARDED", $"operator:{operatorName}",
-            reason, caseAndDispatch.DispatchId));
+        await InsertTimelineAsync(db, tx, caseAndDispatch.CaseId, DeliveryRules.Discarded(caseAndDispatch.DispatchId, operatorName, reason, now));
         await tx.CommitAsync(cancellationToken);
         return true;
     }
@@ -413,10 +396,10 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var stalled = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
-            UPDATE dispatches SET status = 'PENDING', lease_until = @leaseUntil
+            UPDATE dispatches SET status = {Q(DispatchStatus.Pending)}, lease_until = @leaseUntil
             WHERE dispatch_id IN (
                 SELECT dispatch_id FROM dispatches
-                WHERE status IN ('PENDING', 'SENT') AND lease_until < @now
+                WHERE status IN {In(DeliveryRules.Requeueable)} AND lease_until < @now
                 ORDER BY lease_until
                 LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
@@ -427,8 +410,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await db.ExecuteAsync("""
                 INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
                 """, row, tx);
-            await InsertTimelineAsync(db, tx, dispatch.CaseId, new TimelineEntry(now, "DISPATCH_REQUEUED", "gateway",
-                $"{dispatch.CounterpartId} 未在租期内确认，按原幂等键重新派发", dispatch.DispatchId));
+            await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Requeued(dispatch, now));
         }
         await tx.CommitAsync(cancellationToken);
         return stalled;
@@ -438,7 +420,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// Dispatches still owing their step: a receipt is not the step itself, so the deadline runs until the counterpart
     /// reports what the step asks (met_at: accepted the work order, answered the question, connected) or is settled.
     /// </summary>
-    private const string OpenDispatch = "met_at IS NULL AND status IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'IN_PROGRESS', 'FAILED')";
+    private static readonly string OpenDispatch = $"met_at IS NULL AND status IN {In(DeliveryRules.Open)}";
 
     public async Task<IReadOnlyList<DispatchRow>> RaiseDeadlineWarningsAsync(long now, int max, CancellationToken cancellationToken)
     {
@@ -454,13 +436,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             RETURNING {DispatchColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
         foreach (var d in rows)
-            await InsertTimelineAsync(db, tx, d.CaseId, new TimelineEntry(now, "DEADLINE_WARNING", "gateway",
-                $"{d.CounterpartId} 的办理时限即将届满（截止 {DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}）", d.DispatchId));
+            await InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.DeadlineWarning(d, now));
         await tx.CommitAsync(cancellationToken);
         return rows;
     }
 
-    public async Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, PortalCallbackFactory callbacks, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
@@ -476,9 +457,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         {
             var caseId = d.CaseId;
             var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-            var detail = $"{d.CounterpartId} 逾期：应于 {DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前办结";
-            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(now, "DEADLINE_MISSED", "gateway", detail, d.DispatchId));
-            await AddCallbackAsync(db, tx, callbacks, @case, d, Contracts.Messages.PortalEventNames.Overdue, now, detail);
+            var (entry, callbackEvent, detail) = DeliveryRules.DeadlineMissed(d, now);
+            await InsertTimelineAsync(db, tx, caseId, entry);
+            await AddCallbackAsync(db, tx, @case, d, callbackEvent, now, detail);
         }
         await tx.CommitAsync(cancellationToken);
         return rows;
@@ -502,8 +483,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             "UPDATE dispatches SET due_at = @dueAt, due_provisional = @flag, warn_at = @warnAt WHERE dispatch_id = @dispatchId RETURNING case_id",
             new { dispatchId, dueAt, flag = Flag(provisional), warnAt }, tx);
         if (caseId is not null)
-            await InsertTimelineAsync(db, tx, caseId, new TimelineEntry(now, "DUE_RECOMPUTED", "gateway",
-                $"工作日历已更新，截止时间重算为 {DateTimeOffset.FromUnixTimeMilliseconds(dueAt).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}{(provisional ? "（仍为暂定）" : "")}", dispatchId));
+            await InsertTimelineAsync(db, tx, caseId, DeliveryRules.DueRecomputed(dispatchId, dueAt, provisional, now));
         await tx.CommitAsync(cancellationToken);
     }
 
@@ -511,7 +491,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         return await db.QuerySingleOrDefaultAsync<PortalCallbackRow>(new CommandDefinition("""
-            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS Status,
+            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
             FROM portal_callbacks WHERE event_id = @eventId
             """, new { eventId }, cancellationToken: cancellationToken));
@@ -521,20 +501,20 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<PortalCallbackRow>(new CommandDefinition("""
-            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS Status,
+            SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
             FROM portal_callbacks WHERE case_id = @caseId ORDER BY created_at, event_id
             """, new { caseId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task MarkPortalCallbackAsync(string eventId, string status, long at, string? error, CancellationToken cancellationToken)
+    public async Task MarkPortalCallbackAsync(string eventId, CallbackStatus status, long at, string? error, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        await db.ExecuteAsync(new CommandDefinition("""
+        await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
-                   sent_at = CASE WHEN @status = 'SENT' THEN @at ELSE sent_at END
-            WHERE event_id = @eventId AND status <> 'SENT'
-            """, new { eventId, status, at, error }, cancellationToken: cancellationToken));
+                   sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
+            WHERE event_id = @eventId AND status <> {Q(CallbackStatus.Sent)}
+            """, new { eventId, status = WireName.Of(status), at, error }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)
@@ -542,8 +522,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var rows = (await db.QueryAsync<(string EventId, string Portal)>(new CommandDefinition($"""
-            UPDATE portal_callbacks SET status = 'PENDING'
-            WHERE event_id IN (SELECT event_id FROM portal_callbacks WHERE status = 'FAILED' AND created_at < @olderThan
+            UPDATE portal_callbacks SET status = {Q(CallbackStatus.Pending)}
+            WHERE event_id IN (SELECT event_id FROM portal_callbacks WHERE status = {Q(CallbackStatus.Failed)} AND created_at < @olderThan
                                ORDER BY created_at LIMIT 100 {dialect.SkipLocked})
             RETURNING event_id, portal
             """, new { olderThan }, tx, cancellationToken: cancellationToken))).AsList();
@@ -562,10 +542,10 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return (await db.QueryAsync<CounterpartLoad>(new CommandDefinition("""
+        return (await db.QueryAsync<CounterpartLoad>(new CommandDefinition($"""
             SELECT counterpart_id AS CounterpartId,
-                   SUM(CASE WHEN status IN ('PENDING', 'SENT') THEN 1 ELSE 0 END) AS Pending,
-                   SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS Failed
+                   SUM(CASE WHEN status IN {In(DispatchStatus.Pending, DispatchStatus.Sent)} THEN 1 ELSE 0 END) AS Pending,
+                   SUM(CASE WHEN status = {Q(DispatchStatus.Failed)} THEN 1 ELSE 0 END) AS Failed
             FROM dispatches GROUP BY counterpart_id
             """, cancellationToken: cancellationToken))).AsList();
     }

@@ -1,5 +1,5 @@
 using Gateway.Contracts.Cases;
-using Gateway.Contracts.Dispatches;
+using Gateway.Contracts.Lifecycle;
 using Gateway.Routing.Deadlines;
 
 namespace Gateway.Routing.FanOut;

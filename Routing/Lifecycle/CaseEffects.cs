@@ -1,3 +1,4 @@
+using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Routing.Lifecycle;
 
@@ -16,14 +17,19 @@ public sealed class CaseEffects
     public List<DispatchRow> NewDispatches { get; } = [];
     public List<TimelineEntry> Timeline { get; } = [];
     public List<(string Event, DispatchRow? Dispatch, string Detail)> Callbacks { get; } = [];
-    public string? CaseStatus { get; set; }
+    public CaseStatus? CaseStatus { get; set; }
     public CasePolicyDocument? Policy { get; set; }
+    /// <summary>A replay of this dispatch succeeded: its failed message, if REPLAYING, becomes REPLAYED.</summary>
+    public string? SettleReplayOf { get; set; }
 
     public static CaseEffects Refuse(string code, string message) => new() { Refusal = new CaseRefusal(code, message) };
 }
 
-/// <summary>A dispatch's new status and progress; <c>Met</c> stops its deadline; an order number first seen here is its receipt.</summary>
-public sealed record DispatchChange(string DispatchId, string Status, string? Progress, bool Met, string? ExternalRef = null);
+/// <summary>
+/// A dispatch's new status and progress; <c>Met</c> stops its deadline; an order number first seen here is its receipt;
+/// <c>ClearError</c> forgets the last send error (the dispatch got through).
+/// </summary>
+public sealed record DispatchChange(string DispatchId, DispatchStatus Status, string? Progress, bool Met, string? ExternalRef = null, bool ClearError = false);
 
 public sealed record CaseRefusal(string Code, string Message);
 

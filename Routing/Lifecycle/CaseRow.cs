@@ -1,3 +1,6 @@
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Routing.Lifecycle;
 
 /// <summary>A case as stored: times are Unix milliseconds (UTC), so SQLite and PostgreSQL compare them the same way.</summary>
@@ -9,7 +12,9 @@ public sealed class CaseRow
     public string ContentHash { get; set; } = "";
     public string Region { get; set; } = "";
     public string? Zone { get; set; }
-    public string Status { get; set; } = "";
+    public CaseStatus Status { get; set; }
+    /// <summary><see cref="Status"/> under its stored name (<see cref="WireName"/>): what the store reads and writes.</summary>
+    public string StatusName { get => WireName.Of(Status); set => Status = WireName.Parse<CaseStatus>(value); }
     public string ReceiptNo { get; set; } = "";
     public long AcceptedAt { get; set; }
     public long UpdatedAt { get; set; }

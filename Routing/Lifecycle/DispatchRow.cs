@@ -1,3 +1,6 @@
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Routing.Lifecycle;
 
 /// <summary>A dispatch (work order or approval request) as stored: times in Unix milliseconds (UTC), flags as booleans.</summary>
@@ -8,10 +11,14 @@ public sealed class DispatchRow
     /// <summary>Position in the case's fan-out plan, so views list dispatches in plan order.</summary>
     public int Ordinal { get; set; }
     public string CounterpartId { get; set; } = "";
-    public string Kind { get; set; } = "";
+    public DispatchKind Kind { get; set; }
+    /// <summary><see cref="Kind"/> under its stored name.</summary>
+    public string KindName { get => WireName.Of(Kind); set => Kind = WireName.Parse<DispatchKind>(value); }
     public string? Service { get; set; }
     public string SlaStep { get; set; } = "";
-    public string Status { get; set; } = "";
+    public DispatchStatus Status { get; set; }
+    /// <summary><see cref="Status"/> under its stored name.</summary>
+    public string StatusName { get => WireName.Of(Status); set => Status = WireName.Parse<DispatchStatus>(value); }
     public string? ExternalRef { get; set; }
     public long CreatedAt { get; set; }
     public long? SentAt { get; set; }
@@ -38,4 +45,9 @@ public sealed class DispatchRow
     public string? Progress { get; set; }
     /// <summary>When the counterpart did what its step asks (e.g. accepted the work order, answered the question); the deadline stops.</summary>
     public long? MetAt { get; set; }
+
+    /// <summary>The work order's progress, when this is a work order that has reported one.</summary>
+    public WorkProgress? WorkProgress => Kind == DispatchKind.WorkOrder && Progress is { } p ? WireName.Parse<WorkProgress>(p) : null;
+    /// <summary>The department's answer, when this is an approval request that has one.</summary>
+    public Decision? Decision => Kind == DispatchKind.ApprovalRequest && Progress is { } p ? WireName.Parse<Decision>(p) : null;
 }

@@ -1,3 +1,4 @@
+using Gateway.Contracts.Lifecycle;
 using Gateway.Contracts;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
@@ -13,10 +14,10 @@ public static class NewDispatch
         CaseId = caseId,
         Ordinal = ordinal,
         CounterpartId = p.CounterpartId,
-        Kind = WireName.Of(p.Kind),
+        Kind = p.Kind,
         Service = p.Service is { } s ? WireName.Of(s) : null,
         SlaStep = p.SlaStep,
-        Status = "PENDING",
+        Status = DispatchStatus.Pending,
         CreatedAt = now,
         DueAt = p.Due.At.ToUnixTimeMilliseconds(),
         DueProvisional = p.Due.Provisional,

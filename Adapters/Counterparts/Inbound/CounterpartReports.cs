@@ -1,5 +1,9 @@
 using Gateway.Adapters.Portals.Validation;
 
+using Gateway.Contracts;
+
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts.Inbound;
 
 /// <summary><c>POST /api/counterparts/{id}/events</c>: a utility's progress on a work order (specs/counterparts.md).</summary>
@@ -27,7 +31,7 @@ public static class CounterpartReportValidator
         if (e.Required("decision", r.Decision, "审批结论") && !decisions.Contains(r.Decision!))
             e.Add("decision", ErrorCodes.InvalidValue, $"审批结论应为 {string.Join("、", decisions)} 之一");
         Length(e, "permitNo", r.PermitNo, 64, "许可证号");
-        if (r.Decision is "REJECTED" or "NEEDS_MORE_INFO") e.Required("reason", r.Reason, "原因");
+        if (r.Decision == WireName.Of(Decision.Rejected) || r.Decision == WireName.Of(Decision.NeedsMoreInfo)) e.Required("reason", r.Reason, "原因");
         Length(e, "reason", r.Reason, 500, "原因");
         return e;
     }

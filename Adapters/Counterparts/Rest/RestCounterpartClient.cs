@@ -10,6 +10,8 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts.Rest;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
 
     public async Task<DispatchResult> SendAsync(CounterpartEndpoint endpoint, DispatchDocument document, CancellationToken cancellationToken)
     {
-        var resource = document.Kind == "WORK_ORDER" ? "work-orders" : "approval-requests";
+        var resource = document.Kind == DispatchKind.WorkOrder ? "work-orders" : "approval-requests";
         var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
         var body = JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
 

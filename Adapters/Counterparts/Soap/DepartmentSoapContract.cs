@@ -3,6 +3,9 @@ using System.Xml.Linq;
 using Gateway.Adapters.Counterparts.Inbound;
 using Gateway.Adapters.Soap;
 
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Adapters.Counterparts.Soap;
 
 /// <summary>
@@ -21,10 +24,16 @@ public static class DepartmentSoapContract
         return new DecisionReport(Field("eventId"), Field("dispatchId"), Field("decision"), Field("permitNo"), Field("at"), Field("reason"));
     }
 
-    public static XElement Response(string status) =>
-        new(Namespace + "ReportDecisionResponse", new XElement(Namespace + "Status", status));
+    public static XElement Response(DecisionReceipt status) =>
+        new(Namespace + "ReportDecisionResponse", new XElement(Namespace + "Status", WireName.Of(status)));
 
-    public static string Wsdl(string location) => Template.Replace("{{LOCATION}}", SecurityElement.Escape(location), StringComparison.Ordinal);
+    public static string Wsdl(string location) => Template
+        .Replace("{{LOCATION}}", SecurityElement.Escape(location), StringComparison.Ordinal)
+        .Replace("{{DECISIONS}}", Decisions, StringComparison.Ordinal);
+
+    /// <summary>The schema's Decision enumeration, from the one list of decisions.</summary>
+    private static readonly string Decisions = string.Join("\n" + "", Enum.GetValues<Decision>()
+        .Select(d => $"          <xs:enumeration value=\"{WireName.Of(d)}\"/>"));
 
     private const string Template = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -40,11 +49,7 @@ public static class DepartmentSoapContract
             <xs:schema targetNamespace="urn:hookup:counterpart:v1" elementFormDefault="qualified">
               <xs:simpleType name="Decision">
                 <xs:restriction base="xs:string">
-                  <xs:enumeration value="NOT_INVOLVED"/>
-                  <xs:enumeration value="SURVEY_REQUIRED"/>
-                  <xs:enumeration value="APPROVED"/>
-                  <xs:enumeration value="REJECTED"/>
-                  <xs:enumeration value="NEEDS_MORE_INFO"/>
+        {{DECISIONS}}
                 </xs:restriction>
               </xs:simpleType>
               <xs:element name="ReportDecision">
@@ -92,3 +97,6 @@ public static class DepartmentSoapContract
         </wsdl:definitions>
         """;
 }
+
+/// <summary>The Status of a ReportDecisionResponse: the decision was applied, or it repeated an event id already applied.</summary>
+public enum DecisionReceipt { Accepted, Duplicate }

@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using System.Xml;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
@@ -5,7 +6,6 @@ using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
-using Gateway.Contracts.Json;
 using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,35 +21,32 @@ public static class HenanEndpoint
 
     public static IEndpointConventionBuilder MapHenanPortal(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync)
-            .AddEndpointFilter<SignedRequestFilter>()
+            .RequireSignedCaller(PortalCaller.Only(PortalIds.Henan))
             .WithTags("portals")
             .WithName("HenanApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IApplicationIntake intake)
+    private static Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<HenanApplication>(Read, validator.Validate, HenanMapper.ToCanonical, IntakeAnswers.Rest)
+            .HandleAsync(http, intake);
+
+    private static (HenanApplication? Value, IResult? Problem) Read(HttpRequest request, byte[] body)
     {
-        if (PortalCaller.RefuseUnless(http, PortalIds.Henan) is { } refused) return refused;
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
-            || !(contentType.MediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
-                 || contentType.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)))
-            return IntakeResponses.UnsupportedMediaType("application/xml 或 text/xml");
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !(contentType.MediaType.Equals(MediaTypeNames.Application.Xml, StringComparison.OrdinalIgnoreCase)
+                 || contentType.MediaType.Equals(MediaTypeNames.Text.Xml, StringComparison.OrdinalIgnoreCase)))
+            return (null, IntakeResponses.UnsupportedMediaType("application/xml 或 text/xml"));
 
         HenanApplication? application;
         try
         {
             // The XML declaration decides the encoding (a Content-Type charset is not consulted).
-            application = HenanXmlReader.Read(SafeXml.Load(SignedRequestFilter.BodyOf(http)));
+            application = HenanXmlReader.Read(SafeXml.Load(body));
         }
         catch (XmlException ex)
         {
-            return MalformedXml(ex.LineNumber > 0 ? $"第 {ex.LineNumber} 行第 {ex.LinePosition} 列：XML 格式错误、含有被禁止的 DTD 或声明了不支持的编码" : "XML 格式错误或声明了不支持的编码");
+            return (null, MalformedXml(ex.LineNumber > 0 ? $"第 {ex.LineNumber} 行第 {ex.LinePosition} 列：XML 格式错误、含有被禁止的 DTD 或声明了不支持的编码" : "XML 格式错误或声明了不支持的编码"));
         }
-        if (application is null) return MalformedXml($"根元素应为 <{HenanXmlReader.Root}>");
-
-        var errors = validator.Validate(application);
-        if (errors.Any) return Problems.Validation(errors.All);
-
-        var canonical = HenanMapper.ToCanonical(application);
-        return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
+        return application is null ? (null, MalformedXml($"根元素应为 <{HenanXmlReader.Root}>")) : (application, null);
     }
 
     private static IResult MalformedXml(string detail) =>

@@ -1,9 +1,7 @@
-using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
-using Gateway.Contracts.Json;
 using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,24 +16,18 @@ public static class HubeiEndpoint
 
     public static IEndpointConventionBuilder MapHubeiPortal(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync)
-            .AddEndpointFilter<SignedRequestFilter>()
+            .RequireSignedCaller(PortalCaller.Only(PortalIds.Hubei))
             .WithTags("portals")
             .WithName("HubeiApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IApplicationIntake intake)
+    private static Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<HubeiForm>(Read, validator.Validate, HubeiMapper.ToCanonical, IntakeAnswers.Rest)
+            .HandleAsync(http, intake);
+
+    /// <summary>Strict JSON, then the form engine's field list read into named fields (validated and mapped as a form).</summary>
+    private static (HubeiForm? Value, IResult? Problem) Read(HttpRequest request, byte[] body)
     {
-        if (PortalCaller.RefuseUnless(http, PortalIds.Hubei) is { } refused) return refused;
-        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return IntakeResponses.UnsupportedMediaType("application/json");
-
-        var (application, malformed) = PortalJson.Read<HubeiApplication>(SignedRequestFilter.BodyOf(http));
-        if (application is null) return malformed!;
-
-        var form = HubeiForm.Read(application);
-        var errors = validator.Validate(form);
-        if (errors.Any) return Problems.Validation(errors.All);
-
-        var canonical = HubeiMapper.ToCanonical(form);
-        return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
+        var (application, problem) = PortalJson.ReadRequest<HubeiApplication>(request, body);
+        return application is null ? (null, problem) : (HubeiForm.Read(application), null);
     }
 }

@@ -1,4 +1,6 @@
+using System.Net.Mime;
 using Gateway.Adapters.Http;
+using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
@@ -20,7 +22,8 @@ public static class ProjectApprovalEndpoint
     public static IEndpointRouteBuilder MapProjectApprovalPortal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(ProjectApprovalContract.Route, HandleAsync)
-            .AddEndpointFilter<SoapSignedRequestFilter>()
+            .RequireSignedSoapCaller(new OnlyCaller(PortalIds.ProjectApproval, "调用方无权使用该接口",
+                caller => $"访问密钥 {caller} 无权调用工改平台接口"))
             .WithMetadata(ProjectApprovalContract.SubmitHookupDemand)
             .WithTags("portals")
             .WithName("ProjectApprovalSubmitHookupDemand");
@@ -40,36 +43,35 @@ public static class ProjectApprovalEndpoint
         return Results.Text(ProjectApprovalWsdl.For(location), SoapEnvelope.ContentType);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IApplicationIntake intake)
+    private static Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<ProjectApprovalDemand>(Read, validator.Validate, ProjectApprovalMapper.ToCanonical, Answers)
+            .HandleAsync(http, intake);
+
+    private static readonly IntakeAnswers Answers = new(SoapFault.Validation, Receipt);
+
+    private static (ProjectApprovalDemand? Value, IResult? Problem) Read(HttpRequest request, byte[] body)
     {
         var operation = ProjectApprovalContract.SubmitHookupDemand;
-        var caller = SoapSignedRequestFilter.CallerOf(http);
-        if (caller != PortalIds.ProjectApproval)
-            return SoapFault.Client(StatusCodes.Status403Forbidden, "CALLER_NOT_ALLOWED", $"访问密钥 {caller} 无权调用工改平台接口");
-
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase))
-            return SoapFault.Client(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型，请使用 text/xml（SOAP 1.1）");
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(MediaTypeNames.Text.Xml, StringComparison.OrdinalIgnoreCase))
+            return (null, SoapFault.Client(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型，请使用 text/xml（SOAP 1.1）"));
 
         // A wrong or missing SOAPAction is an HTTP-level mistake, answered 400 before the envelope is read.
-        if (!operation.MatchesAction(http.Request.Headers["SOAPAction"]))
-            return SoapFault.Client(StatusCodes.Status400BadRequest, "SOAP_ACTION_MISMATCH",
-                $"SOAPAction 应为 \"{operation.Action}\"");
+        if (!operation.MatchesAction(request.Headers["SOAPAction"]))
+            return (null, SoapFault.Client(StatusCodes.Status400BadRequest, "SOAP_ACTION_MISMATCH",
+                $"SOAPAction 应为 \"{operation.Action}\""));
 
-        var (payload, fault) = SoapEnvelope.Read(SoapSignedRequestFilter.BodyOf(http));
-        if (fault is not null) return fault;
+        var (payload, fault) = SoapEnvelope.Read(body);
+        if (fault is not null) return (null, fault);
         if (payload!.Name != operation.PayloadName)
-            return SoapFault.Client(StatusCodes.Status500InternalServerError, "UNKNOWN_OPERATION",
-                $"soap:Body 中应为 {{{operation.Namespace}}}{operation.Name}，收到 {payload.Name}");
+            return (null, SoapFault.Client(StatusCodes.Status500InternalServerError, "UNKNOWN_OPERATION",
+                $"soap:Body 中应为 {{{operation.Namespace}}}{operation.Name}，收到 {payload.Name}"));
+        return (ProjectApprovalReader.Read(payload), null);
+    }
 
-        var demand = ProjectApprovalReader.Read(payload);
-        var errors = validator.Validate(demand);
-        if (errors.Any) return SoapFault.Validation(errors.All);
-
-        var outcome = await intake.AcceptAsync(ProjectApprovalMapper.ToCanonical(demand), http.RequestAborted);
-        return outcome.Kind == IntakeResultKind.Conflict
+    private static IResult Receipt(IntakeOutcome outcome) =>
+        outcome.Kind == IntakeResultKind.Conflict
             ? SoapFault.Client(StatusCodes.Status500InternalServerError, "APPLICATION_CONFLICT",
                 $"需求编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原需求不一致；请使用新的需求编号", "DemandNo")
             : SoapEnvelope.Ok(ProjectApprovalReceipt.Of(outcome.Receipt!));
-    }
 }

@@ -1,7 +1,4 @@
-using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
-using Gateway.Contracts.Json;
-using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Portals.Validation;
 
@@ -11,15 +8,9 @@ namespace Gateway.Adapters.Portals.Validation;
 /// </summary>
 public static class PortalCaller
 {
-    public const string NotAllowedCode = "CALLER_NOT_ALLOWED";
+    public const string NotAllowedCode = CallerRefusal.NotAllowedCode;
 
-    /// <summary>A 403 problem when the verified caller is not <paramref name="portal"/>, else null.</summary>
-    public static IResult? RefuseUnless(HttpContext http, string portal)
-    {
-        var caller = SignedRequestFilter.CallerOf(http);
-        return caller == portal
-            ? null
-            : Problems.Result(StatusCodes.Status403Forbidden, NotAllowedCode, "调用方无权使用该接口",
-                $"访问密钥 {caller} 不能推送 {portal} 的申请");
-    }
+    /// <summary>The caller declaration of <paramref name="portal"/>'s application route.</summary>
+    public static CallerRule Only(string portal) =>
+        new OnlyCaller(portal, "调用方无权使用该接口", caller => $"访问密钥 {caller} 不能推送 {portal} 的申请");
 }

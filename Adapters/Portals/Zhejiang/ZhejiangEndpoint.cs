@@ -1,8 +1,8 @@
-using Gateway.Adapters.Http;
+using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Intake;
-using Gateway.Contracts.Json;
+using Gateway.Contracts.Portals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,22 +16,11 @@ public static class ZhejiangEndpoint
 
     public static IEndpointConventionBuilder MapZhejiangPortal(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, HandleAsync)
-            .AddEndpointFilter<SignedRequestFilter>()
+            .RequireSignedCaller(PortalCaller.Only(PortalIds.Zhejiang))
             .WithTags("portals")
             .WithName("ZhejiangApplications");
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IApplicationIntake intake)
-    {
-        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return IntakeResponses.UnsupportedMediaType("application/json");
-
-        var (application, malformed) = PortalJson.Read<ZhejiangApplication>(SignedRequestFilter.BodyOf(http));
-        if (application is null) return malformed!;
-
-        var errors = validator.Validate(application);
-        if (errors.Any) return Problems.Validation(errors.All);
-
-        var canonical = ZhejiangMapper.ToCanonical(application);
-        return IntakeResponses.From(await intake.AcceptAsync(canonical, http.RequestAborted));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<ZhejiangApplication>(PortalJson.ReadRequest<ZhejiangApplication>, validator.Validate,
+            ZhejiangMapper.ToCanonical, IntakeAnswers.Rest).HandleAsync(http, intake);
 }

@@ -5,6 +5,8 @@ using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
 using Gateway.Routing.Lifecycle;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Application.Callbacks;
 
 /// <summary>
@@ -13,8 +15,6 @@ namespace Gateway.Application.Callbacks;
 /// </summary>
 public static class PortalCallbacks
 {
-    public static readonly PortalCallbackFactory Factory = Create;
-
     public static (PortalCallbackRow Callback, OutboxRow Message) Create(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail)
     {
         var at8 = DateTimeOffset.FromUnixTimeMilliseconds(at).ToOffset(TimeSpan.FromHours(8));
@@ -27,7 +27,7 @@ public static class PortalCallbacks
             Portal = @case.Portal,
             Event = @event,
             Payload = JsonSerializer.Serialize(body, GatewayJson.Options),
-            Status = "PENDING",
+            Status = CallbackStatus.Pending,
             CreatedAt = at,
         };
         var message = new OutboxRow

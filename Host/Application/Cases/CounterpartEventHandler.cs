@@ -1,8 +1,10 @@
 using Gateway.Adapters.Counterparts.Inbound;
-using Gateway.Application.Callbacks;
 using Gateway.Application.Outbox;
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
+
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Application.Cases;
 
@@ -14,18 +16,18 @@ public sealed class CounterpartEventHandler(IGatewayStore store, CaseEventRules 
     ILogger<CounterpartEventHandler> logger)
 {
     public Task<CaseEventOutcome> ProgressAsync(string counterpartId, ProgressReport report, CancellationToken cancellationToken) =>
-        ApplyAsync(counterpartId, report.EventId!, report.DispatchId!, rules.Progress(report.Status!, report.OrderNo!, report.Note),
+        ApplyAsync(counterpartId, report.EventId!, report.DispatchId!, rules.Progress(WireName.Parse<WorkProgress>(report.Status!), report.OrderNo!, report.Note),
             $"progress {report.Status}", cancellationToken);
 
     public Task<CaseEventOutcome> DecisionAsync(string counterpartId, DecisionReport report, CancellationToken cancellationToken) =>
-        ApplyAsync(counterpartId, report.EventId!, report.DispatchId!, rules.Decision(report.Decision!, report.PermitNo, report.Reason),
+        ApplyAsync(counterpartId, report.EventId!, report.DispatchId!, rules.Decision(WireName.Parse<Decision>(report.Decision!), report.PermitNo, report.Reason),
             $"decision {report.Decision}", cancellationToken);
 
     private async Task<CaseEventOutcome> ApplyAsync(string counterpartId, string eventId, string dispatchId,
         Func<CaseSnapshot, CaseEffects> decide, string what, CancellationToken cancellationToken)
     {
         var outcome = await store.ApplyCaseEventAsync(counterpartId, eventId, dispatchId, clock.GetUtcNow().ToUnixTimeMilliseconds(), decide,
-            PortalCallbacks.Factory, cancellationToken);
+            cancellationToken);
         if (outcome.Result == CaseEventResult.Applied) outboxSignal.Notify();
         logger.LogInformation("{CounterpartId} {What} on dispatch {DispatchId} (event {EventId}): {Result}{Reason}",
             counterpartId, what, dispatchId, eventId, outcome.Result, outcome.Refusal is { } r ? $" — {r.Code}" : "");

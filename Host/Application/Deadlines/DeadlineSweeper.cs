@@ -48,7 +48,7 @@ public sealed class DeadlineSweeper(
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var warned = await store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken);
-        var missed = await store.RaiseMissedDeadlinesAsync(now, 200, PortalCallbacks.Factory, cancellationToken);
+        var missed = await store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken);
         var requeued = await store.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
         if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
         foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);

@@ -19,6 +19,8 @@ using Gateway.Routing.Lifecycle;
 using Gateway.Routing.OuterWorks;
 using Gateway.Routing.Regions;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Application.Intake;
 
 /// <summary>
@@ -65,26 +67,26 @@ public sealed class ApplicationIntake(
 
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
             acceptedAt, Duplicate: false,
-            dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, d.Kind,
+            dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, WireName.Of(d.Kind),
                 DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing))).ToList());
 
         var timeline = new List<TimelineEntry>
         {
-            new(now, "ACCEPTED", $"portal:{application.Portal}",
+            new(now, TimelineType.Accepted, $"portal:{application.Portal}",
                 $"受理回执 {receiptNo}；派发 {dispatches.Count} 项：{string.Join("、", dispatches.Select(d => d.CounterpartId))}"),
         };
-        timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, "DUE_PROVISIONAL", "gateway",
+        timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, TimelineType.DueProvisional, "gateway",
             $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
 
         foreach (var work in policy.OuterWorks)
         {
-            timeline.Add(new TimelineEntry(now, "OUTER_WORK_PATH", "gateway", CasePolicyFactory.Describe(work)));
+            timeline.Add(new TimelineEntry(now, TimelineType.OuterWorkPath, "gateway", CasePolicyFactory.Describe(work)));
             if (work.CommitmentReceiptNo is { } no)
-                timeline.Add(new TimelineEntry(now, "COMMITMENT_RECEIPT_ISSUED", "gateway",
+                timeline.Add(new TimelineEntry(now, TimelineType.CommitmentReceiptIssued, "gateway",
                     $"《企业水气电网一般项目审批告知承诺回执》{no}（{WireName.Of(work.Service)}），外线工程可按承诺开工"));
         }
         if (policy.JointConstructionGroupId is { } group)
-            timeline.Add(new TimelineEntry(now, "JOINT_CONSTRUCTION", "gateway",
+            timeline.Add(new TimelineEntry(now, TimelineType.JointConstruction, "gateway",
                 $"联合施工组 {group}：{string.Join("、", policy.OuterWorks.Select(w => WireName.Of(w.Service)).Distinct())} 外线工程同沟共建（最多挖一次）"));
 
         var outbox = dispatches.Select(d => SendDispatchMessage.For(d, now)).ToList();
@@ -97,7 +99,7 @@ public sealed class ApplicationIntake(
             ContentHash = contentHash,
             Region = region.Id,
             Zone = application.Zone,
-            Status = WireName.Of(CaseStatus.Accepted),
+            Status = CaseStatus.Accepted,
             ReceiptNo = receiptNo,
             AcceptedAt = now,
             UpdatedAt = now,

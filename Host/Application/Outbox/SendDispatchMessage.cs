@@ -5,6 +5,8 @@ using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
 using Gateway.Routing.Lifecycle;
 
+using Gateway.Contracts;
+
 namespace Gateway.Application.Outbox;
 
 /// <summary>The outbox row that asks for one dispatch to be sent; a fresh message id each time it is written.</summary>
@@ -14,7 +16,7 @@ public static class SendDispatchMessage
     {
         MessageId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(now)).ToString(),
         MessageType = nameof(SendDispatch),
-        Payload = JsonSerializer.Serialize(new SendDispatch(dispatch.DispatchId, dispatch.CaseId, dispatch.CounterpartId, dispatch.Kind, Telemetry.GatewayTracing.CurrentTraceParent()), GatewayJson.Options),
+        Payload = JsonSerializer.Serialize(new SendDispatch(dispatch.DispatchId, dispatch.CaseId, dispatch.CounterpartId, WireName.Of(dispatch.Kind), Telemetry.GatewayTracing.CurrentTraceParent()), GatewayJson.Options),
         CreatedAt = now,
     };
 }

@@ -1,11 +1,13 @@
 using Gateway.Adapters.Security;
 using Gateway.Routing.Lifecycle;
 
+using Gateway.Contracts.Lifecycle;
+
 namespace Gateway.Application.Store;
 
 /// <summary>
 /// The source of truth: cases, timeline, dispatches, outbox, nonces, failed messages. One implementation
-/// (<see cref="SqlGatewayStore"/>) serves SQLite and PostgreSQL.
+/// (the Store project's SqlGatewayStore) serves SQLite and PostgreSQL.
 /// </summary>
 public interface IGatewayStore : INonceStore
 {
@@ -26,7 +28,7 @@ public interface IGatewayStore : INonceStore
     /// dispatch is the caller's, and writes what <paramref name="rules"/> decide — all in one transaction.
     /// </summary>
     Task<CaseEventOutcome> ApplyCaseEventAsync(string counterpartId, string eventId, string dispatchId, long now,
-        Func<CaseSnapshot, CaseEffects> rules, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
+        Func<CaseSnapshot, CaseEffects> rules, CancellationToken cancellationToken);
 
     /// <summary>Stores the applicant's rating once the case is connected; false when not connected yet or already rated.</summary>
     Task<bool> SaveRatingAsync(string caseId, CaseRating rating, TimelineEntry entry, CancellationToken cancellationToken);
@@ -46,7 +48,7 @@ public interface IGatewayStore : INonceStore
     /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
     Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>Records the counterpart's order number, the DISPATCH_RECEIPT callback to the portal, and DISPATCHED when all are in.</summary>
-    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
+    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
 
     /// <summary>
@@ -57,7 +59,7 @@ public interface IGatewayStore : INonceStore
         Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
 
     Task<(IReadOnlyList<FailedMessageRow> Items, int Total)> ListFailedAsync(FailedQuery query, CancellationToken cancellationToken);
-    Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(string status, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FailedGroupRow>> GroupFailedAsync(FailedMessageStatus status, CancellationToken cancellationToken);
     Task<(FailedMessageRow Row, IReadOnlyList<AttemptRecord> Attempts)?> GetFailedAsync(string id, CancellationToken cancellationToken);
     /// <summary>Re-queues the selected PENDING failed messages under their original ids; returns the ids taken.</summary>
     Task<IReadOnlyList<string>> ReplayFailedAsync(ReplaySelection selection, string operatorName, long now, long leaseUntil,
@@ -67,13 +69,13 @@ public interface IGatewayStore : INonceStore
     /// <summary>Raises DEADLINE_WARNING once per open dispatch whose warning time has come; returns those warned now.</summary>
     Task<IReadOnlyList<DispatchRow>> RaiseDeadlineWarningsAsync(long now, int max, CancellationToken cancellationToken);
     /// <summary>Marks open dispatches past due as overdue (once), with a DEADLINE_MISSED entry and an OVERDUE portal callback.</summary>
-    Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, PortalCallbackFactory callbacks, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, CancellationToken cancellationToken);
     Task<IReadOnlyList<(DispatchRow Dispatch, string Region)>> GetProvisionalDispatchesAsync(CancellationToken cancellationToken);
     Task UpdateDueAsync(string dispatchId, long dueAt, bool provisional, long warnAt, long now, CancellationToken cancellationToken);
 
     Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken);
-    Task MarkPortalCallbackAsync(string eventId, string status, long at, string? error, CancellationToken cancellationToken);
+    Task MarkPortalCallbackAsync(string eventId, CallbackStatus status, long at, string? error, CancellationToken cancellationToken);
     Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);

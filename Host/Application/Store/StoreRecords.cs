@@ -1,4 +1,7 @@
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
 using Gateway.Routing.Lifecycle;
+
 namespace Gateway.Application.Store;
 
 // Rows as the store reads and writes them. Times are Unix milliseconds (UTC) so SQLite and PostgreSQL
@@ -9,7 +12,8 @@ public sealed class TimelineRow
     public long Id { get; set; }
     public string CaseId { get; set; } = "";
     public long At { get; set; }
-    public string Type { get; set; } = "";
+    public TimelineType Type { get; set; }
+    public string TypeName { get => WireName.Of(Type); set => Type = WireName.Parse<TimelineType>(value); }
     public string Actor { get; set; } = "";
     public string? Detail { get; set; }
     public string? DispatchId { get; set; }
@@ -30,7 +34,8 @@ public sealed class CaseSummaryRow
     public string? Zone { get; set; }
     public string Portal { get; set; } = "";
     public string PortalApplicationNo { get; set; } = "";
-    public string Status { get; set; } = "";
+    public CaseStatus Status { get; set; }
+    public string StatusName { get => WireName.Of(Status); set => Status = WireName.Parse<CaseStatus>(value); }
     public long AcceptedAt { get; set; }
     public int Dispatches { get; set; }
     public int OverdueDispatches { get; set; }
@@ -55,17 +60,15 @@ public sealed class PortalCallbackRow
     public string Portal { get; set; } = "";
     public string Event { get; set; } = "";
     public string Payload { get; set; } = "";
-    public string Status { get; set; } = "";
+    public CallbackStatus Status { get; set; }
+    public string StatusName { get => WireName.Of(Status); set => Status = WireName.Parse<CallbackStatus>(value); }
     public long CreatedAt { get; set; }
     public long? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 }
 
-/// <summary>Builds the callback row (and its outbox message) for a change to a case.</summary>
-public delegate (PortalCallbackRow Callback, OutboxRow Message) PortalCallbackFactory(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail);
-
-public sealed record CaseQuery(string? Region, string? Status, bool? Overdue, long? From, long? To, int Page, int PageSize);
+public sealed record CaseQuery(string? Region, CaseStatus? Status, bool? Overdue, long? From, long? To, int Page, int PageSize);
 
 public sealed record CaseListPage(IReadOnlyList<CaseSummaryRow> Items, int Total);
 
@@ -90,7 +93,8 @@ public sealed class FailedMessageRow
     public int Attempts { get; set; }
     public string Reason { get; set; } = "";
     public string LastError { get; set; } = "";
-    public string Status { get; set; } = "";
+    public FailedMessageStatus Status { get; set; }
+    public string StatusName { get => WireName.Of(Status); set => Status = WireName.Parse<FailedMessageStatus>(value); }
     public string Payload { get; set; } = "";
     public string? RequestHeaders { get; set; }
     public string? RequestBody { get; set; }
@@ -110,7 +114,7 @@ public sealed class FailedGroupRow
     public long Newest { get; set; }
 }
 
-public sealed record FailedQuery(string? CounterpartId, string? Reason, string? Status, int Page, int PageSize);
+public sealed record FailedQuery(string? CounterpartId, string? Reason, FailedMessageStatus? Status, int Page, int PageSize);
 
 /// <summary>Which failed messages a replay takes: explicit ids, or every PENDING one of a counterpart (and reason).</summary>
 public sealed record ReplaySelection(IReadOnlyList<string>? Ids, string? CounterpartId, string? Reason);

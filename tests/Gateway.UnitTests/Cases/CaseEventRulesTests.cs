@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Gateway.Contracts;
 using Gateway.Contracts.Cases;
+using Gateway.Contracts.Lifecycle;
 using Gateway.Contracts.Json;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
@@ -17,14 +19,21 @@ public sealed class CaseEventRulesTests
     private static DispatchRow Dispatch(string id, string counterpart, string kind, string? service, string status = "ACKNOWLEDGED",
         string? progress = null, string? question = null, string? relatesTo = null, int ordinal = 0) => new()
     {
-        DispatchId = id, CaseId = "keqiao-20261124-TEST0001", CounterpartId = counterpart, Kind = kind, Service = service, Status = status,
+        DispatchId = id, CaseId = "keqiao-20261124-TEST0001", CounterpartId = counterpart, Kind = WireName.Parse<DispatchKind>(kind), Service = service, Status = WireName.Parse<DispatchStatus>(status),
         Progress = progress, Question = question, RelatedDispatchId = relatesTo, Ordinal = ordinal, SlaStep = "WORK_ORDER_RESPONSE",
     };
 
     private static CaseSnapshot Snapshot(DispatchRow subject, IReadOnlyList<DispatchRow> all, params OuterWorkState[] outerWorks) => new(
-        new CaseRow { CaseId = "keqiao-20261124-TEST0001", Region = "keqiao", Status = "DISPATCHED", Portal = "zhejiang",
+        new CaseRow { CaseId = "keqiao-20261124-TEST0001", Region = "keqiao", Status = WireName.Parse<CaseStatus>("DISPATCHED"), Portal = "zhejiang",
             ApplicationJson = JsonSerializer.Serialize(new HookupApplication { SurveyDate = new DateOnly(2026, 11, 26) }, GatewayJson.Options) },
         new CasePolicyDocument(outerWorks, [], null, null), all, subject, Now);
+
+    // The rules take typed values; these tests speak the wire names of specs/counterparts.md.
+    private static Func<CaseSnapshot, CaseEffects> ProgressRule(string status, string orderNo, string? note) =>
+        Rules.Progress(WireName.Parse<WorkProgress>(status), orderNo, note);
+    private static Func<CaseSnapshot, CaseEffects> DecisionRule(string decision, string? permitNo, string? reason) =>
+        Rules.Decision(WireName.Parse<Decision>(decision), permitNo, reason);
+    private static string? StatusName(CaseStatus? status) => status is { } s ? WireName.Of(s) : null;
 
     private static OuterWorkState Waiting(ServiceType service) => new(service, 250, OuterWorkPath.ParallelApproval, null, ["…"], null, null);
 
@@ -40,7 +49,7 @@ public sealed class CaseEventRulesTests
     {
         var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", progress: current,
             status: current switch { null => "ACKNOWLEDGED", "CONNECTED" => "DONE", "REJECTED" => "REJECTED", _ => "IN_PROGRESS" });
-        var effects = Rules.Progress(next, "ORD-1", null)(Snapshot(water, [water]));
+        var effects = ProgressRule(next, "ORD-1", null)(Snapshot(water, [water]));
         Assert.Equal(allowed, effects.Refusal is null);
         if (!allowed) Assert.Equal("TRANSITION_NOT_ALLOWED", effects.Refusal!.Code);
     }
@@ -52,7 +61,7 @@ public sealed class CaseEventRulesTests
     public void Building_waits_for_the_go_ahead(string status, bool allowed)
     {
         var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER");
-        var effects = Rules.Progress(status, "ORD-1", null)(Snapshot(water, [water], Waiting(ServiceType.Water)));
+        var effects = ProgressRule(status, "ORD-1", null)(Snapshot(water, [water], Waiting(ServiceType.Water)));
         Assert.Equal(allowed, effects.Refusal is null);
         if (!allowed) Assert.Equal("OUTER_WORKS_NOT_APPROVED", effects.Refusal!.Code);
     }
@@ -64,13 +73,13 @@ public sealed class CaseEventRulesTests
         var police = Dispatch("d2", "keqiao-police", "APPROVAL_REQUEST", null, status: "DONE", progress: "NOT_INVOLVED", question: "INVOLVEMENT", ordinal: 1);
         var housing = Dispatch("d3", "keqiao-housing", "APPROVAL_REQUEST", null, question: "INVOLVEMENT", ordinal: 2);
 
-        var effects = Rules.Decision("APPROVED", "P-1", null)(Snapshot(housing, [water, police, housing], Waiting(ServiceType.Water)));
+        var effects = DecisionRule("APPROVED", "P-1", null)(Snapshot(housing, [water, police, housing], Waiting(ServiceType.Water)));
 
         Assert.Null(effects.Refusal);
         var row = Assert.Single(effects.NewDispatches);
-        Assert.Equal(("keqiao-water", "WORK_ORDER", "WATER", "d1"), (row.CounterpartId, row.Kind, row.Service, row.RelatedDispatchId));
+        Assert.Equal(("keqiao-water", "WORK_ORDER", "WATER", "d1"), (row.CounterpartId, WireName.Of(row.Kind), row.Service, row.RelatedDispatchId));
         Assert.NotNull(Assert.Single(effects.Policy!.OuterWorks).GoAheadAt);
-        Assert.Contains(effects.Timeline, t => t.Type == "OUTER_WORKS_GO_AHEAD");
+        Assert.Contains(effects.Timeline, t => t.TypeName == "OUTER_WORKS_GO_AHEAD");
     }
 
     [Fact]
@@ -78,22 +87,22 @@ public sealed class CaseEventRulesTests
     {
         var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER");
         var transport = Dispatch("d2", "keqiao-transport", "APPROVAL_REQUEST", null, question: "INVOLVEMENT", ordinal: 1);
-        var effects = Rules.Decision("SURVEY_REQUIRED", null, null)(Snapshot(transport, [water, transport], Waiting(ServiceType.Water)));
+        var effects = DecisionRule("SURVEY_REQUIRED", null, null)(Snapshot(transport, [water, transport], Waiting(ServiceType.Water)));
 
         var follow = Assert.Single(effects.NewDispatches);
         Assert.Equal(("keqiao-transport", "APPROVAL", "d2"), (follow.CounterpartId, follow.Question, follow.RelatedDispatchId));
         Assert.Equal(new DateOnly(2026, 11, 26), effects.Policy!.JointSurveyDate); // the applicant's date, still ahead
         Assert.Null(effects.Policy.OuterWorks[0].GoAheadAt); // the approval is still to come
-        Assert.Single(effects.Timeline, t => t.Type == "JOINT_SURVEY_SCHEDULED");
+        Assert.Single(effects.Timeline, t => t.TypeName == "JOINT_SURVEY_SCHEDULED");
     }
 
     [Fact]
     public void A_survey_cannot_answer_the_approval_question_and_a_decided_request_takes_no_second_decision()
     {
         var approval = Dispatch("d2", "keqiao-transport", "APPROVAL_REQUEST", null, question: "APPROVAL");
-        Assert.Equal("TRANSITION_NOT_ALLOWED", Rules.Decision("SURVEY_REQUIRED", null, null)(Snapshot(approval, [approval])).Refusal?.Code);
+        Assert.Equal("TRANSITION_NOT_ALLOWED", DecisionRule("SURVEY_REQUIRED", null, null)(Snapshot(approval, [approval])).Refusal?.Code);
         var decided = Dispatch("d3", "keqiao-police", "APPROVAL_REQUEST", null, status: "DONE", progress: "APPROVED", question: "INVOLVEMENT");
-        Assert.Equal("ALREADY_DECIDED", Rules.Decision("REJECTED", null, "x")(Snapshot(decided, [decided])).Refusal?.Code);
+        Assert.Equal("ALREADY_DECIDED", DecisionRule("REJECTED", null, "x")(Snapshot(decided, [decided])).Refusal?.Code);
     }
 
     [Fact]
@@ -101,10 +110,10 @@ public sealed class CaseEventRulesTests
     {
         var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", status: "DONE", progress: "CONNECTED");
         var gas = Dispatch("d2", "keqiao-gas", "WORK_ORDER", "GAS", status: "IN_PROGRESS", progress: "CONSTRUCTED", ordinal: 1);
-        var effects = Rules.Progress("CONNECTED", "ORD-2", null)(Snapshot(gas, [water, gas]));
+        var effects = ProgressRule("CONNECTED", "ORD-2", null)(Snapshot(gas, [water, gas]));
 
-        Assert.Equal("CLOSED", effects.CaseStatus);
-        Assert.Equal(["DISPATCH_PROGRESS", "IN_PROGRESS", "CONNECTED", "CLOSED"], effects.Timeline.Select(t => t.Type));
+        Assert.Equal("CLOSED", StatusName(effects.CaseStatus));
+        Assert.Equal(["DISPATCH_PROGRESS", "IN_PROGRESS", "CONNECTED", "CLOSED"], effects.Timeline.Select(t => t.TypeName));
         Assert.Equal(["SERVICE_CONNECTED", "CASE_CLOSED"], effects.Callbacks.Select(c => c.Event));
     }
 
@@ -113,8 +122,8 @@ public sealed class CaseEventRulesTests
     {
         var water = Dispatch("d1", "keqiao-water", "WORK_ORDER", "WATER", status: "IN_PROGRESS", progress: "CONSTRUCTED");
         var police = Dispatch("d2", "keqiao-police", "APPROVAL_REQUEST", null, status: "IN_PROGRESS", progress: "NEEDS_MORE_INFO", question: "APPROVAL", ordinal: 1);
-        var effects = Rules.Progress("CONNECTED", "ORD-1", null)(Snapshot(water, [water, police]));
-        Assert.Equal("CONNECTED", effects.CaseStatus);
+        var effects = ProgressRule("CONNECTED", "ORD-1", null)(Snapshot(water, [water, police]));
+        Assert.Equal("CONNECTED", StatusName(effects.CaseStatus));
         Assert.DoesNotContain(effects.Callbacks, c => c.Event == "CASE_CLOSED");
     }
 }

@@ -61,7 +61,7 @@ public sealed class SoapEnvelopeTests
     public async Task The_signed_request_filter_turns_an_exception_into_a_soap_server_fault()
     {
         var http = NewContext(withOperation: true);
-        var filter = new SoapSignedRequestFilter(PassingVerifier(), NullLogger<SoapSignedRequestFilter>.Instance);
+        var filter = new SoapSignedRequestFilter(PassingVerifier(), OnlyProjectApproval, NullLogger<SoapSignedRequestFilter>.Instance);
         var result = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(http),
             _ => throw new InvalidOperationException("store is down"));
 
@@ -77,7 +77,7 @@ public sealed class SoapEnvelopeTests
     {
         var http = NewContext(withOperation: true);
         var reached = false;
-        var filter = new SoapSignedRequestFilter(PassingVerifier(), NullLogger<SoapSignedRequestFilter>.Instance);
+        var filter = new SoapSignedRequestFilter(PassingVerifier(), OnlyProjectApproval, NullLogger<SoapSignedRequestFilter>.Instance);
         http.Request.Headers.Remove(SignatureHeaders.Signature);
         var result = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(http), _ => { reached = true; return ValueTask.FromResult<object?>(null); });
 
@@ -115,6 +115,23 @@ public sealed class SoapEnvelopeTests
         http.Request.Headers[SignatureHeaders.Signature] = RequestSignature.Sign(SignatureHeaders.HmacSha256, "s3cret",
             RequestSignature.StringToSign("POST", "/soap/project-approval", "", "project-approval", date, nonce, digest));
         return http;
+    }
+
+    private static readonly CallerRule OnlyProjectApproval = new OnlyCaller("project-approval", "调用方无权使用该接口", caller => $"访问密钥 {caller} 无权调用工改平台接口");
+
+    [Fact]
+    public async Task The_signed_request_filter_refuses_an_undeclared_caller_with_a_403_fault_before_the_endpoint_runs()
+    {
+        var http = NewContext(withOperation: true);
+        var reached = false;
+        var onlyHenan = new OnlyCaller("henan", "调用方无权使用该接口", caller => $"访问密钥 {caller} 无权调用");
+        var filter = new SoapSignedRequestFilter(PassingVerifier(), onlyHenan, NullLogger<SoapSignedRequestFilter>.Instance);
+        var result = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(http), _ => { reached = true; return ValueTask.FromResult<object?>(null); });
+
+        var fault = Assert.IsType<SoapFault>(result);
+        Assert.False(reached);
+        Assert.Equal((403, "soap:Client", "CALLER_NOT_ALLOWED"), (fault.Status, fault.FaultCode, Assert.Single(fault.Errors).Code));
+        Assert.Equal("访问密钥 project-approval 无权调用", fault.FaultString);
     }
 
     private static SignatureVerifier PassingVerifier() => new(new OneSecret(), new AnyNonce(), TimeProvider.System);

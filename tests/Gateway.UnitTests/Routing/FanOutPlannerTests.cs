@@ -1,5 +1,5 @@
 using Gateway.Contracts.Cases;
-using Gateway.Contracts.Dispatches;
+using Gateway.Contracts.Lifecycle;
 using Gateway.Routing.Deadlines;
 using Gateway.Routing.FanOut;
 using Gateway.Routing.Regions;

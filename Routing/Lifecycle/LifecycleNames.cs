@@ -1,0 +1,28 @@
+using Gateway.Contracts.Lifecycle;
+
+namespace Gateway.Routing.Lifecycle;
+
+/// <summary>The Chinese names the timeline and refusals use for progress, decisions and dispatch statuses.</summary>
+public static class LifecycleNames
+{
+    public static string Of(WorkProgress progress) => progress switch
+    {
+        WorkProgress.Accepted => "已受理", WorkProgress.Surveyed => "已踏勘", WorkProgress.Designed => "已设计",
+        WorkProgress.Constructing => "施工中", WorkProgress.Constructed => "已竣工", WorkProgress.Connected => "已接通",
+        WorkProgress.Rejected => "不予受理/不予许可",
+        _ => progress.ToString(),
+    };
+
+    public static string Of(Decision decision) => decision switch
+    {
+        Decision.NotInvolved => "不涉及", Decision.SurveyRequired => "涉及，需联合踏勘", Decision.Approved => "审批通过",
+        Decision.Rejected => "不予受理/不予许可", Decision.NeedsMoreInfo => "需补充材料",
+        _ => decision.ToString(),
+    };
+
+    public static string Of(DispatchStatus status) => status switch
+    {
+        DispatchStatus.Done => "办结", DispatchStatus.Rejected => "不予受理/不予许可",
+        _ => status.ToString(),
+    };
+}
