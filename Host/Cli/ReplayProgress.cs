@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
 using Spectre.Console;
 
 namespace Gateway.Cli;
@@ -14,7 +16,7 @@ public static class ReplayProgress
     /// <summary>Ids of the pending messages a replay of this counterpart (and reason) will take.</summary>
     public static async Task<HashSet<string>> PendingIdsAsync(AdminApiClient api, string counterpartId, string? reason, CancellationToken ct)
     {
-        var query = $"/api/admin/failed-messages?status=PENDING&pageSize=500&counterpartId={Uri.EscapeDataString(counterpartId)}";
+        var query = $"/api/admin/failed-messages?status={WireName.Of(FailedMessageStatus.Pending)}&pageSize=500&counterpartId={Uri.EscapeDataString(counterpartId)}";
         if (reason is not null) query += $"&reason={Uri.EscapeDataString(reason)}";
         var reply = await api.GetAsync(query, ct);
         return reply.Ok ? reply.Json!["items"]!.AsArray().Select(m => (string)m!["id"]!).ToHashSet() : [];
@@ -52,10 +54,10 @@ public static class ReplayProgress
         if (!reply.Ok) return null;
         int replayed = 0, failed = 0, remaining = 0;
         foreach (var m in reply.Json!["items"]!.AsArray().OfType<JsonObject>().Where(m => ids.Contains((string)m["id"]!)))
-            switch ((string?)m["status"])
+            switch (WireName.TryParse<FailedMessageStatus>((string?)m["status"], out var status) ? status : FailedMessageStatus.Replaying)
             {
-                case "REPLAYED": replayed++; break;
-                case "PENDING" or "DISCARDED": failed++; break;
+                case FailedMessageStatus.Replayed: replayed++; break;
+                case FailedMessageStatus.Pending or FailedMessageStatus.Discarded: failed++; break;
                 default: remaining++; break;
             }
         return (replayed, failed, remaining);
