@@ -33,6 +33,8 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Serilog;
 
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Host;
 
 /// <summary>The composition root: configuration, policy, store, bus, adapters and endpoints.</summary>
@@ -61,6 +63,9 @@ public static class GatewayApp
         services.AddSingleton(settings);
         services.AddSingleton(regions);
         services.AddSingleton(calendars);
+        // The sections read after startup, bound once and checked before the host starts (docs/architecture.md).
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton(new LifecycleSettings(settings.DispatchLease, settings.DeadlineWarningFraction));
         services.AddSingleton<FanOutPlanner>();
         services.AddSingleton(new AdminAuthorization(settings.AdminTokens));
@@ -82,6 +87,7 @@ public static class GatewayApp
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
         services.AddSingleton<SandboxProgress>();
+        services.AddSingleton(sp => new SandboxPace(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Sandbox.StepMilliseconds)));
         services.AddTransient<OutboundSigningHandler>();
         // Resilience outside signing: every try is signed afresh (new date and nonce).
         services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -91,7 +97,7 @@ public static class GatewayApp
         services.AddSingleton<FailedMessageReplay>();
         services.AddSingleton<PortalCallbackClient>();
 
-        services.AddGatewayBus(settings, regions, builder.Configuration);
+        services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NonceHousekeeping>();
         services.AddHostedService<StalledDispatchRecovery>();
@@ -103,6 +109,7 @@ public static class GatewayApp
         overrideServices?.Invoke(services);
 
         var app = builder.Build();
+        CheckOptions(app.Services);
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
 
         app.UseGatewayRequestLogging();
@@ -146,6 +153,24 @@ public static class GatewayApp
             checks.AddRabbitMQ(sp => sp.GetRequiredService<Health.BrokerConnection>().GetAsync(), name: "broker",
                 failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag],
                 timeout: TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>Binds and checks the options now, so a bad key refuses the start with the same message as every other.</summary>
+    private static void CheckOptions(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  - " + f)));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder names the key and the value it could not read (e.g. Retry:MaxAttempts=abc).
+            throw new ConfigurationException("configuration is invalid:" + Environment.NewLine + "  - " + ex.Message);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
@@ -17,7 +16,7 @@ namespace Gateway.Adapters.Sandbox;
 /// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own
 /// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (5000: long enough to watch each state in the case view).
 /// </summary>
-public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secrets, IConfiguration config, TimeProvider clock,
+public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secrets, SandboxPace pace, TimeProvider clock,
     IHostApplicationLifetime lifetime, ILogger<SandboxProgress> logger)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -29,7 +28,7 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
 
     private static string[] Steps(params WorkProgress[] steps) => steps.Select(WireName.Of).ToArray();
 
-    private TimeSpan Step => TimeSpan.FromMilliseconds(int.TryParse(config["Gateway:Sandbox:StepMilliseconds"], out var ms) && ms >= 0 ? ms : 5000);
+    private TimeSpan Step => pace.Step;
 
     /// <summary>Plays the counterpart's part for a dispatch it has just acknowledged (fire and forget; ends with the host).</summary>
     public void Follow(string counterpartId, string orderNo, byte[] document)

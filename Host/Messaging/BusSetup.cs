@@ -5,6 +5,8 @@ using Gateway.Application.Outbox;
 using Gateway.Routing.Regions;
 using MassTransit;
 
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Messaging;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Gateway.Messaging;
 /// </summary>
 public static class BusSetup
 {
-    public static IServiceCollection AddGatewayBus(this IServiceCollection services, GatewaySettings settings, RegionCatalog regions, IConfiguration config)
+    public static IServiceCollection AddGatewayBus(this IServiceCollection services, GatewaySettings settings, RegionCatalog regions)
     {
         var queues = new DispatchQueues(settings);
         services.AddSingleton(queues);
@@ -34,7 +36,7 @@ public static class BusSetup
                         cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e =>
                         {
                             e.SetQuorumQueue();
-                            Configure(e, context, config, counterpart.Id);
+                            Configure(e, context, counterpart.Id);
                         });
                     cfg.ReceiveEndpoint(queues.PortalCallbacks, e =>
                     {
@@ -48,7 +50,7 @@ public static class BusSetup
                 bus.UsingInMemory((context, cfg) =>
                 {
                     foreach (var counterpart in regions.Counterparts)
-                        cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e => Configure(e, context, config, counterpart.Id));
+                        cfg.ReceiveEndpoint(queues.NameFor(counterpart.Id), e => Configure(e, context, counterpart.Id));
                     cfg.ReceiveEndpoint(queues.PortalCallbacks, e => ConfigureCallbacks(e, context));
                 });
             }
@@ -63,14 +65,12 @@ public static class BusSetup
         endpoint.ConfigureConsumer<PortalCallbackConsumer>(context);
     }
 
-    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, IConfiguration config, string counterpartId)
+    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, string counterpartId)
     {
-        int Setting(string key, int fallback) =>
-            int.TryParse(config[$"Gateway:Counterparts:{counterpartId}:{key}"] ?? config[$"Gateway:CounterpartDefaults:{key}"],
-                NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
-
-        endpoint.PrefetchCount = Setting("Prefetch", 16);
-        endpoint.ConcurrentMessageLimit = Setting("ConcurrencyLimit", 4);
+        var options = context.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var own = options.Counterparts.GetValueOrDefault(counterpartId);
+        endpoint.PrefetchCount = own?.Prefetch ?? options.CounterpartDefaults.Prefetch ?? 16;
+        endpoint.ConcurrentMessageLimit = own?.ConcurrencyLimit ?? options.CounterpartDefaults.ConcurrencyLimit ?? 4;
         // Store hiccups (not counterpart answers, which the consumer records itself) get a few quick retries
         // before the message goes to the endpoint's _error queue.
         endpoint.UseMessageRetry(r => r.Intervals(500, 2000, 5000));

@@ -12,6 +12,8 @@ using MassTransit;
 
 using Gateway.Contracts.Lifecycle;
 
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Messaging;
 
 /// <summary>
@@ -20,7 +22,7 @@ namespace Gateway.Messaging;
 /// so a portal is told until it acknowledges with 2xx.
 /// </summary>
 public sealed class PortalCallbackConsumer(
-    IGatewayStore store, PortalCallbackClient client, IConfiguration config, GatewaySettings settings, TimeProvider clock,
+    IGatewayStore store, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
     ILogger<PortalCallbackConsumer> logger) : IConsumer<NotifyPortal>
 {
     public async Task Consume(ConsumeContext<NotifyPortal> context)
@@ -30,13 +32,14 @@ public sealed class PortalCallbackConsumer(
         if (callback is null || callback.Status is CallbackStatus.Sent or CallbackStatus.Recorded) return;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        var url = config[$"Gateway:Portals:{callback.Portal}:CallbackUrl"];
+        var portal = options.Value.Portals.GetValueOrDefault(callback.Portal);
+        var url = portal?.CallbackUrl;
         if (string.IsNullOrWhiteSpace(url))
         {
             await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Recorded, now, null, ct);
             return;
         }
-        var secret = ConfiguredSecret.Read(config, $"Gateway:Portals:{callback.Portal}:Secret", callback.Portal, settings);
+        var secret = ConfiguredSecret.Of(portal?.Secret, callback.Portal, settings);
         if (secret is null)
         {
             await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Failed, now, $"Gateway:Portals:{callback.Portal}:Secret is not configured", ct);

@@ -1,13 +1,39 @@
-using Gateway.Application.Store;
-using Gateway.Routing.Lifecycle;
+using System.Data;
+
 namespace Gateway.Store;
 
 /// <summary>
-/// The few places where SQLite and PostgreSQL differ. Everything else in the store is plain SQL both accept
-/// (times are Unix milliseconds, flags are 0/1 integers, upserts use ON CONFLICT).
+/// Every place where SQLite and PostgreSQL differ, and nothing else: the rest of the store is plain SQL both accept
+/// (times are Unix milliseconds, flags are 0/1 integers, upserts use ON CONFLICT). No store code asks which database it is on.
 /// </summary>
-public sealed record SqlDialect(string Name, string IdentityColumn, string SkipLocked, string JsonColumnType)
+/// <param name="SkipLocked">Appended to a claim's inner SELECT so instances claim disjoint rows (PostgreSQL); SQLite has one writer.</param>
+/// <param name="MigrationLock">Serialises concurrent migrations (several instances starting at once); <paramref name="MigrationUnlock"/> undoes it.</param>
+/// <param name="OnMigrate">Run once when the schema is opened (SQLite: write-ahead log).</param>
+/// <param name="SchemaVersionTableExists">A number above 0 when the schema_version table exists.</param>
+/// <param name="SnapshotRead">The isolation of a read that must be one snapshot (the case view).</param>
+public sealed record SqlDialect(
+    string Name,
+    string IdentityColumn,
+    string SkipLocked,
+    string JsonColumnType,
+    string? MigrationLock,
+    string? MigrationUnlock,
+    string? OnMigrate,
+    string SchemaVersionTableExists,
+    IsolationLevel SnapshotRead)
 {
-    public static readonly SqlDialect Sqlite = new("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "", "TEXT");
-    public static readonly SqlDialect Postgres = new("postgres", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FOR UPDATE SKIP LOCKED", "TEXT");
+    public static readonly SqlDialect Sqlite = new("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "", "TEXT",
+        MigrationLock: null, MigrationUnlock: null, OnMigrate: "PRAGMA journal_mode=WAL",
+        SchemaVersionTableExists: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+        // One transaction on the one connection is one snapshot already.
+        SnapshotRead: IsolationLevel.Unspecified);
+
+    public static readonly SqlDialect Postgres = new("postgres", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FOR UPDATE SKIP LOCKED", "TEXT",
+        MigrationLock: "SELECT pg_advisory_lock(7303603)", MigrationUnlock: "SELECT pg_advisory_unlock(7303603)", OnMigrate: null,
+        SchemaVersionTableExists: "SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END",
+        SnapshotRead: IsolationLevel.RepeatableRead);
+
+    /// <summary><c>column IN (the list in parameter @name)</c>: Npgsql takes the list as one array, Dapper expands it for SQLite.</summary>
+    public string InList(string column, string parameter) =>
+        this == Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 }

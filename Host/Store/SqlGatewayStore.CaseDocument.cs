@@ -15,7 +15,7 @@ public sealed partial class SqlGatewayStore
         // Repeatable read on PostgreSQL: without it a sweep committing between two reads shows a DEADLINE_MISSED entry
         // beside a dispatch not yet overdue. (SQLite: one transaction on the one connection is one snapshot.)
         await using var tx = await db.BeginTransactionAsync(
-            dialect == SqlDialect.Postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, cancellationToken);
+            dialect.SnapshotRead, cancellationToken);
         var row = Opened(await db.QuerySingleOrDefaultAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx));
         if (row is null) return null;
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",

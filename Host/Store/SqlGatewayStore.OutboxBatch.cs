@@ -18,9 +18,9 @@ public sealed partial class SqlGatewayStore
         // One statement (one commit, one fsync) for the whole batch instead of one per message.
         // Dapper expands "IN @list" on SQLite but hands PostgreSQL the list as one array parameter ("IN $2" is a
         // syntax error there), so PostgreSQL compares with = ANY.
-        var match = Dialect == SqlDialect.Postgres ? "= ANY(@messageIds)" : "IN @messageIds";
+        var match = Dialect.InList("message_id", "messageIds");
         await db.ExecuteAsync(new CommandDefinition(
-            $"UPDATE outbox SET published_at = @at WHERE message_id {match}", new { messageIds = messageIds.ToArray(), at }, cancellationToken: cancellationToken));
+            $"UPDATE outbox SET published_at = @at WHERE {match}", new { messageIds = messageIds.ToArray(), at }, cancellationToken: cancellationToken));
     }
 
     public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)

@@ -15,10 +15,7 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         // Asking the catalogue first, rather than catching "no such table", keeps an empty database an answer, not an error.
-        var tableExists = Dialect == SqlDialect.Postgres
-            ? await db.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('schema_version') IS NOT NULL", cancellationToken: cancellationToken))
-            : await db.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", cancellationToken: cancellationToken)) > 0;
+        var tableExists = await db.ExecuteScalarAsync<long>(new CommandDefinition(Dialect.SchemaVersionTableExists, cancellationToken: cancellationToken)) > 0;
         if (!tableExists) return 0;
         return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));

@@ -43,9 +43,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         // Several instances may start at once: on PostgreSQL an advisory lock serialises their migrations.
-        if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("SELECT pg_advisory_lock(7303603)");
+        if (dialect.MigrationLock is { } takeLock) await db.ExecuteAsync(takeLock);
         await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-        if (dialect == SqlDialect.Sqlite) await db.ExecuteAsync("PRAGMA journal_mode=WAL");
+        if (dialect.OnMigrate is { } onMigrate) await db.ExecuteAsync(onMigrate);
         foreach (var (version, sql) in Schema.Steps(dialect))
         {
             await using var tx = await db.BeginTransactionAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             }
             await tx.CommitAsync(cancellationToken);
         }
-        if (dialect == SqlDialect.Postgres) await db.ExecuteAsync("SELECT pg_advisory_unlock(7303603)");
+        if (dialect.MigrationUnlock is { } releaseLock) await db.ExecuteAsync(releaseLock);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)
@@ -340,7 +340,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken)
     {
         var where = new List<string> { $"status = {Q(FailedMessageStatus.Pending)}" };
-        if (selection.Ids is not null) where.Add(dialect == SqlDialect.Postgres ? "id = ANY(@Ids)" : "id IN @Ids");
+        if (selection.Ids is not null) where.Add(dialect.InList("id", "Ids"));
         if (selection.CounterpartId is not null) where.Add("counterpart_id = @CounterpartId");
         if (selection.Reason is not null) where.Add("reason = @Reason");
         var args = new DynamicParameters(new { selection.CounterpartId, selection.Reason, operatorName, now });

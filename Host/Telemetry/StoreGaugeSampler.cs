@@ -4,19 +4,22 @@ using Gateway.Store;
 
 using Gateway.Application.Telemetry;
 
+using Microsoft.Extensions.Options;
+
+using Gateway.Application.Configuration;
+
 namespace Gateway.Host.Telemetry;
 
 /// <summary>
 /// Refreshes the store-backed gauges (outbox backlog, pending failed messages, overdue open dispatches) every
 /// <c>Gateway:Telemetry:GaugeSeconds</c> (default 15): one cheap query, never on a request path.
 /// </summary>
-public sealed class StoreGaugeSampler(IGatewayStore store, GatewayMetrics metrics, IConfiguration config, TimeProvider clock,
+public sealed class StoreGaugeSampler(IGatewayStore store, GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider clock,
     ILogger<StoreGaugeSampler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = double.TryParse(config["Gateway:Telemetry:GaugeSeconds"], System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var s) && s >= 0.05 ? s : 15;
+        var seconds = options.Value.Telemetry.GaugeSeconds;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -116,6 +116,11 @@ public sealed class OperationsApiTests(KeqiaoGateway gateway) : IClassFixture<Ke
     [InlineData("--Gateway:Portals:shanghai:CallbackUrl=http://127.0.0.1:1/", "Gateway:Portals:shanghai")]
     [InlineData("--Gateway:Transport=Kafka", "Gateway:Transport")]
     [InlineData("--Gateway:Profile=Production", "Gateway:Sandbox:Enabled")]
+    [InlineData("--Gateway:CounterpartDefaults:Retry:MaxAttempts=abc", "Gateway:CounterpartDefaults:Retry:MaxAttempts")]
+    [InlineData("--Gateway:Counterparts:keqiao-water:CircuitBreaker:FailureRatio=3", "Gateway:Counterparts:keqiao-water:CircuitBreaker:FailureRatio")]
+    [InlineData("--Gateway:Counterparts:keqiao-water:Prefetch=0", "Gateway:Counterparts:keqiao-water:Prefetch")]
+    [InlineData("--Gateway:Sandbox:StepMilliseconds=-5", "Gateway:Sandbox:StepMilliseconds")]
+    [InlineData("--Gateway:Callers:nobody:Secret=x", "Gateway:Callers:nobody")]
     public async Task Configuration_mistakes_stop_startup_naming_the_key(string setting, string expectedKey)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => GatewayApp.BuildAsync(

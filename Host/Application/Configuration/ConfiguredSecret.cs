@@ -6,8 +6,8 @@ namespace Gateway.Application.Configuration;
 /// </summary>
 public static class ConfiguredSecret
 {
-    public static string? Read(IConfiguration config, string key, string party, GatewaySettings settings) =>
-        config[key] is { Length: > 0 } configured ? configured
+    public static string? Of(string? configured, string party, GatewaySettings settings) =>
+        configured is { Length: > 0 } ? configured
         : settings.Profile == GatewayProfile.Embedded ? $"{GatewaySettingsReader.DevSecretPrefix}secret-{party}"
         : null;
 }

@@ -46,22 +46,7 @@ public static class GatewaySettingsReader
         if (!string.IsNullOrWhiteSpace(sandboxRaw) && !bool.TryParse(sandboxRaw, out sandbox))
             problems.Add($"Gateway:Sandbox:Enabled: '{sandboxRaw}' is not true or false");
 
-        foreach (var child in gw.GetSection("Counterparts").GetChildren())
-        {
-            if (regions.FindCounterpart(child.Key) is null)
-                problems.Add($"Gateway:Counterparts:{child.Key}: unknown counterpart id (not in any config/regions file)");
-            var baseUrl = child["BaseUrl"];
-            if (!string.IsNullOrWhiteSpace(baseUrl) && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-                problems.Add($"Gateway:Counterparts:{child.Key}:BaseUrl: '{baseUrl}' is not an http(s) URL");
-            var protocol = child["Protocol"];
-            if (!string.IsNullOrWhiteSpace(protocol) && !string.Equals(protocol, "Rest", StringComparison.OrdinalIgnoreCase))
-                problems.Add($"Gateway:Counterparts:{child.Key}:Protocol: '{protocol}' — this build sends REST only (SOAP counterparts are not implemented yet)");
-        }
-        foreach (var child in gw.GetSection("Portals").GetChildren().Where(c => !PortalIds.All.Contains(c.Key)))
-            problems.Add($"Gateway:Portals:{child.Key}: unknown portal id (known: {string.Join(", ", PortalIds.All)})");
-        foreach (var child in gw.GetSection("Callers").GetChildren()
-                     .Where(c => !PortalIds.All.Contains(c.Key) && regions.FindCounterpart(c.Key) is null))
-            problems.Add($"Gateway:Callers:{child.Key}: unknown access key (must be a portal id or a counterpart id)");
+        // Counterparts, portals and callers are GatewayOptions, checked by GatewayOptionsValidator.
 
         var tokens = AdminTokenReader.Read(config, profile, problems);
         if (profile == GatewayProfile.Production)

@@ -1,8 +1,10 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Sandbox;
 using Gateway.Application.Configuration;
 using Gateway.Routing.Regions;
+
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Application.Counterparts;
 
@@ -11,34 +13,38 @@ namespace Gateway.Application.Counterparts;
 /// A configured BaseUrl always wins; without one the embedded profile's sandbox answers.
 /// </summary>
 public sealed class ConfiguredCounterpartDirectory(
-    IConfiguration config, RegionCatalog regions, GatewaySettings settings, SandboxAddress sandbox) : ICounterpartDirectory
+    IOptions<GatewayOptions> options, RegionCatalog regions, GatewaySettings settings, SandboxAddress sandbox) : ICounterpartDirectory
 {
+    // Options are bound once; an endpoint is built once per counterpart (the sandbox's address is known only once the host listens).
+    private readonly ConcurrentDictionary<string, CounterpartEndpoint> _endpoints = new(StringComparer.Ordinal);
+
     public CounterpartEndpoint Resolve(string counterpartId)
     {
         if (regions.FindCounterpart(counterpartId) is null)
             throw new InvalidOperationException($"unknown counterpart '{counterpartId}'");
-        var own = config.GetSection($"Gateway:Counterparts:{counterpartId}");
-        var defaults = config.GetSection("Gateway:CounterpartDefaults");
-        string? Setting(string key) => own[key] is { Length: > 0 } v ? v : defaults[key];
-        double Number(string key, double fallback) =>
-            double.TryParse(Setting(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        return _endpoints.TryGetValue(counterpartId, out var known) ? known : _endpoints.GetOrAdd(counterpartId, Build(counterpartId));
+    }
 
-        var baseUrlText = own["BaseUrl"];
-        var isSandbox = string.IsNullOrWhiteSpace(baseUrlText);
+    private CounterpartEndpoint Build(string counterpartId)
+    {
+        var own = options.Value.Counterparts.GetValueOrDefault(counterpartId) ?? new CounterpartOptions();
+        var defaults = options.Value.CounterpartDefaults;
+
+        var isSandbox = string.IsNullOrWhiteSpace(own.BaseUrl);
         if (isSandbox && !settings.SandboxEnabled)
             throw new InvalidOperationException($"Gateway:Counterparts:{counterpartId}:BaseUrl is not configured and the sandbox is off");
-        var baseUrl = isSandbox ? new Uri(sandbox.Resolve(), $"/sandbox/{counterpartId}/") : new Uri(baseUrlText!);
+        var baseUrl = isSandbox ? new Uri(sandbox.Resolve(), $"/sandbox/{counterpartId}/") : new Uri(own.BaseUrl!);
 
-        var secret = ConfiguredSecret.Read(config, $"Gateway:Counterparts:{counterpartId}:Secret", counterpartId, settings)
+        var secret = ConfiguredSecret.Of(own.Secret, counterpartId, settings)
             ?? throw new InvalidOperationException($"Gateway:Counterparts:{counterpartId}:Secret is not configured");
 
         var d = ResilienceSettings.Default;
         var resilience = new ResilienceSettings(
-            TimeSpan.FromSeconds(Number("TimeoutSeconds", d.TimeoutPerTry.TotalSeconds)),
-            (int)Number("Retry:MaxAttempts", d.MaxAttempts),
-            TimeSpan.FromSeconds(Number("Retry:BaseDelaySeconds", d.BaseDelay.TotalSeconds)),
-            Number("CircuitBreaker:FailureRatio", d.FailureRatio),
-            TimeSpan.FromSeconds(Number("CircuitBreaker:BreakSeconds", d.BreakDuration.TotalSeconds)));
+            TimeSpan.FromSeconds(own.TimeoutSeconds ?? defaults.TimeoutSeconds ?? d.TimeoutPerTry.TotalSeconds),
+            own.Retry.MaxAttempts ?? defaults.Retry.MaxAttempts ?? d.MaxAttempts,
+            TimeSpan.FromSeconds(own.Retry.BaseDelaySeconds ?? defaults.Retry.BaseDelaySeconds ?? d.BaseDelay.TotalSeconds),
+            own.CircuitBreaker.FailureRatio ?? defaults.CircuitBreaker.FailureRatio ?? d.FailureRatio,
+            TimeSpan.FromSeconds(own.CircuitBreaker.BreakSeconds ?? defaults.CircuitBreaker.BreakSeconds ?? d.BreakDuration.TotalSeconds));
 
         return new CounterpartEndpoint(counterpartId, baseUrl, CounterpartProtocol.Rest, secret, isSandbox, resilience);
     }
