@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Gateway.Adapters.Security;
 using Gateway.Contracts;
 using Gateway.Contracts.Lifecycle;
 using Gateway.Application.Callbacks;
@@ -10,7 +11,7 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
-public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore
+public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceStore
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,

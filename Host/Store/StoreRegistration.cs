@@ -31,7 +31,8 @@ public static class StoreRegistration
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
                 { Protector = sp.GetService<PersonalDataProtector>() });
         }
-        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
+        services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 }

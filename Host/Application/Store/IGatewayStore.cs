@@ -9,7 +9,7 @@ namespace Gateway.Application.Store;
 /// The source of truth: cases, timeline, dispatches, outbox, nonces, failed messages. One implementation
 /// (the Store project's SqlGatewayStore) serves SQLite and PostgreSQL.
 /// </summary>
-public interface IGatewayStore : INonceStore
+public interface IGatewayStore
 {
     Task MigrateAsync(CancellationToken cancellationToken);
     Task PingAsync(CancellationToken cancellationToken);
