@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Counterparts.Rest;
@@ -49,13 +48,13 @@ public static class GatewayApp
         var configDir = ConfigDirectory.Locate(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         GatewayConfigurationSources.Apply(builder.Configuration, configDir, builder.Environment.EnvironmentName, args);
+        if (ListenAddress.NoneConfigured(builder.Configuration)) builder.WebHost.UseUrls(ListenAddress.Default);
 
         var regions = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
         var settings = GatewaySettingsReader.Read(builder.Configuration, regions, configDir);
         var calendars = new CalendarHolder(settings.ConfigDirectory);
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
+        builder.Services.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
         // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes);
 
@@ -81,11 +80,6 @@ public static class GatewayApp
         services.AddSingleton<ICallerSecrets, ConfiguredCallerSecrets>();
         services.AddSingleton<SignatureVerifier>();
 
-        services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
-        {
-            if (!string.IsNullOrWhiteSpace(settings.AutoMapperLicenseKey)) cfg.LicenseKey = settings.AutoMapperLicenseKey;
-            PortalAdapters.AddProfiles(cfg);
-        }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
         services.AddPortalAdapters();
 
         services.AddSingleton<OutboxSignal>();
@@ -97,11 +91,10 @@ public static class GatewayApp
         services.AddSingleton<SandboxCounterparts>();
         services.AddSingleton<SandboxProgress>();
         services.AddSingleton(sp => new SandboxPace(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Sandbox.StepMilliseconds)));
-        services.AddSingleton<CounterpartPipelines>();
-        services.AddTransient<ResilienceHandler>();
         services.AddTransient<OutboundSigningHandler>();
+        // Resilience outside signing: every try is signed afresh (new date and nonce).
         services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddCounterpartResilience()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
         services.AddSingleton<FailedMessageReplay>();
@@ -115,7 +108,7 @@ public static class GatewayApp
         services.AddHostedService<StalledDispatchRecovery>();
         services.AddHostedService<DeadlineSweeper>();
 
-        services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        AddReadinessChecks(services, settings);
         services.AddOpenApi();
 
         overrideServices?.Invoke(services);
@@ -124,6 +117,7 @@ public static class GatewayApp
         CheckOptions(app.Services);
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
 
+        app.UseGatewayRequestLogging();
         app.UsePortalRejectionMetrics();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.MapHealthEndpoints();
@@ -144,6 +138,27 @@ public static class GatewayApp
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
         return app;
+    }
+
+    /// <summary>
+    /// <c>/health/ready</c>: the store (PostgreSQL through AspNetCore.HealthChecks.NpgSql in production) and, with
+    /// RabbitMQ, the broker. A broker outage reports Degraded, not Unhealthy: intake goes on answering 201 and the
+    /// outbox holds the messages until the broker is back, so the instance should stay in the load balancer.
+    /// </summary>
+    private static void AddReadinessChecks(IServiceCollection services, GatewaySettings settings)
+    {
+        var checks = services.AddHealthChecks();
+        if (settings.Store == StoreKind.Postgres)
+            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "store", tags: [HealthEndpoints.ReadyTag]);
+        else
+            checks.AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        if (settings.Transport == TransportKind.RabbitMq)
+        {
+            services.AddSingleton(new Health.BrokerConnection(new Uri(settings.RabbitMqConnectionString!)));
+            checks.AddRabbitMQ(sp => sp.GetRequiredService<Health.BrokerConnection>().GetAsync(), name: "broker",
+                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag],
+                timeout: TimeSpan.FromSeconds(5));
+        }
     }
 
     /// <summary>Binds and checks the options now, so a bad key refuses the start with the same message as every other.</summary>

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Portals.Henan;
 using Gateway.Adapters.Portals.Hubei;
 using Gateway.Adapters.Portals.ProjectApproval;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gateway.Adapters.Portals;
 
 /// <summary>
-/// The one place the host learns about portal adapters: their services, their AutoMapper profiles and their
-/// endpoints. Adding a portal means adding its folder and one line in each method here.
+/// The one place the host learns about portal adapters: their services and their endpoints
+/// (each portal's wire-to-canonical mapper is a compile-time Mapperly class in its folder). Adding a portal means adding its folder and one line in each method here.
 /// </summary>
 public static class PortalAdapters
 {
@@ -21,15 +20,6 @@ public static class PortalAdapters
         services.AddSingleton<HubeiValidator>();
         services.AddSingleton<ProjectApprovalValidator>();
         return services;
-    }
-
-    /// <summary>Every portal's wire-to-canonical profile.</summary>
-    public static void AddProfiles(IMapperConfigurationExpression configuration)
-    {
-        configuration.AddProfile<ZhejiangProfile>();
-        configuration.AddProfile<HenanProfile>();
-        configuration.AddProfile<HubeiProfile>();
-        configuration.AddProfile<ProjectApprovalProfile>();
     }
 
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)

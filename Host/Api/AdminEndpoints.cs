@@ -24,7 +24,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
-        CounterpartPipelines pipelines, IGatewayStore store)
+        CounterpartCircuits circuits, IGatewayStore store)
     {
         var load = (await store.CounterpartLoadAsync(http.RequestAborted)).ToDictionary(l => l.CounterpartId);
         var rows = regions.Counterparts.Select(c =>
@@ -42,7 +42,7 @@ public static class AdminEndpoints
             {
                 problem = ex.Message;
             }
-            var circuit = pipelines.CircuitOf(c.Id) switch
+            var circuit = circuits.CircuitOf(c.Id) switch
             {
                 CircuitState.Open or CircuitState.Isolated => WireName.Of(CircuitStatus.Open),
                 CircuitState.HalfOpen => WireName.Of(CircuitStatus.HalfOpen),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Spectre.Console;
 
 namespace Gateway.Cli;
 
@@ -34,10 +35,13 @@ public static class FailedCommand
             var reply = await api.GetAsync("/api/admin/failed-messages?" + string.Join('&', query), ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);
             if (parse.GetValue(options.Json)) { Console.WriteLine(reply.Text); return 0; }
-            Console.WriteLine($"{"ID",-38} {"COUNTERPART",-22} {"STATUS",-10} {"TRIES",5} {"REASON",-14} LAST ERROR");
+            var table = new Table().AddColumns("ID", "COUNTERPART", "STATUS", "TRIES", "REASON", "LAST ERROR");
+            table.Columns[3].RightAligned();
+            foreach (var column in table.Columns.Take(5)) column.NoWrap();
             foreach (var m in reply.Json!["items"]!.AsArray())
-                Console.WriteLine($"{m!["id"],-38} {m["counterpartId"],-22} {m["status"],-10} {m["attempts"],5} {m["reason"],-14} {Shorten(m["lastError"]?.ToString())}");
-            Console.WriteLine($"({reply.Json["total"]} in all)");
+                table.AddRow(Cells(m!["id"], m["counterpartId"], m["status"], m["attempts"], m["reason"], Shorten(m["lastError"]?.ToString())));
+            table.Caption($"{reply.Json["total"]} in all");
+            AnsiConsole.Write(table);
             return 0;
         }));
         return command;
@@ -51,9 +55,11 @@ public static class FailedCommand
             var reply = await api.GetAsync("/api/admin/failed-messages/groups", ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);
             if (parse.GetValue(options.Json)) { Console.WriteLine(reply.Text); return 0; }
-            Console.WriteLine($"{"GROUP",-40} {"COUNT",6} {"OLDEST",-30} NEWEST");
-            foreach (var g in reply.Json!.AsArray())
-                Console.WriteLine($"{g!["groupId"],-40} {g["count"],6} {g["oldest"],-30} {g["newest"]}");
+            var table = new Table().AddColumns("GROUP", "COUNT", "OLDEST", "NEWEST");
+            table.Columns[1].RightAligned();
+            foreach (var column in table.Columns) column.NoWrap();
+            foreach (var g in reply.Json!.AsArray()) table.AddRow(Cells(g!["groupId"], g["count"], g["oldest"], g["newest"]));
+            AnsiConsole.Write(table);
             return 0;
         }));
         return command;
@@ -82,7 +88,12 @@ public static class FailedCommand
         var id = new Argument<string?>("id") { Description = "Failed message id", Arity = ArgumentArity.ZeroOrOne };
         var group = new Option<string?>("--group") { Description = "Replay a whole group (counterpartId~reason)" };
         var counterpart = new Option<string?>("--counterpart") { Description = "Replay every pending failure of a counterpart" };
-        var command = new Command("replay", "Re-send failed messages with their original ids (same idempotency key)") { id, group, counterpart };
+        var wait = new Option<int>("--wait-seconds")
+        {
+            Description = "With --group or --counterpart: follow the batch live until it settles, at most this long",
+            DefaultValueFactory = _ => 300,
+        };
+        var command = new Command("replay", "Re-send failed messages with their original ids (same idempotency key)") { id, group, counterpart, wait };
         command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
         {
             var chosen = new[] { parse.GetValue(id), parse.GetValue(group), parse.GetValue(counterpart) }.Count(v => v is not null);
@@ -91,14 +102,24 @@ public static class FailedCommand
                 Console.Error.WriteLine("replay: give exactly one of <id>, --group or --counterpart");
                 return 2;
             }
-            var reply = parse.GetValue(id) is { } one
-                ? await api.PostAsync($"/api/admin/failed-messages/{Uri.EscapeDataString(one)}/replay", null, ct)
-                : await api.PostAsync("/api/admin/failed-messages/replay", parse.GetValue(group) is { } g
-                    ? new JsonObject { ["groupId"] = g }
-                    : new JsonObject { ["counterpartId"] = parse.GetValue(counterpart) }, ct);
+            var json = parse.GetValue(options.Json);
+            if (parse.GetValue(id) is { } one)
+            {
+                var single = await api.PostAsync($"/api/admin/failed-messages/{Uri.EscapeDataString(one)}/replay", null, ct);
+                if (!single.Ok) return AdminApiClient.Fail(single);
+                Console.WriteLine(json ? single.Text : $"queued {single.Json!["queued"]}");
+                return 0;
+            }
+            // A group is counterpartId~reason; a counterpart alone replays all its pending failures.
+            var (scope, reason) = parse.GetValue(group) is { } g ? (g.Split('~')[0], g.Split('~').ElementAtOrDefault(1)) : (parse.GetValue(counterpart)!, null);
+            var ids = json ? [] : await ReplayProgress.PendingIdsAsync(api, scope, reason, ct);
+            var reply = await api.PostAsync("/api/admin/failed-messages/replay", parse.GetValue(group) is { } groupId
+                ? new JsonObject { ["groupId"] = groupId }
+                : new JsonObject { ["counterpartId"] = scope }, ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);
-            Console.WriteLine(parse.GetValue(options.Json) ? reply.Text : $"queued {reply.Json!["queued"]}");
-            return 0;
+            if (json) { Console.WriteLine(reply.Text); return 0; }
+            Console.WriteLine($"queued {reply.Json!["queued"]}");
+            return ids.Count == 0 ? 0 : await ReplayProgress.FollowAsync(api, scope, ids, TimeSpan.FromSeconds(parse.GetValue(wait)), ct);
         }));
         return command;
     }
@@ -118,6 +139,9 @@ public static class FailedCommand
         }));
         return command;
     }
+
+    /// <summary>Table cells as plain text: values from the API are never read as Spectre markup.</summary>
+    private static string[] Cells(params object?[] values) => values.Select(v => Markup.Escape(v?.ToString() ?? "-")).ToArray();
 
     private static string Shorten(string? text) => text is null ? "-" : text.Length > 60 ? text[..60] + "…" : text;
 }

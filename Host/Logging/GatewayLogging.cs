@@ -12,7 +12,8 @@ public static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
-            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            // Polly reports every handled try at Warning; the gateway logs its own retry line with the outcome.
+            .MinimumLevel.Override("Polly", LogEventLevel.Error)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Enrich.With<PersonalDataMaskingEnricher>()

@@ -1,4 +1,5 @@
 using Gateway.Application.Configuration;
+using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -38,10 +39,15 @@ public static class GatewayTelemetry
             .WithTracing(t =>
             {
                 foreach (var source in GatewayTracing.TraceSources) t.AddSource(source);
+                // The instrumentation packages add the semantic-convention tags to the framework's request, outbound
+                // HTTP and PostgreSQL spans.
+                t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql();
                 t.AddOtlpExporter(o => { o.Endpoint = For("traces"); o.Protocol = protocol; });
             })
             .WithMetrics(m => m
-                .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
+                .AddMeter(GatewayMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
                 .AddOtlpExporter(o => { o.Endpoint = For("metrics"); o.Protocol = protocol; }));
         return services;
     }

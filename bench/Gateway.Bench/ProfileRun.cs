@@ -1,3 +1,4 @@
+using Gateway.Fakes;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -60,7 +61,7 @@ public static class ProfileRun
             args.Add($"--ConnectionStrings:Store=Data Source={Path.Combine(work, "gateway.db")}");
         }
 
-        await using var erp = await FakeErpServer.StartAsync();
+        await using var erp = await FakeCounterpart.StartAsync("bench-erp", recordRequests: false);
         foreach (var counterpart in catalog.Counterparts)
         {
             args.Add($"--Gateway:Counterparts:{counterpart.Id}:BaseUrl={erp.BaseUrlFor(counterpart.Id)}");
@@ -112,7 +113,7 @@ public static class ProfileRun
         return result with { Baselines = baselines };
     }
 
-    private static async Task DrainAsync(FakeErpServer erp, IReadOnlyList<PushRecord> records, TimeSpan timeout)
+    private static async Task DrainAsync(FakeCounterpart erp, IReadOnlyList<PushRecord> records, TimeSpan timeout)
     {
         var ids = records.SelectMany(r => r.DispatchIds).ToList();
         var deadline = DateTime.UtcNow + timeout;
@@ -137,7 +138,7 @@ public static class ProfileRun
     }
 
     private static ProfileResult Summarize(BenchProfile profile, BenchOptions options, string command, DateTimeOffset started,
-        List<PushRecord> records, FakeErpServer erp, double pushSeconds, Dictionary<string, double> cpu, int dispatchedInStore)
+        List<PushRecord> records, FakeCounterpart erp, double pushSeconds, Dictionary<string, double> cpu, int dispatchedInStore)
     {
         static double Ms(long from, long to) => Math.Max(0, Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
         var accepted = records.Where(r => r.Status == 201).ToList();

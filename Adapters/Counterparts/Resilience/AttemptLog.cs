@@ -8,7 +8,6 @@ namespace Gateway.Adapters.Counterparts.Resilience;
 public sealed class AttemptLog
 {
     public static readonly HttpRequestOptionsKey<AttemptLog> OptionKey = new("gw.attempts");
-    public static readonly ResiliencePropertyKey<AttemptLog> PropertyKey = new("gw.attempts");
 
     private readonly List<Attempt> _attempts = [];
 
@@ -23,12 +22,12 @@ public sealed class AttemptLog
     }
 
     /// <summary>One line for a failed try: the status and (start of the) body, or what was thrown.</summary>
-    public static async ValueTask<string> DescribeAsync(Outcome<HttpResponseMessage> outcome, CounterpartEndpoint endpoint, CancellationToken cancellationToken)
+    public static async ValueTask<string> DescribeAsync(Outcome<HttpResponseMessage> outcome, ResilienceSettings settings, CancellationToken cancellationToken)
     {
         switch (outcome.Exception)
         {
             case TimeoutRejectedException:
-                return $"timed out after {endpoint.Resilience.TimeoutPerTry.TotalSeconds:0.#} s";
+                return $"timed out after {settings.TimeoutPerTry.TotalSeconds:0.#} s";
             case BrokenCircuitException:
                 return "circuit open: not sent (the counterpart failed too often just before)";
             case { } ex:

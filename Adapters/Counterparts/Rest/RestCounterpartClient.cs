@@ -5,6 +5,8 @@ using Gateway.Adapters.Counterparts.Resilience;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -16,7 +18,7 @@ namespace Gateway.Adapters.Counterparts.Rest;
 /// Sends work orders and approval requests over REST (specs/counterparts.md): signed, with the dispatch id as
 /// <c>Idempotency-Key</c>, through the counterpart's resilience pipeline; classifies the answer.
 /// </summary>
-public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
+public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimeProvider clock)
 {
     public const string HttpClientName = "counterparts";
 
@@ -32,12 +34,12 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
         };
         request.Headers.Add("Idempotency-Key", document.DispatchId);
         request.Headers.Add("X-Correlation-Id", document.CaseId);
-        request.Options.Set(ResilienceHandler.EndpointKey, endpoint);
+        request.Options.Set(CounterpartResilience.EndpointKey, endpoint);
         request.Options.Set(SigningCredentials.OptionKey, new SigningCredentials(SignatureHeaders.GatewayAccessKey, endpoint.Secret));
         var log = new AttemptLog();
         request.Options.Set(AttemptLog.OptionKey, log);
 
-        var result = await SendLoggedAsync(request, cancellationToken);
+        var result = await SendLoggedAsync(request, endpoint, log, cancellationToken);
         return result with
         {
             Attempts = log.Attempts,
@@ -53,24 +55,25 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
         };
     }
 
-    private async Task<DispatchResult> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<DispatchResult> SendLoggedAsync(HttpRequestMessage request, CounterpartEndpoint endpoint, AttemptLog log, CancellationToken cancellationToken)
     {
+        // Tries before the last are logged by the retry strategy; the last one here.
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                log.Add(clock.GetUtcNow(), await AttemptLog.DescribeAsync(Outcome.FromResult(response), endpoint.Resilience, cancellationToken));
             return await ClassifyAsync(response, cancellationToken);
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (ex is TimeoutRejectedException or BrokenCircuitException or HttpRequestException)
         {
-            return DispatchResult.Transient("TIMEOUT", ex.Message);
-        }
-        catch (BrokenCircuitException ex)
-        {
-            return DispatchResult.Transient("CIRCUIT_OPEN", ex.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            return DispatchResult.Transient("CONNECTION", ex.Message);
+            log.Add(clock.GetUtcNow(), await AttemptLog.DescribeAsync(Outcome.FromException<HttpResponseMessage>(ex), endpoint.Resilience, cancellationToken));
+            return ex switch
+            {
+                TimeoutRejectedException => DispatchResult.Transient("TIMEOUT", ex.Message),
+                BrokenCircuitException => DispatchResult.Transient("CIRCUIT_OPEN", ex.Message),
+                _ => DispatchResult.Transient("CONNECTION", ex.Message),
+            };
         }
     }
 
@@ -87,7 +90,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients)
             if (ack is not null) return DispatchResult.Acknowledged(ack.OrderNo!, ack.AcceptedAt);
             return DispatchResult.Permanent($"HTTP_{status}", $"{snippet} (no orderNo in the answer)");
         }
-        return CounterpartPipelines.IsTransient(response.StatusCode)
+        return HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response))
             ? DispatchResult.Transient($"HTTP_{status / 100}XX", snippet)
             : DispatchResult.Permanent($"HTTP_{status}", snippet);
     }

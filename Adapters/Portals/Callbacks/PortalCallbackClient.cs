@@ -36,7 +36,7 @@ public sealed class PortalCallbackClient(IHttpClientFactory httpClients)
         if (soap) request.Headers.Add("SOAPAction", $"\"{SoapNamespace}/NotifyProgress\"");
         request.Headers.Add("Idempotency-Key", portalEvent.EventId);
         request.Headers.Add("X-Correlation-Id", portalEvent.CaseId);
-        request.Options.Set(ResilienceHandler.EndpointKey, endpoint);
+        request.Options.Set(CounterpartResilience.EndpointKey, endpoint);
         request.Options.Set(SigningCredentials.OptionKey, new SigningCredentials(SignatureHeaders.GatewayAccessKey, endpoint.Secret));
         try
         {

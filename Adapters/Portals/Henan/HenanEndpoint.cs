@@ -1,6 +1,5 @@
 using System.Net.Mime;
 using System.Xml;
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
@@ -26,8 +25,8 @@ public static class HenanEndpoint
             .WithTags("portals")
             .WithName("HenanApplications");
 
-    private static Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IMapper mapper, IApplicationIntake intake) =>
-        new PortalPipeline<HenanApplication>(Read, validator.Validate, application => mapper.Map<HookupApplication>(application), IntakeAnswers.Rest)
+    private static Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<HenanApplication>(Read, validator.Validate, HenanMapper.ToCanonical, IntakeAnswers.Rest)
             .HandleAsync(http, intake);
 
     private static (HenanApplication? Value, IResult? Problem) Read(HttpRequest request, byte[] body)

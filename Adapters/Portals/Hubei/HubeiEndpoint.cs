@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
@@ -21,8 +20,8 @@ public static class HubeiEndpoint
             .WithTags("portals")
             .WithName("HubeiApplications");
 
-    private static Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IMapper mapper, IApplicationIntake intake) =>
-        new PortalPipeline<HubeiForm>(Read, validator.Validate, form => mapper.Map<HookupApplication>(form), IntakeAnswers.Rest)
+    private static Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<HubeiForm>(Read, validator.Validate, HubeiMapper.ToCanonical, IntakeAnswers.Rest)
             .HandleAsync(http, intake);
 
     /// <summary>Strict JSON, then the form engine's field list read into named fields (validated and mapped as a form).</summary>

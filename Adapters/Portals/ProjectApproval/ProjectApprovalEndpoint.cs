@@ -1,5 +1,4 @@
 using System.Net.Mime;
-using AutoMapper;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
 using Gateway.Adapters.Soap;
@@ -44,8 +43,8 @@ public static class ProjectApprovalEndpoint
         return Results.Text(ProjectApprovalWsdl.For(location), SoapEnvelope.ContentType);
     }
 
-    private static Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IMapper mapper, IApplicationIntake intake) =>
-        new PortalPipeline<ProjectApprovalDemand>(Read, validator.Validate, demand => mapper.Map<HookupApplication>(demand), Answers)
+    private static Task<IResult> HandleAsync(HttpContext http, ProjectApprovalValidator validator, IApplicationIntake intake) =>
+        new PortalPipeline<ProjectApprovalDemand>(Read, validator.Validate, ProjectApprovalMapper.ToCanonical, Answers)
             .HandleAsync(http, intake);
 
     private static readonly IntakeAnswers Answers = new(SoapFault.Validation, Receipt);

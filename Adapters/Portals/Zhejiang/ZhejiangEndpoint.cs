@@ -1,4 +1,3 @@
-using AutoMapper;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
@@ -21,7 +20,7 @@ public static class ZhejiangEndpoint
             .WithTags("portals")
             .WithName("ZhejiangApplications");
 
-    private static Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IMapper mapper, IApplicationIntake intake) =>
+    private static Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IApplicationIntake intake) =>
         new PortalPipeline<ZhejiangApplication>(PortalJson.ReadRequest<ZhejiangApplication>, validator.Validate,
-            application => mapper.Map<HookupApplication>(application), IntakeAnswers.Rest).HandleAsync(http, intake);
+            ZhejiangMapper.ToCanonical, IntakeAnswers.Rest).HandleAsync(http, intake);
 }

@@ -21,5 +21,4 @@ public sealed partial record GatewaySettings(
     string BusQueuePrefix,
     double DeadlineWarningFraction,
     TimeSpan DeadlineSweepInterval,
-    string? AutoMapperLicenseKey,
     IReadOnlyList<AdminToken> AdminTokens);

@@ -91,6 +91,6 @@ public static class GatewaySettingsReader
 
         return new GatewaySettings(profile, transport, store, storeConnection!, rabbit, sandbox, configDirectory,
             gw["LogDirectory"] is { Length: > 0 } logs ? logs : "logs", TimeSpan.FromMilliseconds(poll), TimeSpan.FromSeconds(lease), queuePrefix, warnFraction, TimeSpan.FromMilliseconds(sweep),
-            gw["AutoMapper:LicenseKey"], tokens) { Instances = instances, RabbitMqClusterNodes = clusterNodes };
+            tokens) { Instances = instances, RabbitMqClusterNodes = clusterNodes };
     }
 }

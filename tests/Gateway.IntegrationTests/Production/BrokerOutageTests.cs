@@ -21,6 +21,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         await deployment.StartAsync("A");
         await deployment.StartAsync("B");
         log.Mark("both instances ready");
+        await AssertReadyAsync(deployment, broker: "Healthy");
         var pusher = new ZhejiangPusher(() => deployment.Instances);
         var applications = ZhejiangPusher.NewApplications(Applications);
         var third = Applications / 3;
@@ -38,6 +39,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             unpublishedDuringOutage = await UnpublishedOutboxAsync(deployment);
             log.Mark($"{duringOutage.Count} applications accepted while RabbitMQ is down; {unpublishedDuringOutage} outbox messages waiting");
             Assert.Empty(await AcknowledgedAsync(deployment, duringOutage));
+            // Still ready (200): intake works and the outbox holds the messages; the broker check says Degraded.
+            await AssertReadyAsync(deployment, broker: "Degraded");
         }
         finally
         {
@@ -54,6 +57,19 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         log.Mark($"{accepted.Count} applications accepted, all dispatches acknowledged");
         await DeliveryAssertions.WaitUntilOutboxDrainedAsync(deployment, TimeSpan.FromSeconds(90));
         await DeliveryAssertions.AssertEachWorkOrderDeliveredOnceAsync(deployment, accepted, sentOnlyOnce: true);
+    }
+
+    /// <summary>/health/ready answers 200 on every instance, with the store Healthy and the broker as given.</summary>
+    private static async Task AssertReadyAsync(MultiInstanceDeployment deployment, string broker)
+    {
+        foreach (var instance in deployment.Instances)
+        {
+            using var response = await instance.Http.GetAsync("/health/ready");
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.True(response.IsSuccessStatusCode, $"{instance.Name}: /health/ready answered {(int)response.StatusCode}: {body.ToJsonString()}");
+            Assert.Equal("Healthy", (string?)body["checks"]!["store"]!["status"]);
+            Assert.Equal(broker, (string?)body["checks"]!["broker"]!["status"]);
+        }
     }
 
     private static async Task<long> UnpublishedOutboxAsync(MultiInstanceDeployment deployment)

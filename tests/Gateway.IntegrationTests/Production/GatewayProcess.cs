@@ -46,7 +46,9 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     /// <summary>Starts a gateway with <paramref name="settings"/> (<c>--Key=value</c>) and waits until /health/ready answers 200.</summary>
-    public static async Task<GatewayProcess> StartAsync(string name, IEnumerable<string> settings, string workingDirectory, TimeSpan readyTimeout)
+    /// <param name="addressFromEnvironment">Name the listen address in <c>ASPNETCORE_URLS</c> (as containers do) instead of <c>--urls</c>.</param>
+    public static async Task<GatewayProcess> StartAsync(string name, IEnumerable<string> settings, string workingDirectory, TimeSpan readyTimeout,
+        bool addressFromEnvironment = false)
     {
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo(DotnetHost)
@@ -57,7 +59,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(HostAssembly);
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        if (addressFromEnvironment) start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        else start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var setting in settings) start.ArgumentList.Add(setting);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -1,20 +1,15 @@
 using System.Text;
-using AutoMapper;
 using Gateway.Adapters.Portals.Henan;
 using Gateway.Contracts.Cases;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.UnitTests.Portals;
 
 public sealed class HenanMappingTests
 {
-    private static readonly IMapper Mapper =
-        new MapperConfiguration(cfg => cfg.AddProfile<HenanProfile>(), NullLoggerFactory.Instance).CreateMapper();
-
     [Fact]
     public void Xinxian_sample_maps_field_by_field_onto_the_canonical_application()
     {
-        var app = Mapper.Map<HookupApplication>(PortalSamples.Henan("xinxian-tea-factory.xml"));
+        var app = HenanMapper.ToCanonical(PortalSamples.Henan("xinxian-tea-factory.xml"));
 
         Assert.Equal("henan", app.Portal);
         Assert.Equal("HN2026112300017", app.PortalApplicationNo);
@@ -66,7 +61,7 @@ public sealed class HenanMappingTests
         var bytes = PortalSamples.Bytes("henan", "puyang-heating-gbk.xml");
         Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
 
-        var app = Mapper.Map<HookupApplication>(PortalSamples.HenanXml(bytes));
+        var app = HenanMapper.ToCanonical(PortalSamples.HenanXml(bytes));
         Assert.Equal("濮阳市喆堃精密机械有限公司", app.Applicant.Name);
         Assert.Equal("张喆", app.Applicant.Contact);
         Assert.Equal("0393-3210888", app.Applicant.Phone);
@@ -86,7 +81,7 @@ public sealed class HenanMappingTests
     [InlineData("临时用水", BusinessType.Temporary)]
     public void Water_business_words_map(string word, BusinessType expected)
     {
-        var app = Mapper.Map<HookupApplication>(PortalSamples.HenanEdited("xinxian-tea-factory.xml",
+        var app = HenanMapper.ToCanonical(PortalSamples.HenanEdited("xinxian-tea-factory.xml",
             x => x.Replace("<SX LB=\"YS\"><YWLX>新开户</YWLX>", $"<SX LB=\"YS\"><YWLX>{word}</YWLX>")));
         Assert.Equal(expected, app.Water!.Business);
     }
@@ -94,7 +89,7 @@ public sealed class HenanMappingTests
     [Fact]
     public void Lists_accept_every_separator_and_all_chinese_words_map()
     {
-        var app = Mapper.Map<HookupApplication>(PortalSamples.HenanEdited("xinxian-tea-factory.xml", x => x
+        var app = HenanMapper.ToCanonical(PortalSamples.HenanEdited("xinxian-tea-factory.xml", x => x
             .Replace("<XZ>生产,生活</XZ>", "<XZ>生产，生活、消防</XZ>")
             .Replace("<LX>宽带</LX>", "<LX>宽带 手机信号</LX>")
             .Replace("<YYS>电信,移动</YYS>", "<YYS>联通、电信、移动</YYS>")
@@ -110,7 +105,7 @@ public sealed class HenanMappingTests
     [Fact]
     public void Element_order_and_unknown_elements_do_not_matter()
     {
-        var app = Mapper.Map<HookupApplication>(PortalSamples.HenanXml("""
+        var app = HenanMapper.ToCanonical(PortalSamples.HenanXml("""
             <BZSQ>
               <BZSX><SX LB="YD"><DYDJ>0.4</DYDJ><RL>80</RL><YWLX>增容</YWLX><BZ>备注</BZ></SX></BZSX>
               <LXDH>13800000000</LXDH><LXR>王五</LXR><SQDZ>地址</SQDZ><SQDW>单位</SQDW><TYSHXYDM>91411523MA9GK7R2XN</TYSHXYDM>

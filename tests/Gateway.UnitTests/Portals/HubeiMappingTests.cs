@@ -1,17 +1,12 @@
-using AutoMapper;
 using Gateway.Adapters.Portals.Hubei;
 using Gateway.Contracts.Cases;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.UnitTests.Portals;
 
 public sealed class HubeiMappingTests
 {
-    private static readonly IMapper Mapper =
-        new MapperConfiguration(cfg => cfg.AddProfile<HubeiProfile>(), NullLoggerFactory.Instance).CreateMapper();
-
     private static HookupApplication Map(Action<HubeiApplication>? change = null) =>
-        Mapper.Map<HookupApplication>(PortalSamples.Hubei("ezhou-logistics-park.json", change));
+        HubeiMapper.ToCanonical(PortalSamples.Hubei("ezhou-logistics-park.json", change));
 
     [Fact]
     public void Sample_maps_field_by_field_onto_the_canonical_application()

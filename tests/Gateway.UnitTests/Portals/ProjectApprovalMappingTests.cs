@@ -1,21 +1,16 @@
 using System.Xml.Linq;
-using AutoMapper;
 using Gateway.Adapters.Portals.ProjectApproval;
 using Gateway.Contracts.Cases;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.UnitTests.Portals;
 
 public sealed class ProjectApprovalMappingTests
 {
     private static readonly XNamespace G = PortalSamples.Gcjs;
-    private static readonly IMapper Mapper =
-        new MapperConfiguration(cfg => cfg.AddProfile<ProjectApprovalProfile>(), NullLoggerFactory.Instance).CreateMapper();
-
     [Fact]
     public void Ninghe_sample_maps_every_element_onto_the_canonical_application()
     {
-        var app = Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("ninghe-medical-center.xml"));
+        var app = ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("ninghe-medical-center.xml"));
 
         Assert.Equal("project-approval", app.Portal);
         Assert.Equal("GCJS-120117-2026-000019", app.PortalApplicationNo);
@@ -54,19 +49,19 @@ public sealed class ProjectApprovalMappingTests
     [Fact]
     public void Keqiao_sample_carries_its_zone_and_ezhou_sample_its_distance_to_the_main()
     {
-        Assert.Equal("kqedz", Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("keqiao-textile-park.xml")).Zone);
-        var ezhou = Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("ezhou-logistics-park.xml"));
+        Assert.Equal("kqedz", ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("keqiao-textile-park.xml")).Zone);
+        var ezhou = ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("ezhou-logistics-park.xml"));
         Assert.Equal(350m, ezhou.DistanceToMainM);
         Assert.Null(ezhou.Power!.VoltageKv);
-        Assert.Equal(8000m, Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("puyang-casting-workshop.xml")).Heating!.AreaM2);
+        Assert.Equal(8000m, ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("puyang-casting-workshop.xml")).Heating!.AreaM2);
     }
 
     [Fact]
     public void Without_a_submit_time_two_readings_of_the_same_demand_map_identically()
     {
         // The agreement's example has no SubmitTime; a repeated push must hash the same to be recognised as a duplicate.
-        var first = Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("puyang-casting-workshop.xml", d => d.Element(G + "SubmitTime")!.Remove()));
-        var second = Mapper.Map<HookupApplication>(PortalSamples.ProjectApproval("puyang-casting-workshop.xml", d => d.Element(G + "SubmitTime")!.Remove()));
+        var first = ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("puyang-casting-workshop.xml", d => d.Element(G + "SubmitTime")!.Remove()));
+        var second = ProjectApprovalMapper.ToCanonical(PortalSamples.ProjectApproval("puyang-casting-workshop.xml", d => d.Element(G + "SubmitTime")!.Remove()));
         Assert.Equal(default, first.SubmittedAt);
         Assert.Equal(first.SubmittedAt, second.SubmittedAt);
     }
@@ -84,7 +79,7 @@ public sealed class ProjectApprovalMappingTests
               <g:Stage>LAND_PLANNING</g:Stage><g:RegionCode>120117</g:RegionCode><g:DemandNo>GC1</g:DemandNo>
             </g:SubmitHookupDemand>
             """);
-        var app = Mapper.Map<HookupApplication>(ProjectApprovalReader.Read(payload));
+        var app = ProjectApprovalMapper.ToCanonical(ProjectApprovalReader.Read(payload));
         Assert.Equal("GC1", app.PortalApplicationNo);
         Assert.Null(app.Project.PermitNo);
         Assert.Equal((BusinessType.Increase, 100m, 0.4m), (app.Power!.Business, app.Power.CapacityKva, app.Power.VoltageKv));
