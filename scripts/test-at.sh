@@ -34,8 +34,10 @@ if [ ! -f "$lib" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q faketime >/dev/null ||
         { $sudo_cmd apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q faketime >/dev/null; }
 fi
-lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n1)
-[ -n "$lib" ] && [ -f "$lib" ] || { echo "==> ERROR: libfaketime.so.1 not found after installing faketime" >&2; exit 1; }
+# The multi-threaded build (libfaketimeMT): .NET starts many threads at once, and a gateway process under the plain
+# build sometimes hung before printing anything (seen twice in a two-instance test).
+lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketimeMT\.so\.1$' | head -n1)
+[ -n "$lib" ] && [ -f "$lib" ] || { echo "==> ERROR: libfaketimeMT.so.1 not found after installing faketime" >&2; exit 1; }
 
 target_epoch=$(date -d "$target" +%s) || { echo "==> ERROR: cannot read '$target' as an instant" >&2; exit 2; }
 
