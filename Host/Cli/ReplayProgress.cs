@@ -31,8 +31,9 @@ public static class ReplayProgress
             .StartAsync(async display =>
             {
                 var task = display.AddTask(Describe(counts), maxValue: Math.Max(1, ids.Count));
-                var deadline = DateTime.UtcNow + wait;
-                while (counts.Remaining > 0 && DateTime.UtcNow < deadline)
+                // Elapsed time on the monotonic clock: how long to follow the batch, not what day it is.
+                var started = TimeProvider.System.GetTimestamp();
+                while (counts.Remaining > 0 && TimeProvider.System.GetElapsedTime(started) < wait)
                 {
                     await Task.Delay(Poll, ct);
                     counts = await CountAsync(api, counterpartId, ids, ct) ?? counts;

@@ -117,7 +117,8 @@ public sealed class FakeCounterpart : IAsyncDisposable
             await next();
             return;
         }
-        var receivedAt = DateTimeOffset.UtcNow;
+        // Same clock WireMock stamps its own log entries with, so both kinds order together.
+        var receivedAt = TimeProvider.System.GetUtcNow();
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
         _aborted.Enqueue(new ReceivedRequest(http.Request.Method, http.Request.Path.Value ?? "",

@@ -22,7 +22,7 @@ public sealed class ConfiguredCounterpartDirectory(
     {
         if (regions.FindCounterpart(counterpartId) is null)
             throw new InvalidOperationException($"unknown counterpart '{counterpartId}'");
-        return _endpoints.TryGetValue(counterpartId, out var known) ? known : _endpoints.GetOrAdd(counterpartId, Build(counterpartId));
+        return _endpoints.GetOrAdd(counterpartId, Build);
     }
 
     private CounterpartEndpoint Build(string counterpartId)
