@@ -148,10 +148,11 @@ public static class GatewayApp
     private static void AddReadinessChecks(IServiceCollection services, GatewaySettings settings)
     {
         var checks = services.AddHealthChecks();
+        // The store check on every profile: it remembers the store's last failure (seen by intake, heartbeats or itself) and
+        // stays not-ready until the store has answered for a while, so a restart shorter than a monitor's poll still shows.
+        checks.AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Store == StoreKind.Postgres)
-            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "store", tags: [HealthEndpoints.ReadyTag]);
-        else
-            checks.AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Transport == TransportKind.RabbitMq)
         {
             services.AddSingleton(new Health.BrokerConnection(new Uri(settings.RabbitMqConnectionString!)));
