@@ -24,7 +24,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
-        CounterpartCircuits circuits, IGatewayStore store)
+        CounterpartCircuits circuits, IDispatchStore store)
     {
         var load = (await store.CounterpartLoadAsync(http.RequestAborted)).ToDictionary(l => l.CounterpartId);
         var rows = regions.Counterparts.Select(c =>

@@ -26,7 +26,7 @@ public static class CaseEndpoints
         group.MapGet("/", ListCasesAsync);
     }
 
-    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, IGatewayStore store)
+    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store)
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
@@ -35,7 +35,7 @@ public static class CaseEndpoints
             GatewayJson.Options);
     }
 
-    private static async Task<IResult> ListCasesAsync(HttpContext http, IGatewayStore store,
+    private static async Task<IResult> ListCasesAsync(HttpContext http, ICaseQueries store,
         string? region, string? status, string? overdue, string? from, string? to, string? page, string? pageSize)
     {
         var errors = new FieldErrors();

@@ -47,7 +47,7 @@ public static class FailedMessageEndpoints
     /// <summary>A group is a counterpart and a failure reason; its id is both, joined with '~'.</summary>
     public static string GroupId(string counterpartId, string reason) => $"{counterpartId}~{reason}";
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGatewayStore store, string? counterpartId, string? reason, string? status, string? page, string? pageSize)
+    private static async Task<IResult> ListAsync(HttpContext http, IFailedMessageStore store, string? counterpartId, string? reason, string? status, string? page, string? pageSize)
     {
         var errors = new FieldErrors();
         if (status is not null && !Statuses.Contains(status))
@@ -60,7 +60,7 @@ public static class FailedMessageEndpoints
         return Results.Json(new { page = pageNo, pageSize = size, total, items = items.Select(Summary) }, GatewayJson.Options);
     }
 
-    private static async Task<IResult> GroupsAsync(HttpContext http, IGatewayStore store, string? status)
+    private static async Task<IResult> GroupsAsync(HttpContext http, IFailedMessageStore store, string? status)
     {
         // An unknown status matches no failed message (as the store's filter always answered it).
         if (status is not null && !Statuses.Contains(status)) return Results.Json(Array.Empty<object>(), GatewayJson.Options);
@@ -76,7 +76,7 @@ public static class FailedMessageEndpoints
         }), GatewayJson.Options);
     }
 
-    private static async Task<IResult> ShowAsync(string id, HttpContext http, IGatewayStore store)
+    private static async Task<IResult> ShowAsync(string id, HttpContext http, IFailedMessageStore store)
     {
         var found = await store.GetFailedAsync(id, http.RequestAborted);
         if (found is null) return NotFound(id);
@@ -125,7 +125,7 @@ public static class FailedMessageEndpoints
         return Results.Json(new { queued }, GatewayJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> DiscardAsync(string id, HttpContext http, IGatewayStore store, TimeProvider clock)
+    private static async Task<IResult> DiscardAsync(string id, HttpContext http, IFailedMessageStore store, TimeProvider clock)
     {
         DiscardRequest? request;
         try

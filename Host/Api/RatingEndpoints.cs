@@ -28,7 +28,7 @@ public static class RatingEndpoints
             .RequireSignedCaller(new OnlyCaller(PortalIds.Zhejiang, "无权调用", caller => $"访问密钥 {caller} 不能提交浙江“一件事”的评价"))
             .WithTags("portals").WithName("ZhejiangRatings");
 
-    private static async Task<IResult> RateAsync(HttpContext http, IGatewayStore store, TimeProvider clock)
+    private static async Task<IResult> RateAsync(HttpContext http, ICaseStore store, TimeProvider clock)
     {
         var (request, malformed) = PortalJson.Read<RatingRequest>(SignedRequest.BodyOf(http));
         if (request is null) return malformed!;

@@ -9,7 +9,7 @@ namespace Gateway.Host.Health;
 /// Ready only while the store answers, and not until it has answered for a moment after its last failure
 /// (<see cref="StoreReachability"/>). The description says when it last failed, for an operator reading /health/ready.
 /// </summary>
-public sealed class StoreHealthCheck(IGatewayStore store, StoreReachability reachability) : IHealthCheck
+public sealed class StoreHealthCheck(IStoreMaintenance store, StoreReachability reachability) : IHealthCheck
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 

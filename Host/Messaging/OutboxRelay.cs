@@ -20,7 +20,7 @@ namespace Gateway.Messaging;
 /// instance: a peer takes them over as soon as this instance stops beating, and they are renewed while a publish waits.
 /// </summary>
 public sealed class OutboxRelay(
-    IGatewayStore store,
+    IOutboxStore store,
     IInstanceStore instances,
     GatewayInstance instance,
     ISendEndpointProvider sendEndpoints,

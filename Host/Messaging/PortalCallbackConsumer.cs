@@ -22,7 +22,7 @@ namespace Gateway.Messaging;
 /// so a portal is told until it acknowledges with 2xx.
 /// </summary>
 public sealed class PortalCallbackConsumer(
-    IGatewayStore store, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
+    IPortalCallbackStore store, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
     ILogger<PortalCallbackConsumer> logger) : IConsumer<NotifyPortal>
 {
     public async Task Consume(ConsumeContext<NotifyPortal> context)

@@ -26,7 +26,8 @@ namespace Gateway.Messaging;
 /// is already acknowledged does nothing, and the dispatch id is always the idempotency key.
 /// </summary>
 public sealed class SendDispatchConsumer(
-    IGatewayStore store,
+    IDispatchStore store,
+    ICaseStore cases,
     IInstanceStore instances,
     ICounterpartDirectory directory,
     RestCounterpartClient client,
@@ -40,7 +41,7 @@ public sealed class SendDispatchConsumer(
         var message = context.Message;
         var ct = context.CancellationToken;
         var dispatch = await store.GetDispatchAsync(message.DispatchId, ct);
-        var @case = dispatch is null ? null : await store.GetCaseAsync(dispatch.CaseId, ct);
+        var @case = dispatch is null ? null : await cases.GetCaseAsync(dispatch.CaseId, ct);
         if (dispatch is null || @case is null)
         {
             logger.LogError("Dispatch {DispatchId} not found; message {MessageId} dropped", message.DispatchId, context.MessageId);
@@ -168,10 +169,10 @@ public sealed class SendDispatchConsumer(
     /// <summary>The case's policy as the dispatch document carries it; the joint group's members are its utilities that dig.</summary>
     private async Task<(DispatchPolicy, IReadOnlyList<string>)> DispatchPolicyAsync(string caseId, CancellationToken ct)
     {
-        if (await store.GetCasePolicyAsync(caseId, ct) is not { } found) return (DispatchPolicy.None, []);
+        if (await cases.GetCasePolicyAsync(caseId, ct) is not { } found) return (DispatchPolicy.None, []);
         var policy = found.Policy;
         var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
-        var joint = policy.JointConstructionGroupId is null ? [] : (await store.GetDispatchesAsync(caseId, ct))
+        var joint = policy.JointConstructionGroupId is null ? [] : (await cases.GetDispatchesAsync(caseId, ct))
             .Where(d => d.Kind == DispatchKind.WorkOrder && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
         return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
             policy.JointConstructionGroupId), joint);

@@ -12,7 +12,7 @@ namespace Gateway.Messaging;
 /// and nothing is duplicated.
 /// </summary>
 public sealed class StalledDispatchRecovery(
-    IGatewayStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
+    IDispatchStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
     ILogger<StalledDispatchRecovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -3,7 +3,7 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>Deletes expired nonces every few minutes so the nonce table stays small.</summary>
-public sealed class NonceHousekeeping(IGatewayStore store, TimeProvider clock, ILogger<NonceHousekeeping> logger) : BackgroundService
+public sealed class NonceHousekeeping(IStoreMaintenance store, TimeProvider clock, ILogger<NonceHousekeeping> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 

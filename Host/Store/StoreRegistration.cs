@@ -35,6 +35,15 @@ public static class StoreRegistration
         // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
         services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
+        // Each use case, endpoint and worker asks for the narrow interface of its concern.
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<ICaseQueries>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IDispatchStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IFailedMessageStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IDeadlineStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IPortalCallbackStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 }

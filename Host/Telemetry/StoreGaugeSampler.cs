@@ -14,7 +14,7 @@ namespace Gateway.Host.Telemetry;
 /// Refreshes the store-backed gauges (outbox backlog, pending failed messages, overdue open dispatches) every
 /// <c>Gateway:Telemetry:GaugeSeconds</c> (default 15): one cheap query, never on a request path.
 /// </summary>
-public sealed class StoreGaugeSampler(IGatewayStore store, GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider clock,
+public sealed class StoreGaugeSampler(IStoreMaintenance store, GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider clock,
     ILogger<StoreGaugeSampler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -76,7 +76,12 @@ public static class ProfileRun
         Dictionary<string, double> cpu;
         double pushSeconds;
         int dispatchedInStore;
-        await using (var gateway = await GatewayProcess.StartAsync(options.GatewayDll, args, work, TimeSpan.FromSeconds(90)))
+        await using (var gateway = await GatewayProcess.StartAsync(profile.ToString().ToLowerInvariant(), args, work, TimeSpan.FromSeconds(90), new GatewayLaunch
+               {
+                   HostAssembly = options.GatewayDll,
+                   LogFile = Path.Combine(work, "gateway-console.log"),
+                   Environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
+               }))
         {
             var driver = new LoadDriver(gateway.BaseUrl, templates, PortalSecret);
 
@@ -84,7 +89,7 @@ public static class ProfileRun
             var warm = new List<PushRecord>();
             for (var i = 0; i < 3 * templates.Count; i++) warm.Add(await driver.PushOneAsync(CancellationToken.None));
             var warmErrors = warm.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
-            if (warmErrors.Count > 0) throw new InvalidOperationException($"warm-up pushes failed (see {gateway.LogPath}):\n  " + string.Join("\n  ", warmErrors.Take(5)));
+            if (warmErrors.Count > 0) throw new InvalidOperationException($"warm-up pushes failed (see {gateway.LogFile}):\n  " + string.Join("\n  ", warmErrors.Take(5)));
             await DrainAsync(erp, warm, TimeSpan.FromSeconds(60));
 
             Console.WriteLine($"[{profile}] load: {(options.Rate > 0 ? $"{options.Rate}/s paced" : $"flat out, {options.Concurrency} pushers")} for {options.Seconds} s{(options.Count is { } c ? $" or {c} applications" : "")}");

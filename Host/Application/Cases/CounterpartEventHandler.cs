@@ -12,7 +12,7 @@ namespace Gateway.Application.Cases;
 /// Applies a validated progress report or decision (REST or SOAP alike) through the store's one-transaction path and
 /// wakes the outbox for the dispatches and callbacks it wrote.
 /// </summary>
-public sealed class CounterpartEventHandler(IGatewayStore store, CaseEventRules rules, OutboxSignal outboxSignal, TimeProvider clock,
+public sealed class CounterpartEventHandler(ICaseStore store, CaseEventRules rules, OutboxSignal outboxSignal, TimeProvider clock,
     ILogger<CounterpartEventHandler> logger)
 {
     public Task<CaseEventOutcome> ProgressAsync(string counterpartId, ProgressReport report, CancellationToken cancellationToken) =>

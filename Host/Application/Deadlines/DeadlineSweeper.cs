@@ -16,7 +16,7 @@ namespace Gateway.Application.Deadlines;
 /// event is claimed by the row update that records it, so restarts and several instances raise nothing twice.
 /// </summary>
 public sealed class DeadlineSweeper(
-    IGatewayStore store, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
+    IDeadlineStore store, IPortalCallbackStore callbacks, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
     GatewayMetrics metrics, TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private bool _provisionalChecked;
@@ -49,7 +49,7 @@ public sealed class DeadlineSweeper(
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var warned = await store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken);
         var missed = await store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken);
-        var requeued = await store.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
+        var requeued = await callbacks.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
         if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
         foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
         foreach (var d in missed)

@@ -5,7 +5,7 @@ using Gateway.Application.Store;
 namespace Gateway.Application.FailedMessages;
 
 /// <summary>Replays failed messages: one transaction marks them and writes their outbox messages, then the relay is woken.</summary>
-public sealed class FailedMessageReplay(IGatewayStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
+public sealed class FailedMessageReplay(IFailedMessageStore store, OutboxSignal outboxSignal, GatewaySettings settings, TimeProvider clock,
     ILogger<FailedMessageReplay> logger)
 {
     public async Task<int> ReplayAsync(ReplaySelection selection, AdminToken caller, CancellationToken cancellationToken)

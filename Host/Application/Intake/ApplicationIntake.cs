@@ -32,7 +32,7 @@ public sealed class ApplicationIntake(
     RegionCatalog regions,
     FanOutPlanner planner,
     CalendarHolder calendars,
-    IGatewayStore store,
+    ICaseStore store,
     OutboxSignal outboxSignal,
     TimeProvider clock,
     GatewayMetrics metrics,

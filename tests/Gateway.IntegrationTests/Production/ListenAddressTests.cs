@@ -16,7 +16,8 @@ public sealed class ListenAddressTests
         try
         {
             // No --urls and no Urls key: only the environment variable names the port.
-            await using var gateway = await GatewayProcess.StartAsync("env-urls", [], work, TimeSpan.FromSeconds(60), addressFromEnvironment: true);
+            await using var gateway = await GatewayProcess.StartAsync("env-urls", [], work, TimeSpan.FromSeconds(60),
+                new GatewayLaunch { AddressFromEnvironment = true });
 
             using var live = await gateway.Http.GetAsync("/health/live");
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);

@@ -1,0 +1,23 @@
+using Gateway.Routing.Lifecycle;
+
+namespace Gateway.Application.Store;
+
+/// <summary>A dispatch's delivery: the send lease, the counterpart's acknowledgement or the failure, and recovery of stalled sends.</summary>
+public interface IDispatchStore
+{
+    Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
+    /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>
+    Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken);
+    /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
+    Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
+    /// <summary>Records the counterpart's order number, the DISPATCH_RECEIPT callback to the portal, and DISPATCHED when all are in.</summary>
+    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
+    Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts dispatches whose lease ran out without an answer (a crash mid-send, a message lost with an in-memory
+    /// bus) back to PENDING with a fresh outbox message; same dispatch id, so the counterpart can deduplicate.
+    /// </summary>
+    Task<IReadOnlyList<DispatchRow>> RequeueStalledDispatchesAsync(long now, long leaseUntil, int max,
+        Func<DispatchRow, OutboxRow> message, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
+}

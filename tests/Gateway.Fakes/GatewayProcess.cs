@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.Fakes;
+
+/// <summary>How to launch a gateway process beyond its settings; the defaults suit the integration tests.</summary>
+public sealed record GatewayLaunch
+{
+    /// <summary>The host assembly; by default the one the caller's build copies next to it (same build, same configuration).</summary>
+    public string? HostAssembly { get; init; }
+    /// <summary>Name the listen address in <c>ASPNETCORE_URLS</c> (as containers do) instead of <c>--urls</c>.</summary>
+    public bool AddressFromEnvironment { get; init; }
+    /// <summary>Also write everything the process prints to this file (the bench keeps it beside its results).</summary>
+    public string? LogFile { get; init; }
+    /// <summary>Extra environment variables for the process.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// The gateway as a real, separate OS process (<c>dotnet Gateway.Host.dll</c>) on 127.0.0.1 and a port of its own: the
+/// one launcher of the integration tests (which crash it for real with SIGKILL and start it again) and the bench (which
+/// measures its CPU apart from the driver's). Keeps the last lines of its output for failure messages; disposing kills it
+/// if it still runs, so nothing leaves a gateway behind.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private const int OutputLinesKept = 200;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly StreamWriter? _log;
+
+    public string Name { get; }
+    public Uri BaseUrl { get; }
+    public HttpClient Http { get; }
+    public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public string? LogFile { get; }
+
+    private GatewayProcess(string name, Process process, Uri baseUrl, string? logFile)
+    {
+        Name = name;
+        _process = process;
+        BaseUrl = baseUrl;
+        LogFile = logFile;
+        _log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = false };
+        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>The host assembly the caller's build copies next to it.</summary>
+    public static string HostAssembly => CheckedHostAssembly(Path.Combine(AppContext.BaseDirectory, "Gateway.Host.dll"));
+
+    /// <summary>The same <c>dotnet</c> the caller runs under (the SDK sets DOTNET_HOST_PATH for child processes).</summary>
+    public static string DotnetHost => System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    /// <summary>Starts a gateway with <paramref name="settings"/> (<c>--Key=value</c>) and waits until /health/ready answers 200.</summary>
+    public static async Task<GatewayProcess> StartAsync(string name, IEnumerable<string> settings, string workingDirectory, TimeSpan readyTimeout,
+        GatewayLaunch? launch = null)
+    {
+        launch ??= new GatewayLaunch();
+        var assembly = launch.HostAssembly is { } explicitAssembly ? CheckedHostAssembly(explicitAssembly) : HostAssembly;
+        var port = FreeLoopbackPort();
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(assembly);
+        if (launch.AddressFromEnvironment) start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        else start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
+        foreach (var (key, value) in launch.Environment) start.Environment[key] = value;
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var gateway = new GatewayProcess(name, process, new Uri($"http://127.0.0.1:{port}"), launch.LogFile);
+        process.OutputDataReceived += (_, e) => gateway.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => gateway.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await gateway.WaitReadyAsync(readyTimeout);
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+        return gateway;
+    }
+
+    /// <summary>A crash: SIGKILL, no shutdown, nothing flushed or released.</summary>
+    public void Crash()
+    {
+        _process.Kill(entireProcessTree: true);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+            throw new InvalidOperationException($"gateway {Name} (pid {_process.Id}) did not die after SIGKILL");
+    }
+
+    /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
+    public string OutputTail(int lines = 40) =>
+        $"---- last output of gateway {Name}{(LogFile is null ? "" : $" (all of it in {LogFile})")} ----{System.Environment.NewLine}" +
+        string.Join(System.Environment.NewLine, _output.TakeLast(lines));
+
+    private static string CheckedHostAssembly(string path)
+    {
+        if (!File.Exists(path) || !File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")))
+            throw new InvalidOperationException($"{path} (with its runtimeconfig.json) not found: build the solution first");
+        return path;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > OutputLinesKept) _output.TryDequeue(out _);
+        if (_log is not null) lock (_log) _log.WriteLine(line);
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"gateway {Name} exited with {_process.ExitCode} during startup{System.Environment.NewLine}{OutputTail()}");
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // listening, not answering yet
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"gateway {Name} not ready within {timeout}{System.Environment.NewLine}{OutputTail()}");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try { await _process.WaitForExitAsync(timeout.Token); } catch (OperationCanceledException) { }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // never started or already reaped
+        }
+        _process.Dispose();
+        if (_log is not null) lock (_log) _log.Dispose();
+    }
+}
