@@ -2,7 +2,7 @@
 # End-to-end benchmark (issue 9): the gateway as its own process against fake ERPs on 127.0.0.1, loaded by
 # bench/Gateway.Bench, with the transport baselines (plain MassTransit, raw RabbitMQ.Client) in the same run.
 #
-#   ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N] [--label L]
+#   ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N] [--warmup-seconds N] [--label L]
 #              [--gateway-arg --Key=value]...
 #
 # Writes bench/results/<date>-<profile>.json and prints a Markdown table. The prod profile runs inside
@@ -27,6 +27,8 @@ for project in Host/Host.csproj bench/Gateway.Bench/Gateway.Bench.csproj; do
     dotnet build -c Release "$project" -v q -nologo >"$build_log" 2>&1 || { cat "$build_log"; echo "==> build of $project failed" >&2; exit 1; }
 done
 
+# The bench needs one broker, not the three-node cluster the failure tests use.
+export GATEWAY_TEST_RABBITMQ_CLUSTER="${GATEWAY_TEST_RABBITMQ_CLUSTER:-not-used}"
 run=(dotnet bench/Gateway.Bench/bin/Release/net10.0/Gateway.Bench.dll "$profile" "$@")
 if [ "$profile" = embedded ]; then
     "${run[@]}"

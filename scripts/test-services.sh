@@ -323,6 +323,8 @@ svc_start_postgres() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$sock'
 max_connections = 200
+# the bench counts statements per case (./bench.sh prod)
+shared_preload_libraries = 'pg_stat_statements'
 fsync = off
 synchronous_commit = off
 full_page_writes = off

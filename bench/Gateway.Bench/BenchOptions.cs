@@ -14,6 +14,8 @@ public sealed record BenchOptions
     /// <summary>Applications per second; 0 = flat out with <see cref="Concurrency"/> pushers.</summary>
     public double Rate { get; init; }
     public int Concurrency { get; init; } = 32;
+    /// <summary>Load at the same rate before the measured run, so that JIT tier-up and pools have settled.</summary>
+    public int WarmupSeconds { get; init; } = 15;
     /// <summary>How long to wait after the last push for every dispatch to be acknowledged.</summary>
     public int DrainSeconds { get; init; } = 120;
     public string RepoRoot { get; init; } = "";
@@ -41,16 +43,18 @@ public sealed record BenchOptions
                 case "--count": o = o with { Count = NextInt() }; break;
                 case "--rate": o = o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--concurrency": o = o with { Concurrency = NextInt() }; break;
+                case "--warmup-seconds": o = o with { WarmupSeconds = NextInt() }; break;
                 case "--drain-seconds": o = o with { DrainSeconds = NextInt() }; break;
                 case "--gateway": o = o with { GatewayDll = Path.GetFullPath(Next()) }; break;
                 case "--results": o = o with { ResultsDir = Path.GetFullPath(Next()) }; break;
                 case "--label": o = o with { Label = Next() }; break;
                 case "--no-baseline": o = o with { SkipBaseline = true }; break;
                 case "--gateway-arg": gatewayArgs.Add(Next()); break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --drain-seconds N, --gateway DLL, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline)");
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --warmup-seconds N, --drain-seconds N, --gateway DLL, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline)");
             }
         }
         if (o.Seconds is < 1 or > 3600) throw new ArgumentException("--seconds must be 1..3600");
+        if (o.WarmupSeconds is < 0 or > 600) throw new ArgumentException("--warmup-seconds must be 0..600");
         if (o.Concurrency is < 1 or > 1024) throw new ArgumentException("--concurrency must be 1..1024");
         if (o.Rate is < 0 or > 100_000) throw new ArgumentException("--rate must be 0..100000");
         return o with

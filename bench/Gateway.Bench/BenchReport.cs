@@ -18,6 +18,15 @@ public static class BenchReport
         return path;
     }
 
+    private static string PerCase(ProfileResult r, long? count) =>
+        count is { } n && r.CasesCompleted > 0 ? (n / (double)r.CasesCompleted).ToString("0.0", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>Why a run is not reported: its warm-up had not settled (see <see cref="WarmupCheck"/>).</summary>
+    public static string? Refusal(ProfileResult r) => r.Warmup is { Settled: false } w
+        ? $"{r.Profile}: NOT REPORTED, the warm-up had not settled: gateway CPU per case {w.FirstHalfMsPerCase:0.00} ms in the first half of the run, " +
+          $"{w.SecondHalfMsPerCase:0.00} ms in the second (more than {WarmupCheck.Tolerance:0.0}x); run again with a longer --warmup-seconds"
+        : null;
+
     public static string Table(IReadOnlyList<ProfileResult> results)
     {
         static string F(double v) => v.ToString(v >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
@@ -25,15 +34,18 @@ public static class BenchReport
         var m = results[0].Machine;
         sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cores} cores, {m.CpuModel}, {m.RamGiB} GiB RAM; {m.Os}; {m.Runtime}");
         sb.AppendLine();
-        sb.AppendLine("| profile | mode | accepted | errors | cases/s | work orders/s | intake p50/p90/p99/max ms | receipt→all acked p50/p99 ms | CPU s gateway / driver+ERPs / postgres / rabbitmq |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| profile | mode | accepted | errors | cases/s | work orders/s | intake p50/p90/p99/max ms | receipt→all acked p50/p99 ms | CPU s gateway / driver+ERPs / postgres / rabbitmq | CPU ms per case gateway / postgres / rabbitmq | statements / commits per case | gateway CPU ms per case, 1st / 2nd half |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             var c = r.CpuSeconds;
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Profile} | {r.Mode}, {F(r.PushSeconds)} s | {r.Accepted} ({r.CasesDispatchedInStore} DISPATCHED in store) | {r.Errors} | {F(r.CasesPerSecond)} | {F(r.WorkOrdersPerSecond)} | " +
                 $"{F(r.IntakeMs.P50)} / {F(r.IntakeMs.P90)} / {F(r.IntakeMs.P99)} / {F(r.IntakeMs.Max)} | {F(r.ReceiptToAllAcknowledgedMs.P50)} / {F(r.ReceiptToAllAcknowledgedMs.P99)} | " +
-                $"{F(c.GetValueOrDefault("gateway"))} / {F(c.GetValueOrDefault("driver+fake-erps"))} / {F(c.GetValueOrDefault("postgres"))} / {F(c.GetValueOrDefault("rabbitmq"))} |");
+                $"{F(c.GetValueOrDefault("gateway"))} / {F(c.GetValueOrDefault("driver+fake-erps"))} / {F(c.GetValueOrDefault("postgres"))} / {F(c.GetValueOrDefault("rabbitmq"))} | " +
+                $"{F(r.CpuMsPerCase("gateway"))} / {F(r.CpuMsPerCase("postgres"))} / {F(r.CpuMsPerCase("rabbitmq"))} | " +
+                $"{PerCase(r, r.Statements?.Statements)} / {PerCase(r, r.Statements?.Commits)} | " +
+                $"{(r.Warmup is { } w ? $"{F(w.FirstHalfMsPerCase)} / {F(w.SecondHalfMsPerCase)}" : "–")} |");
         }
         var withBaselines = results.Where(r => r.Baselines.Count > 0).ToList();
         if (withBaselines.Count > 0)

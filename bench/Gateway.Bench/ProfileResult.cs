@@ -26,4 +26,12 @@ public sealed record ProfileResult
     public required LatencySummary ReceiptToAllAcknowledgedMs { get; init; }
     public required Dictionary<string, double> CpuSeconds { get; init; }
     public required IReadOnlyList<BaselineResult> Baselines { get; init; }
+    /// <summary>CPU per case of the two halves of the measured run; a run whose first half cost clearly more is not reported.</summary>
+    public WarmupCheck? Warmup { get; init; }
+    /// <summary>Statements and commits the gateway's database executed in the measured window (prod only).</summary>
+    public StatementCounts? Statements { get; init; }
+
+    /// <summary>CPU milliseconds per completed case of one process (gateway, postgres, rabbitmq, driver+fake-erps).</summary>
+    public double CpuMsPerCase(string process) =>
+        CasesCompleted > 0 ? Math.Round(CpuSeconds.GetValueOrDefault(process) * 1000 / CasesCompleted, 2) : 0;
 }

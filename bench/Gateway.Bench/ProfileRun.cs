@@ -76,6 +76,10 @@ public static class ProfileRun
         Dictionary<string, double> cpu;
         double pushSeconds;
         int dispatchedInStore;
+        var warmed = 0;
+        WarmupCheck warmup;
+        StatementCounts? statements = null;
+        var statementCounter = database is null ? null : new StatementCounter(Require("GATEWAY_TEST_POSTGRES"), database);
         await using (var gateway = await GatewayProcess.StartAsync(profile.ToString().ToLowerInvariant(), args, work, TimeSpan.FromSeconds(90), new GatewayLaunch
                {
                    HostAssembly = options.GatewayDll,
@@ -92,19 +96,40 @@ public static class ProfileRun
             if (warmErrors.Count > 0) throw new InvalidOperationException($"warm-up pushes failed (see {gateway.LogFile}):\n  " + string.Join("\n  ", warmErrors.Take(5)));
             await DrainAsync(erp, warm, TimeSpan.FromSeconds(60));
 
+            if (options.WarmupSeconds > 0)
+            {
+                Console.WriteLine($"[{profile}] warm-up: the same load for {options.WarmupSeconds} s, not measured");
+                var warmLoad = await driver.RunAsync(options with { Seconds = options.WarmupSeconds, Count = null }, CancellationToken.None);
+                await DrainAsync(erp, warmLoad, TimeSpan.FromSeconds(options.DrainSeconds));
+                warmed += warmLoad.Count(r => r.Status == 201);
+            }
+
             Console.WriteLine($"[{profile}] load: {(options.Rate > 0 ? $"{options.Rate}/s paced" : $"flat out, {options.Concurrency} pushers")} for {options.Seconds} s{(options.Count is { } c ? $" or {c} applications" : "")}");
+            if (statementCounter is not null) await statementCounter.ResetAsync();
             var meter = new CpuMeter(gateway.Pid);
             var pushStart = Stopwatch.GetTimestamp();
-            records = await driver.RunAsync(options, CancellationToken.None);
+            // Two halves, so that the CPU per case of each shows whether the warm-up had settled (see WarmupCheck).
+            var half = options with { Seconds = Math.Max(1, options.Seconds / 2), Count = options.Count / 2 };
+            var first = await driver.RunAsync(half, CancellationToken.None);
+            var midCpu = meter.Since();
+            var second = await driver.RunAsync(half with { Count = options.Count is { } n ? n - n / 2 : null }, CancellationToken.None);
+            var endCpu = meter.Since();
+            records = [.. first, .. second];
+            warmup = WarmupCheck.Of(first, second, midCpu, endCpu);
             pushSeconds = Stopwatch.GetElapsedTime(pushStart).TotalSeconds;
             Console.WriteLine($"[{profile}] pushed {records.Count} in {pushSeconds:0.0} s; draining (up to {options.DrainSeconds} s)");
             await DrainAsync(erp, records, TimeSpan.FromSeconds(options.DrainSeconds));
             cpu = meter.Since();
-            dispatchedInStore = await CountDispatchedAsync(gateway.BaseUrl) - warm.Count;
+            if (statementCounter is not null) statements = await statementCounter.ReadAsync();
+            dispatchedInStore = await CountDispatchedAsync(gateway.BaseUrl) - warm.Count - warmed;
         }
         Console.WriteLine($"[{profile}] gateway stopped");
 
-        var result = Summarize(profile, options, command, started, records, erp, pushSeconds, cpu, dispatchedInStore);
+        var result = Summarize(profile, options, command, started, records, erp, pushSeconds, cpu, dispatchedInStore) with
+        {
+            Warmup = warmup,
+            Statements = statements,
+        };
         var workOrders = Math.Max(1000, Math.Min(result.WorkOrders, 200_000));
         var baselines = new List<BaselineResult>();
         if (!options.SkipBaseline)

@@ -1,6 +1,6 @@
 using Gateway.Bench;
 
-// ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N]
+// ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N] [--warmup-seconds N]
 BenchOptions options;
 try
 {
@@ -21,5 +21,9 @@ foreach (var profile in options.Profiles)
     Console.WriteLine($"[{profile}] wrote {BenchReport.Write(result, options.ResultsDir, options.Label)}");
 }
 Console.WriteLine();
-Console.WriteLine(BenchReport.Table(results));
-return results.Any(r => r.Accepted == 0 || r.CasesCompleted < r.Accepted) ? 1 : 0;
+var refusals = results.Select(BenchReport.Refusal).OfType<string>().ToList();
+var reported = results.Where(r => BenchReport.Refusal(r) is null).ToList();
+if (reported.Count > 0) Console.WriteLine(BenchReport.Table(reported));
+foreach (var refusal in refusals) Console.WriteLine(refusal);
+if (results.Any(r => r.Accepted == 0 || r.CasesCompleted < r.Accepted)) return 1;
+return refusals.Count > 0 ? 3 : 0;
