@@ -46,7 +46,13 @@ public static class GatewayApp
     public static async Task<WebApplication> BuildAsync(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var configDir = ConfigDirectory.Locate(args);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        // Options are bound once at start, so nothing needs the default watcher on every file of the content root (it cost
+        // ~8% of the embedded profile's CPU); an explicit --hostBuilder:reloadConfigOnChange=true later in args still wins.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
         GatewayConfigurationSources.Apply(builder.Configuration, configDir, builder.Environment.EnvironmentName, args);
         if (ListenAddress.NoneConfigured(builder.Configuration)) builder.WebHost.UseUrls(ListenAddress.Default);
 

@@ -146,7 +146,7 @@ public sealed class SendDispatchConsumer(
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
             await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
-            logger.LogInformation("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
+            logger.LogDebug("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
         // A send cut short because this host is stopping is not the counterpart's failure: leave the dispatch to its lease,

@@ -45,21 +45,28 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         // Several instances may start at once: on PostgreSQL an advisory lock serialises their migrations.
         if (dialect.MigrationLock is { } takeLock) await db.ExecuteAsync(takeLock);
-        await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-        if (dialect.OnMigrate is { } onMigrate) await db.ExecuteAsync(onMigrate);
-        foreach (var (version, sql) in Schema.Steps(dialect))
+        // Released in finally: pooled connections are not reset on return (StoreRegistration), so a lock left behind would stay.
+        try
         {
-            await using var tx = await db.BeginTransactionAsync(cancellationToken);
-            var applied = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, tx);
-            if (applied == 0)
+            await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            if (dialect.OnMigrate is { } onMigrate) await db.ExecuteAsync(onMigrate);
+            foreach (var (version, sql) in Schema.Steps(dialect))
             {
-                await db.ExecuteAsync(sql, transaction: tx);
-                await db.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
-                    new { version, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+                await using var tx = await db.BeginTransactionAsync(cancellationToken);
+                var applied = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, tx);
+                if (applied == 0)
+                {
+                    await db.ExecuteAsync(sql, transaction: tx);
+                    await db.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
+                        new { version, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+                }
+                await tx.CommitAsync(cancellationToken);
             }
-            await tx.CommitAsync(cancellationToken);
         }
-        if (dialect.MigrationUnlock is { } releaseLock) await db.ExecuteAsync(releaseLock);
+        finally
+        {
+            if (dialect.MigrationUnlock is { } releaseLock) await db.ExecuteAsync(releaseLock);
+        }
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

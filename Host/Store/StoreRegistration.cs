@@ -15,7 +15,7 @@ public static class StoreRegistration
     {
         if (settings.Store == StoreKind.Postgres)
         {
-            var dataSource = NpgsqlDataSource.Create(settings.StoreConnectionString);
+            var dataSource = NpgsqlDataSource.Create(PostgresConnectionString(settings.StoreConnectionString));
             services.AddSingleton(dataSource);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
                 { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>() });
@@ -45,5 +45,21 @@ public static class StoreRegistration
         services.AddSingleton<IPortalCallbackStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string with two defaults the store's hot paths need (each stays as set when
+    /// named explicitly): statements prepared once per physical connection, and no <c>DISCARD ALL</c> on every return of
+    /// a pooled connection (the store never leaves session state behind). Together they took PostgreSQL from 16.0 to
+    /// 10.3 ms of CPU per case (docs/performance.md).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !configured.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 64;
+        if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 }
