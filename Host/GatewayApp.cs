@@ -110,7 +110,8 @@ public static class GatewayApp
         services.AddHostedService<InstanceHeartbeat>();
         services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
-        services.AddHostedService<NonceHousekeeping>();
+        services.AddSingleton<StoreHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreHousekeeping>());
         services.AddHostedService<StalledDispatchRecovery>();
         services.AddHostedService<DeadlineSweeper>();
 

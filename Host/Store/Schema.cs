@@ -148,5 +148,13 @@ public static class Schema
                 stopped_at BIGINT NULL);
             ALTER TABLE dispatches ADD COLUMN lease_holder TEXT NULL;
             """),
+        // Housekeeping and the relay read only what they need: unpublished outbox rows in their own (partial) index, so a
+        // claim never walks published ones; published rows and nonces by age, so the bounded purges find theirs at once.
+        (4, """
+            DROP INDEX ix_outbox_unpublished;
+            CREATE INDEX ix_outbox_unpublished ON outbox (created_at, message_id) WHERE published_at IS NULL;
+            CREATE INDEX ix_outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
+            CREATE INDEX ix_nonces_expires ON nonces (expires_at);
+            """),
     ];
 }

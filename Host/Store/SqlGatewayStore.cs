@@ -571,10 +571,4 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             """, new { accessKey, nonce, expires = expiresAt.ToUnixTimeMilliseconds(), now }, cancellationToken: cancellationToken));
         return affected == 1;
     }
-
-    public async Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        return await db.ExecuteAsync(new CommandDefinition("DELETE FROM nonces WHERE expires_at < @now", new { now }, cancellationToken: cancellationToken));
-    }
 }

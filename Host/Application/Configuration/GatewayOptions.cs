@@ -19,6 +19,7 @@ public sealed class GatewayOptions
     public Dictionary<string, CallerOptions> Callers { get; set; } = new(StringComparer.Ordinal);
     public SandboxOptions Sandbox { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public HousekeepingOptions Housekeeping { get; set; } = new();
 }
 
 public sealed class CounterpartOptions
@@ -67,4 +68,16 @@ public sealed class TelemetryOptions
 {
     /// <summary>How often the store-backed gauges are refreshed.</summary>
     public double GaugeSeconds { get; set; } = 15;
+}
+
+/// <summary><c>Gateway:Housekeeping</c>: what the store forgets, and how much at a time.</summary>
+public sealed class HousekeepingOptions
+{
+    /// <summary>Published outbox messages are kept this long (for an operator's inspection), then deleted.</summary>
+    public double OutboxRetentionHours { get; set; } = 24;
+    /// <summary>How often the housekeeping runs.</summary>
+    public double IntervalSeconds { get; set; } = 300;
+    /// <summary>Rows deleted per statement; a run deletes at most <see cref="MaxBatchesPerRun"/> of these per table.</summary>
+    public int BatchSize { get; set; } = 1000;
+    public int MaxBatchesPerRun { get; set; } = 20;
 }

@@ -33,6 +33,14 @@ public sealed class GatewayOptionsValidator(RegionCatalog regions) : IValidateOp
             problems.Add($"Gateway:Callers:{id}: unknown access key (must be a portal id or a counterpart id)");
         if (options.Sandbox.StepMilliseconds < 0)
             problems.Add($"Gateway:Sandbox:StepMilliseconds: {options.Sandbox.StepMilliseconds} must be ≥ 0");
+        if (options.Housekeeping.OutboxRetentionHours < 0)
+            problems.Add($"Gateway:Housekeeping:OutboxRetentionHours: {options.Housekeeping.OutboxRetentionHours} must be ≥ 0");
+        if (options.Housekeeping.IntervalSeconds < 1)
+            problems.Add($"Gateway:Housekeeping:IntervalSeconds: {options.Housekeeping.IntervalSeconds} must be ≥ 1");
+        if (options.Housekeeping.BatchSize is < 1 or > 100_000)
+            problems.Add($"Gateway:Housekeeping:BatchSize: {options.Housekeeping.BatchSize} must be 1..100000");
+        if (options.Housekeeping.MaxBatchesPerRun is < 1 or > 10_000)
+            problems.Add($"Gateway:Housekeeping:MaxBatchesPerRun: {options.Housekeeping.MaxBatchesPerRun} must be 1..10000");
         if (options.Telemetry.GaugeSeconds < 0.05)
             problems.Add($"Gateway:Telemetry:GaugeSeconds: {options.Telemetry.GaugeSeconds} must be ≥ 0.05");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

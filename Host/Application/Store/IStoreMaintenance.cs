@@ -7,5 +7,8 @@ public interface IStoreMaintenance
     Task PingAsync(CancellationToken cancellationToken);
     /// <summary>Outbox backlog, pending failed messages and overdue open dispatches, for the gauges.</summary>
     Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken);
-    Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);
+    /// <summary>Deletes at most <paramref name="max"/> nonces whose replay window has passed; returns how many.</summary>
+    Task<int> DeleteExpiredNoncesAsync(long now, int max, CancellationToken cancellationToken);
+    /// <summary>Deletes at most <paramref name="max"/> outbox messages published before <paramref name="publishedBefore"/>.</summary>
+    Task<int> DeletePublishedOutboxAsync(long publishedBefore, int max, CancellationToken cancellationToken);
 }
