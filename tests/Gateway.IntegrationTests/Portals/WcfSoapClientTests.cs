@@ -18,6 +18,9 @@ public sealed class WcfSoapClientTests(PortalsGateway gateway)
 {
     private const string Department = "puyang-approval-bureau";
 
+    /// <summary>The portals gateway configures no caller secret for departments, so the embedded profile's development one applies.</summary>
+    private const string DepartmentSecret = $"dev-only-secret-{Department}";
+
     private GatewayHost Host => gateway.Host;
 
     private static SubmitHookupDemand Demand(string demandNo) => new()
@@ -77,7 +80,7 @@ public sealed class WcfSoapClientTests(PortalsGateway gateway)
         var question = receipt.Dispatch.Single(d => d.CounterpartId == Department).DispatchId;
         await Host.WaitForCaseAsync(receipt.CaseId, v => v["dispatches"]!.AsArray()
             .Any(d => (string?)d!["dispatchId"] == question && (string?)d["status"] == "ACKNOWLEDGED"));
-        var department = Signing(Department, $"dev-only-secret-{Department}");
+        var department = Signing(Department, DepartmentSecret);
         var decision = new ReportDecision
         {
             EventId = "evt-" + Guid.NewGuid().ToString("N"), DispatchId = question, Decision = Decision.NOT_INVOLVED,
@@ -87,7 +90,7 @@ public sealed class WcfSoapClientTests(PortalsGateway gateway)
         Assert.Equal("DUPLICATE", (await DecideAsync(department, decision)).Status);
         Assert.All(department.Sent, s => Assert.Equal("\"urn:hookup:counterpart:v1/ReportDecision\"", s.SoapAction));
 
-        view = await Host.WaitForCaseAsync(receipt.CaseId, v => v["dispatches"]!.AsArray()
+        await Host.WaitForCaseAsync(receipt.CaseId, v => v["dispatches"]!.AsArray()
             .Any(d => (string?)d!["dispatchId"] == question && (string?)d["status"] == "DONE"));
     }
 
@@ -118,7 +121,7 @@ public sealed class WcfSoapClientTests(PortalsGateway gateway)
     public async Task Wcf_client_gets_every_field_error_of_a_decision_as_a_typed_fault()
     {
         var fault = await Assert.ThrowsAsync<FaultException<GatewayErrorList>>(() =>
-            DecideAsync(Signing(Department, $"dev-only-secret-{Department}"), new ReportDecision
+            DecideAsync(Signing(Department, DepartmentSecret), new ReportDecision
             {
                 EventId = "", DispatchId = "", Decision = Decision.REJECTED, At = Host.Clock.GetUtcNow().UtcDateTime,
             }));
