@@ -64,6 +64,17 @@ public static class DepartmentSoapContract
                   </xs:sequence>
                 </xs:complexType>
               </xs:element>
+              <xs:element name="Error">
+                <xs:annotation><xs:documentation>soap:Client 故障 detail 中的一处问题</xs:documentation></xs:annotation>
+                <xs:complexType>
+                  <xs:simpleContent>
+                    <xs:extension base="xs:string">
+                      <xs:attribute name="Field" type="xs:string" use="optional"/>
+                      <xs:attribute name="Code" type="xs:string" use="required"/>
+                    </xs:extension>
+                  </xs:simpleContent>
+                </xs:complexType>
+              </xs:element>
               <xs:element name="ReportDecisionResponse">
                 <xs:complexType>
                   <xs:sequence>
@@ -75,10 +86,12 @@ public static class DepartmentSoapContract
           </wsdl:types>
           <wsdl:message name="ReportDecisionRequest"><wsdl:part name="parameters" element="tns:ReportDecision"/></wsdl:message>
           <wsdl:message name="ReportDecisionResponse"><wsdl:part name="parameters" element="tns:ReportDecisionResponse"/></wsdl:message>
+          <wsdl:message name="DecisionFault"><wsdl:part name="Error" element="tns:Error"/></wsdl:message>
           <wsdl:portType name="DecisionsPort">
             <wsdl:operation name="ReportDecision">
               <wsdl:input message="tns:ReportDecisionRequest"/>
               <wsdl:output message="tns:ReportDecisionResponse"/>
+              <wsdl:fault name="DecisionFault" message="tns:DecisionFault"/>
             </wsdl:operation>
           </wsdl:portType>
           <wsdl:binding name="DecisionsBinding" type="tns:DecisionsPort">
@@ -87,6 +100,7 @@ public static class DepartmentSoapContract
               <soap:operation soapAction="urn:hookup:counterpart:v1/ReportDecision"/>
               <wsdl:input><soap:body use="literal"/></wsdl:input>
               <wsdl:output><soap:body use="literal"/></wsdl:output>
+              <wsdl:fault name="DecisionFault"><soap:fault name="DecisionFault" use="literal"/></wsdl:fault>
             </wsdl:operation>
           </wsdl:binding>
           <wsdl:service name="CounterpartDecisions">

@@ -242,6 +242,10 @@ public static class ProjectApprovalWsdl
           <wsdl:message name="SubmitHookupDemandResponse">
             <wsdl:part name="parameters" element="tns:SubmitHookupDemandResponse"/>
           </wsdl:message>
+          <wsdl:message name="HookupFault">
+            <wsdl:documentation>soap:Client 故障的 detail：每处问题一个 Error 元素，可有多个。</wsdl:documentation>
+            <wsdl:part name="Error" element="tns:Error"/>
+          </wsdl:message>
           <wsdl:message name="NotifyProgressRequest">
             <wsdl:part name="parameters" element="tns:NotifyProgress"/>
           </wsdl:message>
@@ -253,6 +257,7 @@ public static class ProjectApprovalWsdl
             <wsdl:operation name="SubmitHookupDemand">
               <wsdl:input message="tns:SubmitHookupDemandRequest"/>
               <wsdl:output message="tns:SubmitHookupDemandResponse"/>
+              <wsdl:fault name="HookupFault" message="tns:HookupFault"/>
             </wsdl:operation>
           </wsdl:portType>
           <wsdl:portType name="HookupProgressCallbackPortType">
@@ -269,6 +274,7 @@ public static class ProjectApprovalWsdl
               <soap:operation soapAction="urn:gcjs:hookup:v1/SubmitHookupDemand" style="document"/>
               <wsdl:input><soap:body use="literal"/></wsdl:input>
               <wsdl:output><soap:body use="literal"/></wsdl:output>
+              <wsdl:fault name="HookupFault"><soap:fault name="HookupFault" use="literal"/></wsdl:fault>
             </wsdl:operation>
           </wsdl:binding>
           <wsdl:binding name="HookupProgressCallbackBinding" type="tns:HookupProgressCallbackPortType">

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
+using System.Xml.Schema;
+using Gateway.Adapters.Counterparts.Soap;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.ProjectApproval;
 using Gateway.Adapters.Security;
@@ -55,6 +57,47 @@ public sealed class SoapEnvelopeTests
         Assert.Equal(["Enterprise/Uscc", "Stage"], errors.Select(e => (string)e.Attribute("Field")!));
         Assert.Equal(["USCC_CHECKSUM", "REQUIRED"], errors.Select(e => (string)e.Attribute("Code")!));
         Assert.Equal("统一社会信用代码校验位错误", errors[0].Value);
+    }
+
+    public static TheoryData<string> Wsdls() => ["project-approval", "departments"];
+
+    /// <summary>
+    /// Both WSDLs declare the validation fault (wsdl:fault + soap:fault, one part: element tns:Error), and every detail
+    /// entry the gateway writes is valid against that element — what lets a generated client type the fault.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Wsdls))]
+    public async Task Each_wsdl_declares_the_fault_and_every_detail_entry_is_valid_against_its_part(string which)
+    {
+        XNamespace wsdlNs = "http://schemas.xmlsoap.org/wsdl/", wsdlSoap = "http://schemas.xmlsoap.org/wsdl/soap/", xs = "http://www.w3.org/2001/XMLSchema";
+        var (operation, text) = which == "departments"
+            ? (DepartmentSoapContract.ReportDecision, DepartmentSoapContract.Wsdl("http://h/soap/departments"))
+            : (ProjectApprovalContract.SubmitHookupDemand, ProjectApprovalWsdl.For("http://h/soap/project-approval"));
+        var wsdl = XDocument.Parse(text).Root!;
+
+        var portOperation = wsdl.Elements(wsdlNs + "portType").Elements(wsdlNs + "operation").Single(o => (string?)o.Attribute("name") == operation.Name);
+        var fault = Assert.Single(portOperation.Elements(wsdlNs + "fault"));
+        var message = wsdl.Elements(wsdlNs + "message").Single(m => "tns:" + (string?)m.Attribute("name") == (string?)fault.Attribute("message"));
+        Assert.Equal("tns:Error", (string?)Assert.Single(message.Elements(wsdlNs + "part")).Attribute("element"));
+        var bound = wsdl.Elements(wsdlNs + "binding").Elements(wsdlNs + "operation").Single(o => (string?)o.Attribute("name") == operation.Name)
+            .Elements(wsdlNs + "fault").Single(f => (string?)f.Attribute("name") == (string?)fault.Attribute("name"));
+        Assert.Equal("literal", (string?)bound.Element(wsdlSoap + "fault")!.Attribute("use"));
+
+        var http = NewContext(withOperation: false);
+        http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(operation), "soap"));
+        await SoapFault.Validation([new FieldError("eventId", "REQUIRED", "事件编号不能为空"), new FieldError("", "NO_SERVICE_REQUESTED", "未申请任何服务")])
+            .ExecuteAsync(http);
+        var schemas = new XmlSchemaSet();
+        schemas.Add(XmlSchema.Read(wsdl.Element(wsdlNs + "types")!.Element(xs + "schema")!.CreateReader(), null)!);
+        schemas.Compile();
+        var entries = Body(http).Element("detail")!.Elements().ToList();
+        Assert.Equal(2, entries.Count);
+        foreach (var entry in entries)
+        {
+            var problems = new List<string>();
+            new XDocument(new XElement(entry)).Validate(schemas, (_, e) => problems.Add(e.Message));
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
     }
 
     [Fact]
