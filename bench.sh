@@ -3,7 +3,7 @@
 # bench/Gateway.Bench, with the transport baselines (plain MassTransit, raw RabbitMQ.Client) in the same run.
 #
 #   ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N] [--warmup-seconds N] [--label L]
-#              [--gateway-arg --Key=value]...
+#              [--gateway-arg --Key=value]... [--gateway DLL --config DIR]   (another build, e.g. before a change)
 #
 # Writes bench/results/<date>-<profile>.json and prints a Markdown table. The prod profile runs inside
 # scripts/test-services.sh (throwaway PostgreSQL + RabbitMQ on loopback, or the ones named by

@@ -20,6 +20,8 @@ public sealed record BenchOptions
     public int DrainSeconds { get; init; } = 120;
     public string RepoRoot { get; init; } = "";
     public string GatewayDll { get; init; } = "";
+    /// <summary>The config folder handed to the gateway (regions, calendars, samples); another build's own for a before/after.</summary>
+    public string ConfigDir { get; init; } = "";
     public string ResultsDir { get; init; } = "";
     public string Label { get; init; } = "";
     /// <summary>Extra <c>--Key=value</c> settings handed to the gateway (tuning experiments).</summary>
@@ -46,11 +48,12 @@ public sealed record BenchOptions
                 case "--warmup-seconds": o = o with { WarmupSeconds = NextInt() }; break;
                 case "--drain-seconds": o = o with { DrainSeconds = NextInt() }; break;
                 case "--gateway": o = o with { GatewayDll = Path.GetFullPath(Next()) }; break;
+                case "--config": o = o with { ConfigDir = Path.GetFullPath(Next()) }; break;
                 case "--results": o = o with { ResultsDir = Path.GetFullPath(Next()) }; break;
                 case "--label": o = o with { Label = Next() }; break;
                 case "--no-baseline": o = o with { SkipBaseline = true }; break;
                 case "--gateway-arg": gatewayArgs.Add(Next()); break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --warmup-seconds N, --drain-seconds N, --gateway DLL, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline)");
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --warmup-seconds N, --drain-seconds N, --gateway DLL, --config DIR, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline)");
             }
         }
         if (o.Seconds is < 1 or > 3600) throw new ArgumentException("--seconds must be 1..3600");
@@ -61,6 +64,7 @@ public sealed record BenchOptions
         {
             GatewayArgs = gatewayArgs,
             GatewayDll = o.GatewayDll.Length > 0 ? o.GatewayDll : Path.Combine(o.RepoRoot, "Host", "bin", "Release", "net10.0", "Gateway.Host.dll"),
+            ConfigDir = o.ConfigDir.Length > 0 ? o.ConfigDir : Path.Combine(o.RepoRoot, "config"),
             ResultsDir = o.ResultsDir.Length > 0 ? o.ResultsDir : Path.Combine(o.RepoRoot, "bench", "results"),
         };
     }

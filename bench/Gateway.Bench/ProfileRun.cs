@@ -20,7 +20,7 @@ public static class ProfileRun
     {
         var started = DateTimeOffset.Now;
         var work = Directory.CreateTempSubdirectory($"gateway-bench-{profile.ToString().ToLowerInvariant()}-").FullName;
-        var configDir = Path.Combine(options.RepoRoot, "config");
+        var configDir = options.ConfigDir;
         var catalog = RegionCatalog.LoadDirectory(Path.Combine(configDir, "regions"));
         var templates = ApplicationTemplates.Load(Path.Combine(configDir, "samples"));
         string PortalSecret(string portal) => $"bench-secret-{portal}";
