@@ -12,6 +12,24 @@ namespace Gateway.Adapters.Soap;
 /// </summary>
 public sealed class SoapFault(int status, string faultCode, string faultString, IReadOnlyList<FieldError> errors) : IResult
 {
+    /// <summary>
+    /// The schema of one <c>Error</c> entry of a fault's detail, shared by both WSDLs (each declares it in its own target
+    /// namespace): text = the message, <c>Field</c> = the field path, <c>Code</c> = the stable problem code.
+    /// </summary>
+    public const string ErrorSchemaElement = """
+        <xs:element name="Error">
+                        <xs:annotation><xs:documentation>soap:Client 故障 detail 中的一处问题</xs:documentation></xs:annotation>
+                        <xs:complexType>
+                          <xs:simpleContent>
+                            <xs:extension base="xs:string">
+                              <xs:attribute name="Field" type="xs:string" use="optional"/>
+                              <xs:attribute name="Code" type="xs:string" use="required"/>
+                            </xs:extension>
+                          </xs:simpleContent>
+                        </xs:complexType>
+                      </xs:element>
+        """;
+
     public int Status => status;
     public string FaultCode => faultCode;
     public string FaultString => faultString;

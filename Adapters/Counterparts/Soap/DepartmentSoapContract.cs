@@ -29,6 +29,7 @@ public static class DepartmentSoapContract
 
     public static string Wsdl(string location) => Template
         .Replace("{{LOCATION}}", SecurityElement.Escape(location), StringComparison.Ordinal)
+        .Replace("{{FAULT_ERROR}}", SoapFault.ErrorSchemaElement, StringComparison.Ordinal)
         .Replace("{{DECISIONS}}", Decisions, StringComparison.Ordinal);
 
     /// <summary>The schema's Decision enumeration, from the one list of decisions.</summary>
@@ -64,17 +65,7 @@ public static class DepartmentSoapContract
                   </xs:sequence>
                 </xs:complexType>
               </xs:element>
-              <xs:element name="Error">
-                <xs:annotation><xs:documentation>soap:Client 故障 detail 中的一处问题</xs:documentation></xs:annotation>
-                <xs:complexType>
-                  <xs:simpleContent>
-                    <xs:extension base="xs:string">
-                      <xs:attribute name="Field" type="xs:string" use="optional"/>
-                      <xs:attribute name="Code" type="xs:string" use="required"/>
-                    </xs:extension>
-                  </xs:simpleContent>
-                </xs:complexType>
-              </xs:element>
+              {{FAULT_ERROR}}
               <xs:element name="ReportDecisionResponse">
                 <xs:complexType>
                   <xs:sequence>

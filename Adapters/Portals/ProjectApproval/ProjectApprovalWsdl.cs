@@ -1,4 +1,5 @@
 using System.Security;
+using Gateway.Adapters.Soap;
 
 namespace Gateway.Adapters.Portals.ProjectApproval;
 
@@ -11,7 +12,9 @@ namespace Gateway.Adapters.Portals.ProjectApproval;
 public static class ProjectApprovalWsdl
 {
     /// <param name="location">The absolute URL of the endpoint, as the caller reached it.</param>
-    public static string For(string location) => Template.Replace("{{LOCATION}}", SecurityElement.Escape(location), StringComparison.Ordinal);
+    public static string For(string location) => Template
+        .Replace("{{LOCATION}}", SecurityElement.Escape(location), StringComparison.Ordinal)
+        .Replace("{{FAULT_ERROR}}", SoapFault.ErrorSchemaElement, StringComparison.Ordinal);
 
     private const string Template = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -200,17 +203,7 @@ public static class ProjectApprovalWsdl
                 </xs:complexType>
               </xs:element>
 
-              <xs:element name="Error">
-                <xs:annotation><xs:documentation>soap:Client 故障 detail 中的一处问题</xs:documentation></xs:annotation>
-                <xs:complexType>
-                  <xs:simpleContent>
-                    <xs:extension base="xs:string">
-                      <xs:attribute name="Field" type="xs:string" use="optional"/>
-                      <xs:attribute name="Code" type="xs:string" use="required"/>
-                    </xs:extension>
-                  </xs:simpleContent>
-                </xs:complexType>
-              </xs:element>
+              {{FAULT_ERROR}}
 
               <xs:element name="NotifyProgress">
                 <xs:complexType>
