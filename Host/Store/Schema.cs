@@ -148,5 +148,18 @@ public static class Schema
                 stopped_at BIGINT NULL);
             ALTER TABLE dispatches ADD COLUMN lease_holder TEXT NULL;
             """),
+        // Rows a batch loop could not process (unreadable personal data, a malformed payload), set aside with the reason
+        // so one bad row never stops a sweep, the relay or a consumer for the others; listed by GET /api/admin/parked.
+        (4, """
+            CREATE TABLE parked_rows (
+                kind TEXT NOT NULL,
+                row_id TEXT NOT NULL,
+                case_id TEXT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                parked_at BIGINT NOT NULL,
+                times INTEGER NOT NULL,
+                PRIMARY KEY (kind, row_id));
+            """),
     ];
 }

@@ -281,7 +281,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             {
                 failure.DispatchId, failure.MessageType, failure.CounterpartId, failure.CaseId, failure.FailedAt,
                 AttemptCount = Math.Max(1, failure.Attempts.Count), failure.Reason, failure.Error, failure.Payload,
-                failure.RequestHeaders, RequestBody = SealedBody(failure.RequestBody),
+                failure.RequestHeaders, RequestBody = SealedBody(failure.DispatchId, failure.RequestBody),
             }, tx);
         var attempts = failure.Attempts.Count > 0 ? failure.Attempts : [new AttemptRecord(failure.FailedAt, failure.Error)];
         await db.ExecuteAsync("INSERT INTO failed_attempts (failed_message_id, at, error) VALUES (@id, @At, @Error)",
@@ -406,16 +406,19 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, WithHolder(new { now, leaseUntil, max }), tx, cancellationToken: cancellationToken))).AsList();
+        var requeued = new List<DispatchRow>();
         foreach (var dispatch in stalled)
-        {
-            var row = message(dispatch);
-            await db.ExecuteAsync("""
-                INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
-                """, row, tx);
-            await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Requeued(dispatch, now));
-        }
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, dispatch.DispatchId, dispatch.CaseId, now, async () =>
+                {
+                    var row = message(dispatch);
+                    await db.ExecuteAsync("""
+                        INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+                        """, row, tx);
+                    await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Requeued(dispatch, now));
+                }))
+                requeued.Add(dispatch);
         await tx.CommitAsync(cancellationToken);
-        return stalled;
+        return requeued;
     }
 
     /// <summary>
@@ -437,10 +440,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 ORDER BY warn_at LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        var warned = new List<DispatchRow>();
         foreach (var d in rows)
-            await InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.DeadlineWarning(d, now));
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, d.DispatchId, d.CaseId, now,
+                    () => InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.DeadlineWarning(d, now))))
+                warned.Add(d);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return warned;
     }
 
     public async Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, CancellationToken cancellationToken)
@@ -455,16 +461,22 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 ORDER BY due_at LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        var missed = new List<DispatchRow>();
         foreach (var d in rows)
-        {
-            var caseId = d.CaseId;
-            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-            var (entry, callbackEvent, detail) = DeliveryRules.DeadlineMissed(d, now);
-            await InsertTimelineAsync(db, tx, caseId, entry);
-            await AddCallbackAsync(db, tx, @case, d, callbackEvent, now, detail);
-        }
+            // One row that cannot be processed is parked (missed_at stays set, so it is not taken again) and the sweep goes on.
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, d.DispatchId, d.CaseId, now, async () =>
+                {
+                    var caseId = d.CaseId;
+                    var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+                    if (@case.Unreadable is { } problem) // the miss needs no personal data; the case is shown to operators
+                        await ParkAsync(db, tx, new ParkedRow { Kind = ParkedRowKind.Case, RowId = caseId, CaseId = caseId, Reason = UnreadableData, Detail = problem, ParkedAt = now });
+                    var (entry, callbackEvent, detail) = DeliveryRules.DeadlineMissed(d, now);
+                    await InsertTimelineAsync(db, tx, caseId, entry);
+                    await AddCallbackAsync(db, tx, @case, d, callbackEvent, now, detail);
+                }))
+                missed.Add(d);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return missed;
     }
 
     public async Task<IReadOnlyList<(DispatchRow Dispatch, string Region)>> GetProvisionalDispatchesAsync(CancellationToken cancellationToken)
@@ -526,6 +538,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var rows = (await db.QueryAsync<(string EventId, string Portal)>(new CommandDefinition($"""
             UPDATE portal_callbacks SET status = {Q(CallbackStatus.Pending)}
             WHERE event_id IN (SELECT event_id FROM portal_callbacks WHERE status = {Q(CallbackStatus.Failed)} AND created_at < @olderThan
+                                 AND event_id NOT IN (SELECT row_id FROM parked_rows WHERE kind = {Q(ParkedRowKind.PortalCallback)})
                                ORDER BY created_at LIMIT 100 {dialect.SkipLocked})
             RETURNING event_id, portal
             """, new { olderThan }, tx, cancellationToken: cancellationToken))).AsList();

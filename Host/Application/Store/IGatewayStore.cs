@@ -80,4 +80,8 @@ public interface IGatewayStore
 
     Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken);
     Task<int> DeleteExpiredNoncesAsync(long now, CancellationToken cancellationToken);
+
+    /// <summary>Sets aside a row a batch loop cannot process (a repeat updates reason and time), for operators to see.</summary>
+    Task ParkAsync(ParkedRow row, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ParkedRow>> ListParkedAsync(CancellationToken cancellationToken);
 }
