@@ -3,6 +3,7 @@ using Dapper;
 using Gateway.Adapters.Security;
 using Gateway.Contracts;
 using Gateway.Contracts.Lifecycle;
+using Gateway.Contracts.Privacy;
 using Gateway.Application.Callbacks;
 using static Gateway.Store.StoreNames;
 
@@ -127,7 +128,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         db.ExecuteAsync("""
             INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
             VALUES (@caseId, @At, @Type, @Actor, @Detail, @DispatchId)
-            """, new { caseId, entry.At, Type = entry.TypeName, entry.Actor, entry.Detail, entry.DispatchId }, tx);
+            """, new { caseId, entry.At, Type = entry.TypeName, entry.Actor, Detail = PersonalDataMask.FreeTextOrNull(entry.Detail), entry.DispatchId }, tx);
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -259,6 +260,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken)
     {
+        // A counterpart's error text is free text from outside: masked before it is stored (and so wherever it is shown).
+        failure = failure with
+        {
+            Error = PersonalDataMask.FreeText(failure.Error),
+            Attempts = failure.Attempts.Select(a => a with { Error = PersonalDataMask.FreeText(a.Error) }).ToList(),
+        };
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         await db.ExecuteAsync($"""
@@ -375,6 +382,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<bool> DiscardFailedAsync(string id, string reason, string operatorName, long now, CancellationToken cancellationToken)
     {
+        reason = PersonalDataMask.FreeText(reason);
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var caseAndDispatch = await db.QuerySingleOrDefaultAsync<(string CaseId, string DispatchId)>($"""
@@ -528,7 +536,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
             WHERE event_id = @eventId AND status <> {Q(CallbackStatus.Sent)}
-            """, new { eventId, status = WireName.Of(status), at, error }, cancellationToken: cancellationToken));
+            """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)
