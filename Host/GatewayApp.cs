@@ -93,7 +93,14 @@ public static class GatewayApp
         services.AddSingleton(sp => new SandboxPace(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Sandbox.StepMilliseconds)));
         services.AddTransient<OutboundSigningHandler>();
         // Resilience outside signing: every try is signed afresh (new date and nonce).
-        services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        // No redirects: a 307 must not re-post a signed work order (personal data) wherever it points; it is a
+        // failure like any other answer. Answers are read bounded (BoundedResponse); buffering is capped as well.
+        services.AddHttpClient(RestCounterpartClient.HttpClientName, c =>
+            {
+                c.Timeout = Timeout.InfiniteTimeSpan;
+                c.MaxResponseContentBufferSize = BoundedResponse.MaxBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, MaxResponseHeadersLength = 64 })
             .AddCounterpartResilience()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
