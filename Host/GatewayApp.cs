@@ -55,8 +55,20 @@ public static class GatewayApp
         var calendars = new CalendarHolder(settings.ConfigDirectory);
 
         builder.Services.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
-        // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes);
+        // Our own 1 MiB check answers with a problem; Kestrel's limits are the backstop against slow or oversized requests.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes;
+            k.Limits.MaxConcurrentConnections = 2000;
+            k.Limits.MaxConcurrentUpgradedConnections = 0;
+            k.Limits.MaxRequestHeaderCount = 64;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(5));
+            k.Limits.Http2.MaxStreamsPerConnection = 100;
+        });
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
@@ -144,6 +156,10 @@ public static class GatewayApp
             calendars.Calendar.FirstYear, calendars.Calendar.LastYear, configDir);
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
+        if (settings.Profile == GatewayProfile.Embedded && ListenAddress.NonLoopback(builder.Configuration) is { Count: > 0 } open)
+            log.LogCritical("EMBEDDED PROFILE ON A NETWORK ADDRESS ({Addresses}) because Gateway:Embedded:AllowNonLoopback=true: its development " +
+                "secrets and admin tokens are PUBLISHED — anyone who can reach this address can push, read and replay. Never do this with real data",
+                string.Join(", ", open));
         return app;
     }
 

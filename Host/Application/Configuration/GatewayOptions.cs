@@ -19,6 +19,17 @@ public sealed class GatewayOptions
     public Dictionary<string, CallerOptions> Callers { get; set; } = new(StringComparer.Ordinal);
     public SandboxOptions Sandbox { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    /// <summary><c>Gateway:Embedded</c>: rules of the embedded profile (published development secrets, sandbox).</summary>
+    public EmbeddedOptions Embedded { get; set; } = new();
+}
+
+public sealed class EmbeddedOptions
+{
+    /// <summary>
+    /// The embedded profile refuses a non-loopback listen address (its secrets and tokens are published) unless this
+    /// is true; the start is then logged as a critical warning.
+    /// </summary>
+    public bool AllowNonLoopback { get; set; }
 }
 
 public sealed class CounterpartOptions
