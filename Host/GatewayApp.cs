@@ -85,7 +85,9 @@ public static class GatewayApp
         services.AddGatewayTelemetry(builder.Configuration);
 
         // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
-        services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
+        var personalDataKeys = PersonalDataKeys.Read(builder.Configuration, settings.Profile);
+        services.AddSingleton(new PersonalDataProtector(personalDataKeys));
+        services.AddSingleton<IContentHash>(new KeyedContentHash(personalDataKeys));
         services.AddSingleton(new GatewayInstance(settings.Instances));
         services.AddSingleton<StoreReachability>();
         services.AddGatewayStore(settings);

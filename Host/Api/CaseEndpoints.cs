@@ -51,6 +51,7 @@ public static class CaseEndpoints
         var toAt = ParseTime("to", to, errors);
         var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
         var size = QueryNumbers.Page("pageSize", pageSize, 20, 1, 200, errors);
+        QueryNumbers.CheckOffset(pageNo, size, errors);
         if (errors.Any)
             return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 

@@ -54,6 +54,7 @@ public static class FailedMessageEndpoints
             errors.Add("status", ErrorCodes.InvalidValue, $"状态取值无效，可选：{string.Join("、", Statuses)}");
         var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
         var size = QueryNumbers.Page("pageSize", pageSize, 50, 1, 500, errors);
+        QueryNumbers.CheckOffset(pageNo, size, errors);
         if (errors.Any) return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 
         var (items, total) = await store.ListFailedAsync(new FailedQuery(counterpartId, reason, status is null ? null : WireName.Parse<FailedMessageStatus>(status), pageNo, size), http.RequestAborted);

@@ -167,7 +167,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var args = new DynamicParameters(query);
         args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
-        args.Add("Offset", (query.Page - 1) * query.PageSize);
+        args.Add("Offset", (long)(query.Page - 1) * query.PageSize);
 
         await using var db = await OpenAsync(cancellationToken);
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM cases c {filter}", args, cancellationToken: cancellationToken));
@@ -314,7 +314,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var args = new DynamicParameters(query);
         args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
-        args.Add("Offset", (query.Page - 1) * query.PageSize);
+        args.Add("Offset", (long)(query.Page - 1) * query.PageSize);
         await using var db = await OpenAsync(cancellationToken);
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM failed_messages {filter}", args, cancellationToken: cancellationToken));
         var items = await db.QueryAsync<FailedMessageRow>(new CommandDefinition(
