@@ -91,6 +91,16 @@ public sealed class SendDispatchConsumer(
                          }, logger, dispatch.DispatchId))
                 await SendAndRecordAsync(dispatch, @case, application, endpoint, actor, message, ct);
         }
+        catch (JsonException ex)
+        {
+            // Stored data of the case that does not read (its policy, say): retrying cannot help. Fail the dispatch for
+            // operators and park the case instead of releasing it to be re-sent and fail again for ever.
+            await store.ParkAsync(new ParkedRow
+            {
+                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData, Detail = ex.Message, ParkedAt = Now(),
+            }, ct);
+            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored data does not read: " + ex.Message, message, ct);
+        }
         catch (Exception ex)
         {
             // Our own error (store, bug), or the send cut short (shutdown, the broker connection lost), not the counterpart's
