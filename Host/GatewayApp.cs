@@ -61,8 +61,20 @@ public static class GatewayApp
         var calendars = new CalendarHolder(settings.ConfigDirectory);
 
         builder.Services.AddSerilog(GatewayLogging.Create(builder.Configuration, settings.LogDirectory), dispose: true);
-        // Our own 1 MiB check answers with a problem; Kestrel's limit is only the backstop.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes);
+        // Our own 1 MiB check answers with a problem; Kestrel's limits are the backstop against slow or oversized requests.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 2 * RequestBody.MaxBytes;
+            k.Limits.MaxConcurrentConnections = 2000;
+            k.Limits.MaxConcurrentUpgradedConnections = 0;
+            k.Limits.MaxRequestHeaderCount = 64;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(5));
+            k.Limits.Http2.MaxStreamsPerConnection = 100;
+        });
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
@@ -79,7 +91,9 @@ public static class GatewayApp
         services.AddGatewayTelemetry(builder.Configuration);
 
         // Personal data at rest (SM4-GCM); refuses to start on missing or development keys in production.
-        services.AddSingleton(new PersonalDataProtector(PersonalDataKeys.Read(builder.Configuration, settings.Profile)));
+        var personalDataKeys = PersonalDataKeys.Read(builder.Configuration, settings.Profile);
+        services.AddSingleton(new PersonalDataProtector(personalDataKeys));
+        services.AddSingleton<IContentHash>(new KeyedContentHash(personalDataKeys));
         services.AddSingleton(new GatewayInstance(settings.Instances));
         services.AddSingleton<StoreReachability>();
         services.AddGatewayStore(settings);
@@ -99,7 +113,14 @@ public static class GatewayApp
         services.AddSingleton(sp => new SandboxPace(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Sandbox.StepMilliseconds)));
         services.AddTransient<OutboundSigningHandler>();
         // Resilience outside signing: every try is signed afresh (new date and nonce).
-        services.AddHttpClient(RestCounterpartClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        // No redirects: a 307 must not re-post a signed work order (personal data) wherever it points; it is a
+        // failure like any other answer. Answers are read bounded (BoundedResponse); buffering is capped as well.
+        services.AddHttpClient(RestCounterpartClient.HttpClientName, c =>
+            {
+                c.Timeout = Timeout.InfiniteTimeSpan;
+                c.MaxResponseContentBufferSize = BoundedResponse.MaxBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, MaxResponseHeadersLength = 64 })
             .AddCounterpartResilience()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
@@ -144,6 +165,10 @@ public static class GatewayApp
             calendars.Calendar.FirstYear, calendars.Calendar.LastYear, configDir);
         if (settings.SandboxEnabled)
             log.LogWarning("SANDBOX counterparts are ON: counterparts without a configured BaseUrl are SIMULATED inside this host");
+        if (settings.Profile == GatewayProfile.Embedded && ListenAddress.NonLoopback(builder.Configuration) is { Count: > 0 } open)
+            log.LogCritical("EMBEDDED PROFILE ON A NETWORK ADDRESS ({Addresses}) because Gateway:Embedded:AllowNonLoopback=true: its development " +
+                "secrets and admin tokens are PUBLISHED — anyone who can reach this address can push, read and replay. Never do this with real data",
+                string.Join(", ", open));
         return app;
     }
 

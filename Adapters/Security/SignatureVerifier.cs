@@ -14,7 +14,11 @@ public sealed partial class SignatureVerifier(ICallerSecrets secrets, INonceStor
     [GeneratedRegex("^[A-Za-z0-9-]{16,64}$")]
     private static partial Regex NonceShape();
 
-    public async Task<SignatureCheck> VerifyAsync(HttpRequest request, byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks that need no body — headers present, access key known, algorithm, date format and window, nonce
+    /// shape — so a stranger is refused before a body of up to 1 MiB is read (and again inside <see cref="VerifyAsync"/>).
+    /// </summary>
+    public SignatureCheck CheckHeaders(HttpRequest request)
     {
         string? Header(string name) => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null;
 
@@ -27,17 +31,31 @@ public sealed partial class SignatureVerifier(ICallerSecrets secrets, INonceStor
         if (new[] { accessKey, algorithm, date, nonce, digest, signature }.Any(string.IsNullOrEmpty))
             return SignatureCheck.Fail("SIGNATURE_MISSING", "请求缺少签名头");
 
-        if (!secrets.TryGetSecret(accessKey!, out var secret))
+        if (!secrets.TryGetSecret(accessKey!, out _))
             return SignatureCheck.Fail("ACCESS_KEY_UNKNOWN", "未知的访问密钥");
         if (!RequestSignature.IsSupportedAlgorithm(algorithm))
             return SignatureCheck.Fail("SIGNATURE_INVALID", "不支持的签名算法（支持 hmac-sha256、hmac-sm3）");
         if (!RequestSignature.TryParseDate(date, out var sentAt))
             return SignatureCheck.Fail("SIGNATURE_INVALID", "X-Gw-Date 不是 RFC 1123 格式");
-        var now = clock.GetUtcNow();
-        if ((now - sentAt).Duration() > AllowedSkew)
+        if ((clock.GetUtcNow() - sentAt).Duration() > AllowedSkew)
             return SignatureCheck.Fail("CLOCK_SKEW", "请求时间与服务器时间相差超过 90 秒");
         if (!NonceShape().IsMatch(nonce!))
             return SignatureCheck.Fail("SIGNATURE_INVALID", "X-Gw-Nonce 须为 16–64 位字母、数字或连字符");
+        return SignatureCheck.Pass(accessKey!);
+    }
+
+    public async Task<SignatureCheck> VerifyAsync(HttpRequest request, byte[] body, CancellationToken cancellationToken)
+    {
+        if (CheckHeaders(request) is { Ok: false } refused) return refused;
+        string Header(string name) => request.Headers[name].ToString();
+        var accessKey = Header(SignatureHeaders.AccessKey);
+        var algorithm = Header(SignatureHeaders.Algorithm);
+        var date = Header(SignatureHeaders.Date);
+        var nonce = Header(SignatureHeaders.Nonce);
+        var digest = Header(SignatureHeaders.ContentSha256);
+        var signature = Header(SignatureHeaders.Signature);
+        secrets.TryGetSecret(accessKey, out var secret);
+        var now = clock.GetUtcNow();
         if (!FixedTimeEquals(RequestSignature.ContentSha256(body), digest!.ToLowerInvariant()))
             return SignatureCheck.Fail("BODY_DIGEST_MISMATCH", "请求体摘要与 X-Gw-Content-SHA256 不符");
 

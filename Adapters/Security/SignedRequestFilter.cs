@@ -13,6 +13,9 @@ public sealed class SignedRequestFilter(SignatureVerifier verifier, CallerRule a
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        // Headers first: a stranger (unknown key, stale date, missing headers) is refused before 1 MiB is buffered.
+        if (verifier.CheckHeaders(http.Request) is { Ok: false } early)
+            return Problems.Result(StatusCodes.Status401Unauthorized, early.Code!, "调用方身份验证失败", early.Message);
         var body = await RequestBody.ReadLimitedAsync(http.Request, http.RequestAborted);
         if (body is null)
             return Problems.Result(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", "请求体超过 1 MiB");

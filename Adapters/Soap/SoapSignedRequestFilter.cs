@@ -17,6 +17,9 @@ public sealed class SoapSignedRequestFilter(SignatureVerifier verifier, CallerRu
         var http = context.HttpContext;
         try
         {
+            // Headers first: a stranger (unknown key, stale date, missing headers) is refused before 1 MiB is buffered.
+            if (verifier.CheckHeaders(http.Request) is { Ok: false } early)
+                return SoapFault.Client(StatusCodes.Status401Unauthorized, early.Code!, $"调用方身份验证失败：{early.Message}");
             var body = await RequestBody.ReadLimitedAsync(http.Request, http.RequestAborted);
             if (body is null)
                 return SoapFault.Client(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", "请求体超过 1 MiB");

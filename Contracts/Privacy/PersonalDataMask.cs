@@ -37,6 +37,24 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<![0-9A-Za-z])0\d{2,3}-?\d{7,8}(?![0-9A-Za-z])")]
     private static partial Regex LandlineInText();
 
+    // A person's name can only be recognised by its label: Contact = 王晓明 (a record's ToString), "contact":"王晓明"
+    // (JSON), <Contact>王晓明</Contact>, <LXR> (XML), 联系人：王晓明.
+    [GeneratedRegex(@"(?<label>\b(?:[Cc]ontact(?:Name)?|lxr|LXR)\b""?\s*[:=]\s*""?|<(?:Contact|LXR|lxr)>|联系人\s*[:：=]\s*)(?<name>[^,""}<>\s\]\)]+)")]
+    private static partial Regex LabelledName();
+
+    /// <summary>
+    /// Free text from outside (a counterpart's error snippet, notes, reasons, timeline text, comments) as it may be stored
+    /// and shown: phones and USCCs anywhere, names where their label shows them. Also what every log line goes through.
+    /// </summary>
+    public static string FreeText(string text)
+    {
+        var masked = InText(text);
+        return LabelledName().Replace(masked, m => m.Groups["label"].Value + Name(m.Groups["name"].Value));
+    }
+
+    /// <summary><see cref="FreeText(string)"/>, passing null through.</summary>
+    public static string? FreeTextOrNull(string? text) => text is null ? null : FreeText(text);
+
     /// <summary>Masks every phone number and USCC found inside free text (the log safety net).</summary>
     public static string InText(string text)
     {

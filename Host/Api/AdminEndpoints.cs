@@ -21,7 +21,16 @@ public static class AdminEndpoints
         var group = endpoints.MapGroup("/api/admin").WithTags("admin")
             .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
         group.MapGet("/counterparts", ListCounterpartsAsync);
+        group.MapGet("/parked", ListParkedAsync);
     }
+
+    /// <summary>Rows the batch loops set aside (unreadable personal data, malformed payloads), newest first; details carry no personal data.</summary>
+    private static async Task<IResult> ListParkedAsync(HttpContext http, IParkedRowStore store) =>
+        Results.Json((await store.ListParkedAsync(http.RequestAborted)).Select(p => new
+        {
+            kind = p.KindName, rowId = p.RowId, caseId = p.CaseId, reason = p.Reason, detail = p.Detail,
+            parkedAt = CaseView.At(p.ParkedAt), times = p.Times,
+        }), GatewayJson.Options);
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
         CounterpartCircuits circuits, IDispatchStore store)

@@ -30,8 +30,8 @@ public static class CaseEndpoints
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
-        var maskPhones = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
-        return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, maskPhones),
+        var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
+        return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer),
             GatewayJson.Options);
     }
 
@@ -51,6 +51,7 @@ public static class CaseEndpoints
         var toAt = ParseTime("to", to, errors);
         var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
         var size = QueryNumbers.Page("pageSize", pageSize, 20, 1, 200, errors);
+        QueryNumbers.CheckOffset(pageNo, size, errors);
         if (errors.Any)
             return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 

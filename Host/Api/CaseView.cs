@@ -26,14 +26,16 @@ public sealed record CaseView(
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
-        CasePolicyDocument? policy, CaseRating? rating, bool maskPhones)
+        CasePolicyDocument? policy, CaseRating? rating, bool viewer)
     {
+        // The viewer role sees no contact name or phone number, in the applicant or in any free text (docs/security.md).
+        string? Text(string? text) => viewer ? ViewerMask.Text(text) : text;
         var app = JsonSerializer.Deserialize<HookupApplication>(row.ApplicationJson, GatewayJson.Options)!;
         OuterWorkState? Decided(int i) => policy is not null && i < policy.OuterWorks.Count ? policy.OuterWorks[i] : null;
         return new CaseView(
             row.CaseId, row.Region, row.Zone, row.Portal, row.PortalApplicationNo, row.Status, At(row.AcceptedAt), row.ReceiptNo,
-            new ApplicantView(app.Applicant.Name, app.Applicant.Uscc, app.Applicant.Contact,
-                maskPhones ? PersonalDataMask.Phone(app.Applicant.Phone) : app.Applicant.Phone),
+            new ApplicantView(app.Applicant.Name, app.Applicant.Uscc, viewer ? PersonalDataMask.Name(app.Applicant.Contact) : app.Applicant.Contact,
+                viewer ? PersonalDataMask.Phone(app.Applicant.Phone) : app.Applicant.Phone),
             new ProjectView(app.Project.Code, app.Project.Name, app.Project.Address, app.Project.PermitNo),
             app.RequestedServices().Select(s => DemandDocument.Of(app, s, withService: true)!).ToList(),
             app.OuterWorks.Select((w, i) => new OuterWorkView(w.Service, w.LengthM, w.DiameterDn, w.OuterDiameterMm, w.Holes,
@@ -41,10 +43,11 @@ public sealed record CaseView(
                 w.RecentRoad, w.SmallAttached, Decided(i)?.Path, Decided(i)?.Reasons, Decided(i)?.CommitmentReceiptNo, Decided(i)?.GoAheadAt)).ToList(),
             policy?.Costs.Select(c => new CostView(c.Service, WireName.Of(c.Bearer), c.Reason)).ToList() ?? [],
             dispatches.Select(d => new DispatchView(d.DispatchId, d.CounterpartId, d.Kind, d.Service, d.Status, d.ExternalRef,
-                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, d.LastError,
-                d.Question, d.Progress, d.RelatedDispatchId)).ToList(),
-            timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, t.Detail, t.DispatchId)).ToList(),
-            app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate, rating);
+                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, Text(d.LastError),
+                Text(d.Question), d.Progress, d.RelatedDispatchId)).ToList(),
+            timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, Text(t.Detail), t.DispatchId)).ToList(),
+            app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate,
+            rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating);
     }
 
     public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);

@@ -54,10 +54,12 @@ public static class FailedMessageEndpoints
             errors.Add("status", ErrorCodes.InvalidValue, $"状态取值无效，可选：{string.Join("、", Statuses)}");
         var pageNo = QueryNumbers.Page("page", page, 1, 1, int.MaxValue, errors);
         var size = QueryNumbers.Page("pageSize", pageSize, 50, 1, 500, errors);
+        QueryNumbers.CheckOffset(pageNo, size, errors);
         if (errors.Any) return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "查询参数有误", null, errors.All);
 
         var (items, total) = await store.ListFailedAsync(new FailedQuery(counterpartId, reason, status is null ? null : WireName.Parse<FailedMessageStatus>(status), pageNo, size), http.RequestAborted);
-        return Results.Json(new { page = pageNo, pageSize = size, total, items = items.Select(Summary) }, GatewayJson.Options);
+        var viewer = IsViewer(http);
+        return Results.Json(new { page = pageNo, pageSize = size, total, items = items.Select(r => Summary(r, viewer)) }, GatewayJson.Options);
     }
 
     private static async Task<IResult> GroupsAsync(HttpContext http, IFailedMessageStore store, string? status)
@@ -83,10 +85,12 @@ public static class FailedMessageEndpoints
         var (row, attempts) = found.Value;
         // The row itself, plus every attempt, what was sent (headers without the signature, and the body), and
         // the bus message that a replay re-sends.
-        var view = JsonSerializer.SerializeToNode(Summary(row), GatewayJson.Options)!.AsObject();
-        view["attempts"] = JsonSerializer.SerializeToNode(attempts.Select(a => new { at = CaseView.At(a.At), error = a.Error }), GatewayJson.Options);
+        // The viewer role gets the stored work order with contact names and phones masked (docs/security.md).
+        var viewer = IsViewer(http);
+        var view = JsonSerializer.SerializeToNode(Summary(row, viewer), GatewayJson.Options)!.AsObject();
+        view["attempts"] = JsonSerializer.SerializeToNode(attempts.Select(a => new { at = CaseView.At(a.At), error = viewer ? ViewerMask.Text(a.Error) : a.Error }), GatewayJson.Options);
         view["headers"] = row.RequestHeaders is null ? null : JsonNode.Parse(row.RequestHeaders);
-        view["body"] = row.RequestBody is null ? null : JsonNode.Parse(row.RequestBody);
+        view["body"] = viewer ? ViewerMask.Body(row.RequestBody) : row.RequestBody is null ? null : BodyNode(row.RequestBody);
         view["message"] = JsonNode.Parse(row.Payload);
         return Results.Json(view, GatewayJson.Options);
     }
@@ -145,7 +149,16 @@ public static class FailedMessageEndpoints
         return Results.Json(new { discarded = id }, GatewayJson.Options);
     }
 
-    private static object Summary(FailedMessageRow r) => new
+    private static bool IsViewer(HttpContext http) => AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
+
+    /// <summary>A recorded body as JSON when it is JSON, else as a string (a SOAP envelope).</summary>
+    private static JsonNode? BodyNode(string body)
+    {
+        try { return JsonNode.Parse(body); }
+        catch (JsonException) { return JsonValue.Create(body); }
+    }
+
+    private static object Summary(FailedMessageRow r, bool viewer) => new
     {
         r.Id,
         r.MessageType,
@@ -156,14 +169,14 @@ public static class FailedMessageEndpoints
         lastFailedAt = CaseView.At(r.LastFailedAt),
         r.Attempts,
         r.Reason,
-        r.LastError,
+        LastError = viewer ? ViewerMask.Text(r.LastError) : r.LastError,
         r.Status,
         groupId = GroupId(r.CounterpartId, r.Reason),
         r.ReplayedBy,
         replayedAt = r.ReplayedAt is { } at ? CaseView.At(at) : (DateTimeOffset?)null,
         r.DiscardedBy,
         discardedAt = r.DiscardedAt is { } d ? CaseView.At(d) : (DateTimeOffset?)null,
-        r.DiscardReason,
+        DiscardReason = viewer ? ViewerMask.Text(r.DiscardReason) : r.DiscardReason,
     };
 
     private static IResult NotFound(string id) =>

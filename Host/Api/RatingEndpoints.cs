@@ -1,3 +1,4 @@
+using Gateway.Contracts.Privacy;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Portals.Validation;
@@ -42,7 +43,9 @@ public static class RatingEndpoints
         if (@case is null)
             return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "申报不存在", $"没有申报编号为 {request.ApplyNo} 的案件");
         var now = clock.GetUtcNow();
-        var rating = new CaseRating(request.Score!.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now.ToOffset(TimeSpan.FromHours(8)));
+        // Free text from outside: masked before it is stored.
+        var rating = new CaseRating(request.Score!.Value, string.IsNullOrWhiteSpace(request.Comment) ? null : PersonalDataMask.FreeText(request.Comment.Trim()),
+            now.ToOffset(TimeSpan.FromHours(8)));
         var entry = new TimelineEntry(now.ToUnixTimeMilliseconds(), TimelineType.Rated, "portal:zhejiang", $"申请人评价 {rating.Score} 分");
         if (!await store.SaveRatingAsync(@case.CaseId, rating, entry, http.RequestAborted))
             return Problems.Result(StatusCodes.Status409Conflict, "RATING_NOT_ALLOWED", "暂不能评价",

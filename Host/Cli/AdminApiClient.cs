@@ -34,7 +34,7 @@ public sealed class AdminApiClient(Uri baseUrl, string token) : IDisposable
     {
         if (string.IsNullOrEmpty(token))
         {
-            Console.Error.WriteLine("set GATEWAY_TOKEN (or --token) to an admin bearer token (embedded profile: dev-viewer-token / dev-operator-token)");
+            Console.Error.WriteLine("set GATEWAY_TOKEN or GATEWAY_TOKEN_FILE (or --token-file) to an admin bearer token (embedded profile: dev-viewer-token / dev-operator-token)");
             return 2;
         }
         using var client = new AdminApiClient(new Uri(url!), token);

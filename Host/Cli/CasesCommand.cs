@@ -10,7 +10,7 @@ public static class CasesCommand
     {
         var caseId = new Argument<string>("caseId") { Description = "Case id from the receipt" };
         var show = new Command("show", "Show one case: dispatches and timeline") { caseId };
-        show.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        show.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var reply = await api.GetAsync($"/api/cases/{Uri.EscapeDataString(parse.GetValue(caseId)!)}", ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);

@@ -14,10 +14,19 @@ public sealed class CliOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = "Admin bearer token (default $GATEWAY_TOKEN)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GATEWAY_TOKEN"),
+        Description = "Admin bearer token (prefer --token-file or $GATEWAY_TOKEN / $GATEWAY_TOKEN_FILE: argv is visible to other users)",
         Recursive = true,
     };
+
+    public Option<string?> TokenFile { get; } = new("--token-file")
+    {
+        Description = "File whose first line is the admin bearer token",
+        Recursive = true,
+    };
+
+    /// <summary>--token, else --token-file, else $GATEWAY_TOKEN, else the file named by $GATEWAY_TOKEN_FILE.</summary>
+    public string? TokenOf(System.CommandLine.ParseResult parse) =>
+        CliSecret.Resolve(parse.GetValue(Token), parse.GetValue(TokenFile), "GATEWAY_TOKEN");
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON for scripts instead of tables", Recursive = true };
 }

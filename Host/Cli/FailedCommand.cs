@@ -26,7 +26,7 @@ public static class FailedCommand
         var reason = new Option<string?>("--reason") { Description = "Only this failure reason" };
         var status = new Option<string?>("--status") { Description = "PENDING, REPLAYING, REPLAYED or DISCARDED" };
         var command = new Command("list", "List failed messages, newest first") { counterpart, reason, status };
-        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var query = new List<string> { "pageSize=500" };
             if (parse.GetValue(counterpart) is { } c) query.Add($"counterpartId={Uri.EscapeDataString(c)}");
@@ -50,7 +50,7 @@ public static class FailedCommand
     private static Command Groups(CliOptions options)
     {
         var command = new Command("groups", "Pending failures grouped by counterpart and reason");
-        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var reply = await api.GetAsync("/api/admin/failed-messages/groups", ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);
@@ -69,7 +69,7 @@ public static class FailedCommand
     {
         var id = new Argument<string>("id") { Description = "Failed message id" };
         var command = new Command("show", "One failed message with every attempt, the headers and body sent") { id };
-        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var reply = await api.GetAsync($"/api/admin/failed-messages/{Uri.EscapeDataString(parse.GetValue(id)!)}", ct);
             if (!reply.Ok) return AdminApiClient.Fail(reply);
@@ -94,7 +94,7 @@ public static class FailedCommand
             DefaultValueFactory = _ => 300,
         };
         var command = new Command("replay", "Re-send failed messages with their original ids (same idempotency key)") { id, group, counterpart, wait };
-        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var chosen = new[] { parse.GetValue(id), parse.GetValue(group), parse.GetValue(counterpart) }.Count(v => v is not null);
             if (chosen != 1)
@@ -129,7 +129,7 @@ public static class FailedCommand
         var id = new Argument<string>("id") { Description = "Failed message id" };
         var reason = new Option<string>("--reason") { Description = "Why it is discarded (recorded)", Required = true };
         var command = new Command("discard", "Give up on a failed message, with a reason") { id, reason };
-        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        command.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var reply = await api.PostAsync($"/api/admin/failed-messages/{Uri.EscapeDataString(parse.GetValue(id)!)}/discard",
                 new JsonObject { ["reason"] = parse.GetValue(reason) }, ct);

@@ -19,6 +19,7 @@ public static class GatewayCli
         var root = new RootCommand("Hookup Gateway operator CLI (without a verb: serve)");
         root.Options.Add(options.Url);
         root.Options.Add(options.Token);
+        root.Options.Add(options.TokenFile);
         root.Options.Add(options.Json);
         root.Subcommands.Add(PushCommand.Create(options.Url));
         root.Subcommands.Add(CasesCommand.Create(options));

@@ -14,13 +14,14 @@ public static class PushCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "Application file, e.g. config/samples/zhejiang/keqiao-factory.json" };
         var portal = new Option<string?>("--portal") { Description = "Portal id (default: the file's folder name)" };
-        var secret = new Option<string?>("--secret") { Description = "Portal secret (default: $GATEWAY_PORTAL_SECRET, else the embedded dev secret)" };
+        var secret = new Option<string?>("--secret") { Description = "Portal secret (prefer --secret-file or $GATEWAY_PORTAL_SECRET / $GATEWAY_PORTAL_SECRET_FILE; else the embedded dev secret)" };
+        var secretFile = new Option<string?>("--secret-file") { Description = "File whose first line is the portal secret" };
         var algorithm = new Option<string>("--algorithm")
         {
             Description = "hmac-sha256 or hmac-sm3",
             DefaultValueFactory = _ => SignatureHeaders.HmacSha256,
         };
-        var command = new Command("push", "Sign and push an application file as its portal would") { file, portal, secret, algorithm };
+        var command = new Command("push", "Sign and push an application file as its portal would") { file, portal, secret, secretFile, algorithm };
         command.SetAction(async (parse, ct) =>
         {
             var path = CliPaths.Resolve(parse.GetValue(file)!, parse.GetResult(file)!.Tokens[0].Value);
@@ -30,7 +31,7 @@ public static class PushCommand
                 return 2;
             }
             var portalId = parse.GetValue(portal) ?? path.Directory?.Name ?? "";
-            var key = parse.GetValue(secret) ?? Environment.GetEnvironmentVariable("GATEWAY_PORTAL_SECRET") ?? $"dev-only-secret-{portalId}";
+            var key = CliSecret.Resolve(parse.GetValue(secret), parse.GetValue(secretFile), "GATEWAY_PORTAL_SECRET") ?? $"dev-only-secret-{portalId}";
             var body = await File.ReadAllBytesAsync(path.FullName, ct);
 
             var (resource, contentType) = portalId switch

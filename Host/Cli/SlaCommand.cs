@@ -11,7 +11,7 @@ public static class SlaCommand
         var start = new Option<string>("--start") { Description = "Start instant, ISO-8601 (Beijing time when no offset)", Required = true };
         var days = new Option<string>("--days") { Description = "Working days, halves allowed (0.5, 1.5)", Required = true };
         var due = new Command("due", "When is a period of working days due?") { region, start, days };
-        due.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        due.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var query = $"region={Uri.EscapeDataString(parse.GetValue(region)!)}&start={Uri.EscapeDataString(parse.GetValue(start)!)}&workingDays={Uri.EscapeDataString(parse.GetValue(days)!)}";
             var reply = await api.GetAsync($"/api/sla/due?{query}", ct);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Gateway.Contracts.Privacy;
 
 namespace Gateway.Host.Logging;
@@ -8,14 +7,7 @@ namespace Gateway.Host.Logging;
 /// and person names where they can be recognised by their label — <c>Contact = 王晓明</c> (a record's ToString),
 /// <c>"contact":"王晓明"</c> (JSON), <c>&lt;Contact&gt;王晓明&lt;/Contact&gt;</c>, <c>&lt;LXR&gt;</c> (XML), <c>联系人：王晓明</c>.
 /// </summary>
-public static partial class LogTextMask
+public static class LogTextMask
 {
-    [GeneratedRegex(@"(?<label>\b(?:[Cc]ontact(?:Name)?|lxr|LXR)\b""?\s*[:=]\s*""?|<(?:Contact|LXR|lxr)>|联系人\s*[:：=]\s*)(?<name>[^,""}<>\s\]\)]+)")]
-    private static partial Regex LabelledName();
-
-    public static string Mask(string text)
-    {
-        var masked = PersonalDataMask.InText(text);
-        return LabelledName().Replace(masked, m => m.Groups["label"].Value + PersonalDataMask.Name(m.Groups["name"].Value));
-    }
+    public static string Mask(string text) => PersonalDataMask.FreeText(text);
 }

@@ -6,6 +6,7 @@ using Gateway.Application.Outbox;
 using Gateway.Application.Store;
 using Gateway.Application.Telemetry;
 using Gateway.Contracts.Json;
+using Gateway.Contracts.Lifecycle;
 using Gateway.Contracts.Messages;
 using Gateway.Application.Instances;
 using Gateway.Routing.Lifecycle;
@@ -20,7 +21,7 @@ namespace Gateway.Messaging;
 /// instance: a peer takes them over as soon as this instance stops beating, and they are renewed while a publish waits.
 /// </summary>
 public sealed class OutboxRelay(
-    IOutboxStore store,
+    IOutboxStore store, IParkedRowStore parked,
     IInstanceStore instances,
     GatewayInstance instance,
     ISendEndpointProvider sendEndpoints,
@@ -80,6 +81,18 @@ public sealed class OutboxRelay(
                     return (row.MessageId, Error: ex);
                 }
             }));
+        // A row that can never be published (malformed payload, unknown type) is parked and marked done, so it is not
+        // claimed again on every pass; the others go on.
+        foreach (var (messageId, malformed) in outcomes.Where(o => IsMalformed(o.Error)))
+        {
+            logger.LogError("Outbox message {MessageId} cannot be published and is parked: {Problem}", messageId, malformed!.Message);
+            await parked.ParkAsync(new ParkedRow
+            {
+                Kind = ParkedRowKind.OutboxMessage, RowId = messageId, Reason = "MALFORMED_PAYLOAD", Detail = malformed.Message,
+                ParkedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken);
+        }
+        outcomes = outcomes.Select(o => IsMalformed(o.Error) ? (o.MessageId, null) : o).ToArray();
         var published = outcomes.Where(o => o.Error is null).Select(o => o.MessageId).ToList();
         await store.MarkOutboxPublishedAsync(published, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         // A failed publish (broker node lost mid-batch) is tried again on the next pass, not after the claim runs out.
@@ -91,13 +104,16 @@ public sealed class OutboxRelay(
 
     private const int BatchSize = 200;
 
+    private static bool IsMalformed(Exception? error) => error is JsonException or FormatException or InvalidDataException;
+
     private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var messageId = Guid.Parse(row.MessageId);
         switch (row.MessageType)
         {
             case nameof(SendDispatch):
-                var message = JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)!;
+                var message = JsonSerializer.Deserialize<SendDispatch>(row.Payload, GatewayJson.Options)
+                              ?? throw new InvalidDataException($"outbox row {row.MessageId} has an empty payload");
                 using (var activity = GatewayTracing.StartContinuing("gateway.outbox.publish", ActivityKind.Producer, message.TraceParent))
                 {
                     activity?.SetTag("gateway.dispatch_id", message.DispatchId);
@@ -107,12 +123,13 @@ public sealed class OutboxRelay(
                 }
                 break;
             case nameof(NotifyPortal):
-                var notify = JsonSerializer.Deserialize<NotifyPortal>(row.Payload, GatewayJson.Options)!;
+                var notify = JsonSerializer.Deserialize<NotifyPortal>(row.Payload, GatewayJson.Options)
+                             ?? throw new InvalidDataException($"outbox row {row.MessageId} has an empty payload");
                 var callbacks = await sendEndpoints.GetSendEndpoint(queues.PortalCallbacksAddress);
                 await callbacks.Send(notify, context => context.MessageId = messageId, cancellationToken);
                 break;
             default:
-                throw new InvalidOperationException($"outbox row {row.MessageId} has unknown message type {row.MessageType}");
+                throw new InvalidDataException($"outbox row {row.MessageId} has unknown message type {row.MessageType}");
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Gateway.Messaging;
 /// so a portal is told until it acknowledges with 2xx.
 /// </summary>
 public sealed class PortalCallbackConsumer(
-    IPortalCallbackStore store, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
+    IPortalCallbackStore store, IParkedRowStore parked, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
     ILogger<PortalCallbackConsumer> logger) : IConsumer<NotifyPortal>
 {
     public async Task Consume(ConsumeContext<NotifyPortal> context)
@@ -48,7 +48,21 @@ public sealed class PortalCallbackConsumer(
 
         var endpoint = new CounterpartEndpoint($"portal-{callback.Portal}", new Uri(url), CounterpartProtocol.Rest, secret, Sandbox: false,
             ResilienceSettings.Default with { MaxAttempts = 3 });
-        var portalEvent = JsonSerializer.Deserialize<PortalEvent>(callback.Payload, GatewayJson.Options)!;
+        PortalEvent? portalEvent;
+        try { portalEvent = JsonSerializer.Deserialize<PortalEvent>(callback.Payload, GatewayJson.Options); }
+        catch (JsonException) { portalEvent = null; }
+        if (portalEvent is null)
+        {
+            // Never sendable: park it (the sweeper's retries skip parked callbacks) instead of failing for ever.
+            logger.LogError("Callback {EventId} to portal {Portal} has a malformed payload; parked", callback.EventId, callback.Portal);
+            await parked.ParkAsync(new ParkedRow
+            {
+                Kind = ParkedRowKind.PortalCallback, RowId = callback.EventId, CaseId = callback.CaseId, Reason = "MALFORMED_PAYLOAD",
+                Detail = "the stored callback payload is not a portal event", ParkedAt = now,
+            }, ct);
+            await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Failed, now, "malformed payload (parked)", ct);
+            return;
+        }
         var (delivered, error) = await client.SendAsync(callback.Portal, endpoint, portalEvent, ct);
         await store.MarkPortalCallbackAsync(callback.EventId, delivered ? CallbackStatus.Sent : CallbackStatus.Failed, clock.GetUtcNow().ToUnixTimeMilliseconds(), error, ct);
         if (!delivered)

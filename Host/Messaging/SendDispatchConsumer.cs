@@ -28,6 +28,7 @@ namespace Gateway.Messaging;
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
     ICaseStore cases,
+    IParkedRowStore parked,
     IInstanceStore instances,
     ICounterpartDirectory directory,
     RestCounterpartClient client,
@@ -45,6 +46,21 @@ public sealed class SendDispatchConsumer(
         if (dispatch is null || @case is null)
         {
             logger.LogError("Dispatch {DispatchId} not found; message {MessageId} dropped", message.DispatchId, context.MessageId);
+            return;
+        }
+
+        // Personal data that does not open (a lost key, a value tampered with or copied from another record) or an
+        // application that does not read: no work order can be built. Fail the dispatch for operators (not re-queued
+        // for ever) and park the case with the reason; the consumer goes on with other messages.
+        var application = ReadApplication(@case, out var unreadable);
+        if (application is null)
+        {
+            await parked.ParkAsync(new ParkedRow
+            {
+                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData,
+                Detail = unreadable!, ParkedAt = Now(),
+            }, ct);
+            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored application does not read: " + unreadable, message, ct);
             return;
         }
 
@@ -75,7 +91,17 @@ public sealed class SendDispatchConsumer(
                              if (!await instances.RenewDispatchLeaseAsync(dispatch.DispatchId, Now() + (long)settings.DispatchLease.TotalMilliseconds, c))
                                  logger.LogWarning("Dispatch {DispatchId}: this instance no longer holds its send lease", dispatch.DispatchId);
                          }, logger, dispatch.DispatchId))
-                await SendAndRecordAsync(dispatch, @case, endpoint, actor, message, ct);
+                await SendAndRecordAsync(dispatch, @case, application, endpoint, actor, message, ct);
+        }
+        catch (JsonException ex)
+        {
+            // Stored data of the case that does not read (its policy, say): retrying cannot help. Fail the dispatch for
+            // operators and park the case instead of releasing it to be re-sent and fail again for ever.
+            await parked.ParkAsync(new ParkedRow
+            {
+                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData, Detail = ex.Message, ParkedAt = Now(),
+            }, ct);
+            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored data does not read: " + ex.Message, message, ct);
         }
         catch (Exception ex)
         {
@@ -122,9 +148,29 @@ public sealed class SendDispatchConsumer(
         }
     }
 
-    private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, CounterpartEndpoint endpoint, string actor, SendDispatch message, CancellationToken ct)
+    /// <summary>The failed-message reason of a dispatch whose case cannot be read (also the parked case's reason).</summary>
+    public const string UnreadableData = "UNREADABLE_DATA";
+
+    private static HookupApplication? ReadApplication(CaseRow @case, out string? problem)
     {
-        var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options)!;
+        problem = @case.Unreadable;
+        if (problem is not null) return null;
+        try
+        {
+            var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options);
+            if (application is null) problem = "the stored application is empty";
+            return application;
+        }
+        catch (JsonException ex)
+        {
+            problem = "the stored application is not valid JSON: " + ex.Message;
+            return null;
+        }
+    }
+
+    private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, HookupApplication application, CounterpartEndpoint endpoint,
+        string actor, SendDispatch message, CancellationToken ct)
+    {
         var (policy, jointCounterparts) = await DispatchPolicyAsync(dispatch.CaseId, ct);
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,

@@ -156,5 +156,18 @@ public static class Schema
             CREATE INDEX ix_outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
             CREATE INDEX ix_nonces_expires ON nonces (expires_at);
             """),
+        // Rows a batch loop could not process (unreadable personal data, a malformed payload), set aside with the reason
+        // so one bad row never stops a sweep, the relay or a consumer for the others; listed by GET /api/admin/parked.
+        (5, """
+            CREATE TABLE parked_rows (
+                kind TEXT NOT NULL,
+                row_id TEXT NOT NULL,
+                case_id TEXT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                parked_at BIGINT NOT NULL,
+                times INTEGER NOT NULL,
+                PRIMARY KEY (kind, row_id));
+            """),
     ];
 }

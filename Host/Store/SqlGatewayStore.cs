@@ -3,6 +3,7 @@ using Dapper;
 using Gateway.Adapters.Security;
 using Gateway.Contracts;
 using Gateway.Contracts.Lifecycle;
+using Gateway.Contracts.Privacy;
 using Gateway.Application.Callbacks;
 using static Gateway.Store.StoreNames;
 
@@ -134,7 +135,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         db.ExecuteAsync("""
             INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
             VALUES (@caseId, @At, @Type, @Actor, @Detail, @DispatchId)
-            """, new { caseId, entry.At, Type = entry.TypeName, entry.Actor, entry.Detail, entry.DispatchId }, tx);
+            """, new { caseId, entry.At, Type = entry.TypeName, entry.Actor, Detail = PersonalDataMask.FreeTextOrNull(entry.Detail), entry.DispatchId }, tx);
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -173,7 +174,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var args = new DynamicParameters(query);
         args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
-        args.Add("Offset", (query.Page - 1) * query.PageSize);
+        args.Add("Offset", (long)(query.Page - 1) * query.PageSize);
 
         await using var db = await OpenAsync(cancellationToken);
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM cases c {filter}", args, cancellationToken: cancellationToken));
@@ -266,6 +267,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken)
     {
+        // A counterpart's error text is free text from outside: masked before it is stored (and so wherever it is shown).
+        failure = failure with
+        {
+            Error = PersonalDataMask.FreeText(failure.Error),
+            Attempts = failure.Attempts.Select(a => a with { Error = PersonalDataMask.FreeText(a.Error) }).ToList(),
+        };
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         await db.ExecuteAsync($"""
@@ -288,7 +295,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             {
                 failure.DispatchId, failure.MessageType, failure.CounterpartId, failure.CaseId, failure.FailedAt,
                 AttemptCount = Math.Max(1, failure.Attempts.Count), failure.Reason, failure.Error, failure.Payload,
-                failure.RequestHeaders, RequestBody = SealedBody(failure.RequestBody),
+                failure.RequestHeaders, RequestBody = SealedBody(failure.DispatchId, failure.RequestBody),
             }, tx);
         var attempts = failure.Attempts.Count > 0 ? failure.Attempts : [new AttemptRecord(failure.FailedAt, failure.Error)];
         await db.ExecuteAsync("INSERT INTO failed_attempts (failed_message_id, at, error) VALUES (@id, @At, @Error)",
@@ -314,7 +321,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var args = new DynamicParameters(query);
         args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
         args.Add("Limit", query.PageSize);
-        args.Add("Offset", (query.Page - 1) * query.PageSize);
+        args.Add("Offset", (long)(query.Page - 1) * query.PageSize);
         await using var db = await OpenAsync(cancellationToken);
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM failed_messages {filter}", args, cancellationToken: cancellationToken));
         var items = await db.QueryAsync<FailedMessageRow>(new CommandDefinition(
@@ -382,6 +389,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<bool> DiscardFailedAsync(string id, string reason, string operatorName, long now, CancellationToken cancellationToken)
     {
+        reason = PersonalDataMask.FreeText(reason);
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var caseAndDispatch = await db.QuerySingleOrDefaultAsync<(string CaseId, string DispatchId)>($"""
@@ -413,16 +421,19 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, WithHolder(new { now, leaseUntil, max }), tx, cancellationToken: cancellationToken))).AsList();
+        var requeued = new List<DispatchRow>();
         foreach (var dispatch in stalled)
-        {
-            var row = message(dispatch);
-            await db.ExecuteAsync("""
-                INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
-                """, row, tx);
-            await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Requeued(dispatch, now));
-        }
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, dispatch.DispatchId, dispatch.CaseId, now, async () =>
+                {
+                    var row = message(dispatch);
+                    await db.ExecuteAsync("""
+                        INSERT INTO outbox (message_id, message_type, payload, created_at) VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
+                        """, row, tx);
+                    await InsertTimelineAsync(db, tx, dispatch.CaseId, DeliveryRules.Requeued(dispatch, now));
+                }))
+                requeued.Add(dispatch);
         await tx.CommitAsync(cancellationToken);
-        return stalled;
+        return requeued;
     }
 
     /// <summary>
@@ -444,10 +455,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 ORDER BY warn_at LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        var warned = new List<DispatchRow>();
         foreach (var d in rows)
-            await InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.DeadlineWarning(d, now));
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, d.DispatchId, d.CaseId, now,
+                    () => InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.DeadlineWarning(d, now))))
+                warned.Add(d);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return warned;
     }
 
     public async Task<IReadOnlyList<DispatchRow>> RaiseMissedDeadlinesAsync(long now, int max, CancellationToken cancellationToken)
@@ -462,16 +476,22 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 ORDER BY due_at LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        var missed = new List<DispatchRow>();
         foreach (var d in rows)
-        {
-            var caseId = d.CaseId;
-            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-            var (entry, callbackEvent, detail) = DeliveryRules.DeadlineMissed(d, now);
-            await InsertTimelineAsync(db, tx, caseId, entry);
-            await AddCallbackAsync(db, tx, @case, d, callbackEvent, now, detail);
-        }
+            // One row that cannot be processed is parked (missed_at stays set, so it is not taken again) and the sweep goes on.
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Dispatch, d.DispatchId, d.CaseId, now, async () =>
+                {
+                    var caseId = d.CaseId;
+                    var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+                    if (@case.Unreadable is { } problem) // the miss needs no personal data; the case is shown to operators
+                        await ParkAsync(db, tx, new ParkedRow { Kind = ParkedRowKind.Case, RowId = caseId, CaseId = caseId, Reason = UnreadableData, Detail = problem, ParkedAt = now });
+                    var (entry, callbackEvent, detail) = DeliveryRules.DeadlineMissed(d, now);
+                    await InsertTimelineAsync(db, tx, caseId, entry);
+                    await AddCallbackAsync(db, tx, @case, d, callbackEvent, now, detail);
+                }))
+                missed.Add(d);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return missed;
     }
 
     public async Task<IReadOnlyList<(DispatchRow Dispatch, string Region)>> GetProvisionalDispatchesAsync(CancellationToken cancellationToken)
@@ -523,7 +543,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
             WHERE event_id = @eventId AND status <> {Q(CallbackStatus.Sent)}
-            """, new { eventId, status = WireName.Of(status), at, error }, cancellationToken: cancellationToken));
+            """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)
@@ -533,6 +553,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var rows = (await db.QueryAsync<(string EventId, string Portal)>(new CommandDefinition($"""
             UPDATE portal_callbacks SET status = {Q(CallbackStatus.Pending)}
             WHERE event_id IN (SELECT event_id FROM portal_callbacks WHERE status = {Q(CallbackStatus.Failed)} AND created_at < @olderThan
+                                 AND event_id NOT IN (SELECT row_id FROM parked_rows WHERE kind = {Q(ParkedRowKind.PortalCallback)})
                                ORDER BY created_at LIMIT 100 {dialect.SkipLocked})
             RETURNING event_id, portal
             """, new { olderThan }, tx, cancellationToken: cancellationToken))).AsList();

@@ -44,6 +44,7 @@ public static class StoreRegistration
         services.AddSingleton<IDeadlineStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IPortalCallbackStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IParkedRowStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

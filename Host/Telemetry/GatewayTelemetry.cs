@@ -1,3 +1,4 @@
+using Gateway.Contracts.Portals;
 using Gateway.Application.Configuration;
 using Npgsql;
 using OpenTelemetry.Exporter;
@@ -64,14 +65,16 @@ public static class GatewayTelemetry
         });
     }
 
+    /// <summary>A known portal id only: a tag never takes a value from the request path (unbounded series, injected text).</summary>
     private static string? PortalOf(PathString path)
     {
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments switch
+        var portal = segments switch
         {
-            ["api", "portals", var portal, "applications"] => portal,
-            ["soap", var portal] => portal,
+            ["api", "portals", var p, "applications"] => p,
+            ["soap", var p] => p,
             _ => null,
         };
+        return portal is null ? null : PortalIds.All.FirstOrDefault(id => string.Equals(id, portal, StringComparison.Ordinal));
     }
 }

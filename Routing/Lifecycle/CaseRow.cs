@@ -20,4 +20,6 @@ public sealed class CaseRow
     public long UpdatedAt { get; set; }
     public string ApplicationJson { get; set; } = "";
     public string ReceiptJson { get; set; } = "";
+    /// <summary>Set by the store when personal data in <see cref="ApplicationJson"/> did not open (which field, why; no value).</summary>
+    public string? Unreadable { get; set; }
 }

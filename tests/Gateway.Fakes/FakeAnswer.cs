@@ -21,6 +21,12 @@ public sealed record FakeAnswer(int Status, string? Json, int? RetryAfterSeconds
 
     public FakeFault Fault { get; init; }
 
+    /// <summary>A <c>Location</c> header (redirect answers).</summary>
+    public string? Location { get; init; }
+
+    /// <summary>A body of this many bytes ('x'), instead of <see cref="Json"/>: an oversized answer.</summary>
+    public int? BodyBytes { get; init; }
+
     public static FakeAnswer Reset() => new(0, null) { Fault = FakeFault.ConnectionReset };
 
     public static FakeAnswer MalformedChunk(int status = 200) => new(status, null) { Fault = FakeFault.MalformedChunk };

@@ -142,7 +142,9 @@ public sealed class FakeCounterpart : IAsyncDisposable
             default:
                 response.WithStatusCode(answer.Status);
                 if (answer.RetryAfterSeconds is { } seconds) response.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
-                if (answer.Json is not null) response.WithHeader("Content-Type", "application/json").WithBody(answer.Json);
+                if (answer.Location is not null) response.WithHeader("Location", answer.Location);
+                if (answer.BodyBytes is { } size) response.WithHeader("Content-Type", "text/plain").WithBody(new string('x', size));
+                else if (answer.Json is not null) response.WithHeader("Content-Type", "application/json").WithBody(answer.Json);
                 break;
         }
         if (answer.Delay > TimeSpan.Zero) response.WithDelay(answer.Delay);

@@ -1,3 +1,4 @@
+using Gateway.Adapters.Http;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -34,9 +35,8 @@ public sealed class AttemptLog
                 return $"{ex.GetType().Name}: {ex.Message}";
         }
         var response = outcome.Result!;
-        // Buffered, so the caller can still read the body afterwards.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        // Bounded, and kept on the response so the caller can still read the body afterwards.
+        var text = await BoundedResponse.ReadAsync(response, cancellationToken);
         return $"HTTP {(int)response.StatusCode}: {(text.Length > 500 ? text[..500] + "…" : text)}";
     }
 

@@ -60,10 +60,18 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
         // Tries before the last are logged by the retry strategy; the last one here.
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            // Headers first: the body is read bounded (BoundedResponse) and within the per-try timeout, never buffered whole.
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyTimeout.CancelAfter(endpoint.Resilience.TimeoutPerTry);
             if (!response.IsSuccessStatusCode)
-                log.Add(clock.GetUtcNow(), await AttemptLog.DescribeAsync(Outcome.FromResult(response), endpoint.Resilience, cancellationToken));
-            return await ClassifyAsync(response, cancellationToken);
+                log.Add(clock.GetUtcNow(), await AttemptLog.DescribeAsync(Outcome.FromResult(response), endpoint.Resilience, bodyTimeout.Token));
+            return await ClassifyAsync(response, bodyTimeout.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.Add(clock.GetUtcNow(), $"the answer's body did not arrive within {endpoint.Resilience.TimeoutPerTry.TotalSeconds:0.#} s");
+            return DispatchResult.Transient("TIMEOUT", ex.Message);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or BrokenCircuitException or HttpRequestException)
         {
@@ -79,7 +87,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
 
     private static async Task<DispatchResult> ClassifyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var text = await BoundedResponse.ReadAsync(response, cancellationToken);
         var status = (int)response.StatusCode;
         var snippet = $"HTTP {status}: {(text.Length > 500 ? text[..500] : text)}";
 

@@ -40,10 +40,17 @@ public sealed class PortalCallbackClient(IHttpClientFactory httpClients)
         request.Options.Set(SigningCredentials.OptionKey, new SigningCredentials(SignatureHeaders.GatewayAccessKey, endpoint.Secret));
         try
         {
-            using var response = await httpClients.CreateClient(RestCounterpartClient.HttpClientName).SendAsync(request, cancellationToken);
+            // Same client as work orders (no redirects); the answer's body is read bounded, never buffered whole.
+            using var response = await httpClients.CreateClient(RestCounterpartClient.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.IsSuccessStatusCode) return (true, null);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyTimeout.CancelAfter(endpoint.Resilience.TimeoutPerTry);
+            var text = await BoundedResponse.ReadAsync(response, bodyTimeout.Token);
             return (false, $"HTTP {(int)response.StatusCode}: {(text.Length > 300 ? text[..300] : text)}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, $"the answer's body did not arrive within {endpoint.Resilience.TimeoutPerTry.TotalSeconds:0.#} s");
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {

@@ -20,6 +20,17 @@ public sealed class GatewayOptions
     public SandboxOptions Sandbox { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
     public HousekeepingOptions Housekeeping { get; set; } = new();
+    /// <summary><c>Gateway:Embedded</c>: rules of the embedded profile (published development secrets, sandbox).</summary>
+    public EmbeddedOptions Embedded { get; set; } = new();
+}
+
+public sealed class EmbeddedOptions
+{
+    /// <summary>
+    /// The embedded profile refuses a non-loopback listen address (its secrets and tokens are published) unless this
+    /// is true; the start is then logged as a critical warning.
+    /// </summary>
+    public bool AllowNonLoopback { get; set; }
 }
 
 public sealed class CounterpartOptions

@@ -1,11 +1,12 @@
 using Gateway.Contracts.Portals;
 using Gateway.Routing.Regions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Application.Configuration;
 
 /// <summary>Checks the bound <see cref="GatewayOptions"/> and reports every problem at once, each naming its key.</summary>
-public sealed class GatewayOptionsValidator(RegionCatalog regions) : IValidateOptions<GatewayOptions>
+public sealed class GatewayOptionsValidator(RegionCatalog regions, GatewaySettings settings, IConfiguration configuration) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -43,6 +44,10 @@ public sealed class GatewayOptionsValidator(RegionCatalog regions) : IValidateOp
             problems.Add($"Gateway:Housekeeping:MaxBatchesPerRun: {options.Housekeeping.MaxBatchesPerRun} must be 1..10000");
         if (options.Telemetry.GaugeSeconds < 0.05)
             problems.Add($"Gateway:Telemetry:GaugeSeconds: {options.Telemetry.GaugeSeconds} must be ≥ 0.05");
+        // Fail closed: the embedded profile's secrets and tokens are published, so it serves loopback only unless told.
+        if (settings.Profile == GatewayProfile.Embedded && !options.Embedded.AllowNonLoopback && ListenAddress.NonLoopback(configuration) is { Count: > 0 } open)
+            problems.Add($"Gateway:Embedded:AllowNonLoopback: the embedded profile (published development secrets and tokens, sandbox) refuses to listen on {string.Join(", ", open)}; " +
+                "listen on 127.0.0.1, use the production profile, or set Gateway:Embedded:AllowNonLoopback=true to accept the risk");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -17,4 +17,28 @@ public static class ListenAddress
         && string.IsNullOrWhiteSpace(configuration["http_ports"])
         && string.IsNullOrWhiteSpace(configuration["https_ports"])
         && !configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+
+    /// <summary>
+    /// The configured listen addresses that are not loopback: a host other than <c>localhost</c>, 127.0.0.0/8 or ::1
+    /// (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, a LAN address), and any <c>*_PORTS</c> setting (they bind every interface).
+    /// </summary>
+    public static IReadOnlyList<string> NonLoopback(IConfiguration configuration)
+    {
+        var found = new List<string>();
+        foreach (var key in new[] { "http_ports", "https_ports" })
+            if (!string.IsNullOrWhiteSpace(configuration[key])) found.Add($"{key}={configuration[key]} (every interface)");
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        found.AddRange(urls.Where(u => !IsLoopback(u)));
+        return found;
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        var rest = start < 0 ? url : url[(start + 3)..];
+        var host = rest.StartsWith('[') ? rest[1..Math.Max(1, rest.IndexOf(']'))] : rest.Split(':', '/')[0];
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip);
+    }
 }

@@ -47,15 +47,30 @@ public sealed class DeadlineSweeper(
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var warned = await store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken);
-        var missed = await store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken);
-        var requeued = await callbacks.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
+        // Each step on its own: one failing (its batch rolled back) must not keep the others from running. A row the
+        // store cannot process is parked by the store itself and the rest of its batch goes on.
+        var warned = await StepAsync("deadline warnings", () => store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken), []);
+        var missed = await StepAsync("missed deadlines", () => store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken), []);
+        var requeued = await StepAsync("portal callback retries", () => callbacks.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken), 0);
         if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
         foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
         foreach (var d in missed)
         {
             metrics.DeadlineMissed(d.CounterpartId);
             logger.LogWarning("Deadline missed for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
+        }
+    }
+
+    private async Task<T> StepAsync<T>(string what, Func<Task<T>> step, T none)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Deadline sweep: {Step} failed; the other steps go on", what);
+            return none;
         }
     }
 

@@ -37,6 +37,7 @@ public sealed class ApplicationIntake(
     TimeProvider clock,
     GatewayMetrics metrics,
     LifecycleSettings lifecycle,
+    IContentHash contentHashes,
     ILogger<ApplicationIntake> logger) : IApplicationIntake
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -47,10 +48,9 @@ public sealed class ApplicationIntake(
         activity?.SetTag("gateway.portal", application.Portal);
         activity?.SetTag("gateway.portal_application_no", application.PortalApplicationNo);
         var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(applicationJson)));
-
         var existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
-        if (existing is not null) return Repeat(existing, contentHash);
+        if (existing is not null) return Repeat(existing, applicationJson);
+        var contentHash = contentHashes.Of(applicationJson);
 
         var region = regions.ResolveByAdminCode(application.AdminCode)
             ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
@@ -129,7 +129,7 @@ public sealed class ApplicationIntake(
         {
             // Lost a race with an identical concurrent push: answer as for any repeat.
             existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
-            return Repeat(existing!, contentHash);
+            return Repeat(existing!, applicationJson);
         }
 
         outboxSignal.Notify();
@@ -140,9 +140,9 @@ public sealed class ApplicationIntake(
         return new IntakeOutcome(IntakeResultKind.Created, receipt);
     }
 
-    private IntakeOutcome Repeat(CaseRow existing, string contentHash)
+    private IntakeOutcome Repeat(CaseRow existing, string applicationJson)
     {
-        if (existing.ContentHash != contentHash)
+        if (!contentHashes.Matches(existing.ContentHash, applicationJson))
         {
             logger.LogWarning("{Portal} application {PortalApplicationNo} reused with different content (case {CaseId})",
                 existing.Portal, existing.PortalApplicationNo, existing.CaseId);

@@ -18,7 +18,8 @@ public static class AdminTokenReader
                 problems.Add($"{key}:Token: required, at least 12 characters");
                 continue;
             }
-            if (!Enum.TryParse<AdminRole>(child["Role"], ignoreCase: true, out var role) || !Enum.IsDefined(role))
+            // By name only: Enum.TryParse would take "3" or "viewer,operator" (flags: 1|2) as admin.
+            if (!TryParseRole(child["Role"], out var role))
             {
                 problems.Add($"{key}:Role: '{child["Role"]}' is not viewer, operator or admin");
                 continue;
@@ -33,5 +34,17 @@ public static class AdminTokenReader
         if (tokens.Count == 0)
             problems.Add("Gateway:Admin:Tokens: at least one admin token is required in the production profile");
         return tokens;
+    }
+
+    public static bool TryParseRole(string? text, out AdminRole role)
+    {
+        foreach (var candidate in Enum.GetValues<AdminRole>())
+            if (string.Equals(text, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        role = default;
+        return false;
     }
 }

@@ -5,6 +5,7 @@ namespace Gateway.Application.Store;
 /// the migrate verb; one implementation (the Store project's SqlGatewayStore) serves SQLite and PostgreSQL. Use cases and
 /// endpoints depend on the narrow interface of the concern they need.
 /// </summary>
-public interface IGatewayStore : ICaseStore, ICaseQueries, IDispatchStore, IOutboxStore, IFailedMessageStore, IDeadlineStore, IPortalCallbackStore, IStoreMaintenance
+public interface IGatewayStore : ICaseStore, ICaseQueries, IDispatchStore, IOutboxStore, IFailedMessageStore, IDeadlineStore, IPortalCallbackStore, IStoreMaintenance,
+    IParkedRowStore
 {
 }

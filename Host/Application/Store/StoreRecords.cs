@@ -125,3 +125,18 @@ public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long Ov
 /// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
 public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
     CasePolicyDocument? Policy, CaseRating? Rating);
+
+/// <summary>A row a batch loop set aside (see <see cref="ParkedRowKind"/>): what, which case, why, when, how often.</summary>
+public sealed class ParkedRow
+{
+    public ParkedRowKind Kind { get; set; }
+    public string KindName { get => WireName.Of(Kind); set => Kind = WireName.Parse<ParkedRowKind>(value); }
+    public string RowId { get; set; } = "";
+    public string? CaseId { get; set; }
+    /// <summary>A stable code, e.g. <c>UNREADABLE_DATA</c>, <c>MALFORMED_PAYLOAD</c>.</summary>
+    public string Reason { get; set; } = "";
+    /// <summary>What went wrong, without personal data (masked before it is stored).</summary>
+    public string Detail { get; set; } = "";
+    public long ParkedAt { get; set; }
+    public int Times { get; set; }
+}

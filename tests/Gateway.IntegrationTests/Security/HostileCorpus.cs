@@ -32,6 +32,13 @@ public static class HostileCorpus
 
     public static readonly string[] Emoji = ["😀", "🚰⚡", "👨‍👩‍👧", "🏭"];
 
+    /// <summary>Text that looks like the gateway's sealed values: it must be sealed like any other text, never taken as ciphertext.</summary>
+    public static readonly string[] ForgedCiphertext =
+    [
+        "sm4gcm:dev-only-key:" + Convert.ToBase64String(new byte[40]), "sm4gcm2:dev-only-key:" + Convert.ToBase64String(new byte[40]),
+        "sm4gcm:no-such-key:AAAA", "sm4gcm:", "sm4gcm2::", "sm4gcm:dev-only-key:!!not-base64!!",
+    ];
+
     /// <summary>Escaped in JSON; raw bytes (all illegal in XML 1.0) in XML.</summary>
     public static readonly string[] Controls = ["\u0000", "\u0001", "\u0007", "\u001b[31m", "\u0008", "\u007f"];
 
@@ -220,6 +227,11 @@ public static class HostileCorpus
             Edit("injection", $"applicant.name {injection} (+ bad USCC)", d => { d["applicant"]!["name"] = injection; d["applicant"]!["uscc"] = "91330621MA2D8Q5X1B"; });
             Edit("injection", $"contact {injection} (+ unknown area)", d => { d["applicant"]!["contact"] = injection; d["areaCode"] = "999999"; });
         }
+        foreach (var forged in ForgedCiphertext)
+        {
+            Edit("forged ciphertext", $"contact {forged} (+ unknown area)", d => { d["applicant"]!["contact"] = forged; d["areaCode"] = "999999"; });
+            Edit("forged ciphertext", $"mobile {forged}", d => d["applicant"]!["mobile"] = forged);
+        }
         foreach (var (name, json) in DuplicatedProperties(Json(Fresh()).AsString()))
             list.Add(new("duplicated property", name, Encoding.UTF8.GetBytes(json), Code: "DUPLICATE_PROPERTY"));
         return list;
@@ -284,6 +296,11 @@ public static class HostileCorpus
             Field("injection", "lxr", injection + " (+ unknown region)", also: d => d["regionCode"] = "999999");
             list.Add(new("injection", $"regionCode {injection}", Json(Tap(Fresh(), d => d["regionCode"] = injection))));
         }
+        foreach (var forged in ForgedCiphertext)
+        {
+            Field("forged ciphertext", "lxr", forged + " (+ unknown region)", also: d => d["regionCode"] = "999999");
+            Field("forged ciphertext", "lxdh", forged);
+        }
         foreach (var (name, json) in DuplicatedProperties(Json(Fresh()).AsString()))
             list.Add(new("duplicated property", name, Encoding.UTF8.GetBytes(json), Code: "DUPLICATE_PROPERTY"));
         foreach (var number in new[] { "1e400", "-1e400", "79228162514264337593543950336" })
@@ -326,6 +343,7 @@ public static class HostileCorpus
         list.AddRange(XmlElementVariants(Fresh, "invalid date", ["TJSJ"], BadDates.Select(d => d + " 09:30:00").Append("2026-11-23 25:00:00")));
         list.AddRange(XmlElementVariants(Fresh, "emoji", ["SQBH", "TYSHXYDM", "LXDH", "XZQHDM", "YWLX"], Emoji.Select(e => "1" + e)));
         list.AddRange(XmlElementVariants(Fresh, "injection", ["SQBH", "TYSHXYDM", "LXDH", "XZQHDM", "XMDM"], Injections));
+        list.AddRange(XmlElementVariants(Fresh, "forged ciphertext", ["LXDH"], ForgedCiphertext));
         foreach (var injection in Injections)
             list.Add(new("injection", $"<SQDW>{injection}</SQDW> (+ bad USCC)", Encoding.UTF8.GetBytes(
                 Fresh().Replace("<SQDW>新县信合茶业科技有限公司</SQDW>", $"<SQDW>{System.Security.SecurityElement.Escape(injection)}</SQDW>").Replace("MA9GK7R2XN", "MA9GK7R2XA"))));
@@ -353,6 +371,7 @@ public static class HostileCorpus
         list.AddRange(XmlElementVariants(Fresh, "invalid date", ["SubmitTime"], BadDates.Select(d => d + "T09:30:00+08:00").Append("2026-11-23T25:00:00")));
         list.AddRange(XmlElementVariants(Fresh, "emoji", ["DemandNo", "Uscc", "Phone", "RegionCode", "Stage"], Emoji.Select(e => "1" + e)));
         list.AddRange(XmlElementVariants(Fresh, "injection", ["DemandNo", "Uscc", "Phone", "RegionCode", "ProjectCode"], Injections));
+        list.AddRange(XmlElementVariants(Fresh, "forged ciphertext", ["Phone"], ForgedCiphertext));
         foreach (var injection in Injections)
             list.Add(new("injection", $"<Name>{injection}</Name> (+ bad USCC)", Encoding.UTF8.GetBytes(
                 Fresh().Replace("<Name>鄂州临空华瑞冷链物流有限公司</Name>", $"<Name>{System.Security.SecurityElement.Escape(injection)}</Name>").Replace("MA4F3N8K61", "MA4F3N8K62"))));

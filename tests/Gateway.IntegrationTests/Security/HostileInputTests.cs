@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Gateway.IntegrationTests.Portals;
+using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Security;
 
@@ -60,6 +61,53 @@ public sealed partial class HostileInputTests(PortalsGateway gateway) : IClassFi
             Assert.False(trace.Success, $"{Path.GetFileName(file)} has a stack trace or exception name near: {(trace.Success ? log[Math.Max(0, trace.Index - 300)..Math.Min(log.Length, trace.Index + 300)] : "")}");
         }
     }
+
+    /// <summary>
+    /// Hostile requests around the body (issue 15): another portal's key, a stranger with a 1 MiB+ body, a made-up
+    /// portal path, paging that overflows. Each is a 4xx problem with its stable code; nothing is stored, nothing parked.
+    /// </summary>
+    [Fact]
+    public async Task Hostile_callers_paths_and_paging_are_refused_and_change_nothing()
+    {
+        var host = gateway.Host;
+        var before = await host.CaseCountAsync();
+        var huge = new byte[RequestBodyLimit + 10];
+        Array.Fill(huge, (byte)' ');
+        var pushes = new (string Name, HttpRequestMessage Request, int Status, string Code)[]
+        {
+            ("another portal's key on the Zhejiang route", new SignedCall("zhejiang", SampleBodies.Fresh("zhejiang")) { AccessKey = "hubei", Secret = PortalPushes.SecretOf("hubei") }.ToRequest(), 403, "CALLER_NOT_ALLOWED"),
+            ("a stranger's 1 MiB+ body", new SignedCall("zhejiang", huge) { AccessKey = "stranger", Secret = "x" }.ToRequest(), 401, "ACCESS_KEY_UNKNOWN"),
+            ("a stale date with a 1 MiB+ body", new SignedCall("zhejiang", huge) { At = DateTimeOffset.UtcNow.AddHours(-3) }.ToRequest(), 401, "CLOCK_SKEW"),
+        };
+        foreach (var (name, request, status, code) in pushes)
+        {
+            using var response = await host.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode == status, $"{name}: {(int)response.StatusCode} {text}");
+            Assert.Contains(code, text);
+            Assert.DoesNotMatch(StackTrace(), text);
+        }
+        using (var unknownPortal = await host.PushAsync("/api/portals/evil-portal/applications", SampleBodies.Fresh("zhejiang")))
+            Assert.True((int)unknownPortal.StatusCode is >= 400 and < 500, $"unknown portal: {(int)unknownPortal.StatusCode}");
+
+        foreach (var query in new[] { "/api/cases?page=2147483647", "/api/cases?page=2147483647&pageSize=200", "/api/cases?page=100001&pageSize=200",
+                     "/api/admin/failed-messages?page=2147483647", "/api/admin/failed-messages?page=2147483647&pageSize=500", "/api/cases?page=-1",
+                     "/api/cases?page=1e9", "/api/cases?pageSize=2147483647" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, query);
+            request.Headers.Authorization = new("Bearer", GatewayHost.ViewerToken);
+            using var response = await host.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{query}: {(int)response.StatusCode} {text}");
+            var problem = JsonNode.Parse(text)!;
+            Assert.Contains(problem["errors"]!.AsArray(), e => (string?)e!["field"] is "page" or "pageSize");
+            Assert.DoesNotMatch(StackTrace(), text);
+        }
+        Assert.Equal(before, await host.CaseCountAsync());
+        Assert.Empty((await host.GetNodeAsync("/api/admin/parked")).AsArray());
+    }
+
+    private const int RequestBodyLimit = 1024 * 1024;
 
     private static string? Judge(string portal, HostileRequest bad, int status, string text)
     {

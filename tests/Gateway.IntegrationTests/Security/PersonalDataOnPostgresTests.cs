@@ -28,7 +28,7 @@ public sealed class PersonalDataOnPostgresTests
 
         var (contacts, phones, _) = PersonalDataSamples.Values();
         var cells = await RawStoreScan.PostgresAsync(database);
-        Assert.Contains(cells, c => c.Table == "cases" && c.Value.Contains($"sm4gcm:{ProductionInfrastructure.DataProtectionKeyId}:", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Table == "cases" && c.Value.Contains($"sm4gcm2:{ProductionInfrastructure.DataProtectionKeyId}:", StringComparison.Ordinal));
         Assert.Contains(cells, c => c.Table == "failed_messages" && c.Column == "request_body");
         var leaks = RawStoreScan.Leaks(cells, contacts.Concat(phones));
         Assert.True(leaks.Count == 0, "plaintext personal data in PostgreSQL: " + string.Join("; ", leaks));

@@ -44,14 +44,15 @@ public sealed class PersonalDataTests(PortalsGateway gateway) : IClassFixture<Po
     {
         var host = gateway.Host;
         // One work order is refused outright (400), so a failed message with its request body is stored too.
-        gateway.Erp.Script(new FakeAnswer(400, """{"code":"BAD","message":"refused by the test"}"""));
+        // Its error text carries personal data, as a counterpart's snippet may: it is masked before it is stored.
+        gateway.Erp.Script(new FakeAnswer(400, """{"code":"BAD","message":"refused by the test: 联系人：李秀英 13812345678"}"""));
         var caseIds = await PersonalDataSamples.PushAllAsync(host);
         foreach (var caseId in caseIds) await PersonalDataSamples.WaitSettledAsync(host, caseId);
 
         var (contacts, phones, _) = PersonalDataSamples.Values();
         var cells = await RawStoreScan.SqliteAsync(host.SqliteFile);
-        Assert.Contains(cells, c => c.Table == "cases" && c.Value.Contains("sm4gcm:", StringComparison.Ordinal));
-        Assert.Contains(cells, c => c.Table == "failed_messages" && c.Column == "request_body" && c.Value.Contains("sm4gcm:", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Table == "cases" && c.Value.Contains("sm4gcm2:", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Table == "failed_messages" && c.Column == "request_body" && c.Value.Contains("sm4gcm2:", StringComparison.Ordinal));
         var leaks = RawStoreScan.Leaks(cells, contacts.Concat(phones));
         Assert.True(leaks.Count == 0, "plaintext personal data in the SQLite file: " + string.Join("; ", leaks));
 
@@ -60,10 +61,33 @@ public sealed class PersonalDataTests(PortalsGateway gateway) : IClassFixture<Po
         var asOperator = await host.GetJsonAsync($"/api/cases/{zhejiang}");
         Assert.Equal(("王建平", "13905851234"), ((string?)asOperator["applicant"]!["contact"], (string?)asOperator["applicant"]!["phone"]));
         var asViewer = await host.GetJsonAsync($"/api/cases/{zhejiang}", GatewayHost.ViewerToken);
-        Assert.Equal(("王建平", "139****1234"), ((string?)asViewer["applicant"]!["contact"], (string?)asViewer["applicant"]!["phone"]));
+        Assert.Equal(("王**", "139****1234"), ((string?)asViewer["applicant"]!["contact"], (string?)asViewer["applicant"]!["phone"]));
         var failed = (await host.GetJsonAsync("/api/admin/failed-messages"))["items"]!.AsArray();
-        var shown = await host.GetJsonAsync($"/api/admin/failed-messages/{(string)Assert.Single(failed)!["id"]!}");
+        var failedId = (string)Assert.Single(failed)!["id"]!;
+        var shown = await host.GetJsonAsync($"/api/admin/failed-messages/{failedId}");
         Assert.Contains((string)shown["body"]!["applicant"]!["phone"]!, phones);
         Assert.Contains((string)shown["body"]!["applicant"]!["contact"]!, contacts);
+        // The counterpart's snippet was stored masked: nobody sees the name or number it quoted.
+        Assert.DoesNotContain("13812345678", shown.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("李秀英", Plain(shown), StringComparison.Ordinal);
+        Assert.Contains("138****5678", (string?)shown["lastError"]);
+
+        // Everything a viewer can reach: the stored work order, the lists, every case view — no contact name, no phone.
+        var viewerTexts = new List<string>
+        {
+            Plain(await host.GetJsonAsync($"/api/admin/failed-messages/{failedId}", GatewayHost.ViewerToken)),
+            Plain(await host.GetJsonAsync("/api/admin/failed-messages", GatewayHost.ViewerToken)),
+            Plain(await host.GetJsonAsync("/api/cases?pageSize=200", GatewayHost.ViewerToken)),
+            Plain(await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)),
+        };
+        foreach (var caseId in caseIds) viewerTexts.Add(Plain(await host.GetJsonAsync($"/api/cases/{caseId}", GatewayHost.ViewerToken)));
+        var seen = string.Join("\n", viewerTexts);
+        foreach (var value in contacts.Concat(phones))
+            Assert.DoesNotContain(value, seen, StringComparison.Ordinal);
+        var viewerBody = (await host.GetJsonAsync($"/api/admin/failed-messages/{failedId}", GatewayHost.ViewerToken))["body"]!;
+        Assert.Matches(@"^\d{3}\*+\d{4}$|^\*+$|^0\d{2,3}\*+", (string)viewerBody["applicant"]!["phone"]!);
     }
+
+    private static string Plain(System.Text.Json.Nodes.JsonNode node) =>
+        node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
