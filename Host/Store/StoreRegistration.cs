@@ -35,6 +35,7 @@ public static class StoreRegistration
         // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
         services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IClockStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 }

@@ -16,7 +16,7 @@ namespace Gateway.Application.Deadlines;
 /// event is claimed by the row update that records it, so restarts and several instances raise nothing twice.
 /// </summary>
 public sealed class DeadlineSweeper(
-    IGatewayStore store, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
+    IGatewayStore store, IClockStore clocks, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
     GatewayMetrics metrics, TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private bool _provisionalChecked;
@@ -49,8 +49,17 @@ public sealed class DeadlineSweeper(
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var warned = await store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken);
         var missed = await store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken);
+        var clocksWarned = await clocks.RaiseClockWarningsAsync(now, 200, cancellationToken);
+        var clocksMissed = await clocks.RaiseClockMissesAsync(now, 200, cancellationToken);
         var requeued = await store.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken);
-        if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
+        if (missed.Count > 0 || clocksMissed.Count > 0 || requeued > 0) outboxSignal.Notify();
+        metrics.UpdateProvisionalDueTimes(await clocks.CountProvisionalAsync(cancellationToken));
+        foreach (var c in clocksWarned) logger.LogWarning("Deadline near for clock {Step} of case {CaseId} ({CounterpartId})", c.StepName, c.CaseId, c.CounterpartId);
+        foreach (var c in clocksMissed)
+        {
+            metrics.DeadlineMissed(c.CounterpartId);
+            logger.LogWarning("Deadline missed for clock {Step} of case {CaseId} ({CounterpartId})", c.StepName, c.CaseId, c.CounterpartId);
+        }
         foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
         foreach (var d in missed)
         {
@@ -92,6 +101,15 @@ public sealed class DeadlineSweeper(
             var dueAt = due.At.ToUnixTimeMilliseconds();
             await store.UpdateDueAsync(dispatch.DispatchId, dueAt, false,
                 DeadlineWarning.WarnAt(dispatch.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+        }
+        foreach (var (clock, regionId) in await clocks.GetProvisionalClocksAsync(cancellationToken))
+        {
+            if (regions.Find(regionId) is not { } region) continue;
+            var due = calendars.Calculator.DueAtOrProvisional(DateTimeOffset.FromUnixTimeMilliseconds(clock.DueFrom), clock.SlaHalfDays / 2m, region.OfficeHours);
+            if (due.Provisional) continue;
+            var dueAt = due.At.ToUnixTimeMilliseconds();
+            await clocks.UpdateClockDueAsync(clock.ClockId, dueAt, false,
+                DeadlineWarning.WarnAt(clock.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
         }
     }
 }

@@ -124,4 +124,4 @@ public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long Ov
 
 /// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
 public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
-    CasePolicyDocument? Policy, CaseRating? Rating);
+    CasePolicyDocument? Policy, CaseRating? Rating, IReadOnlyList<ClockRow>? Clocks = null);
