@@ -29,6 +29,8 @@ public sealed class ClockHarness : IAsyncDisposable
         _fakes = fakes;
     }
 
+    public FakeCounterpart Fake(string id) => _fakes.Single(f => f.Id == id);
+
     public static string CallerSecret(string id) => $"test-caller-secret-{id}";
 
     public static async Task<ClockHarness> StartAsync(IEnumerable<string> counterparts, DateTimeOffset start, params string[] extraArgs)
@@ -57,7 +59,8 @@ public sealed class ClockHarness : IAsyncDisposable
     public async Task<string> CaseIdOfAsync(HttpResponseMessage pushed)
     {
         var text = await pushed.Content.ReadAsStringAsync();
-        Assert.True(pushed.StatusCode == HttpStatusCode.Created, $"{(int)pushed.StatusCode}: {text}");
+        Assert.True(pushed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)pushed.StatusCode}: {text}");
+        Assert.DoesNotContain("\"duplicate\":true", text);
         if (text.TrimStart().StartsWith('<'))
             return System.Xml.Linq.XDocument.Parse(text).Descendants().First(e => e.Name.LocalName == "CaseId").Value;
         return (string)JsonNode.Parse(text)!["caseId"]!;
