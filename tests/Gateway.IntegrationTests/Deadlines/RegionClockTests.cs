@@ -28,7 +28,8 @@ public sealed class RegionClockTests
         Assert.Equal("COMMITMENT", (string?)view["outerWorks"]![0]!["path"]);
         Assert.Equal("PARALLEL_APPROVAL", (string?)view["outerWorks"]![1]!["path"]);
         Assert.Contains(view["timeline"]!.AsArray(), t => (string?)t!["type"] == "COMMITMENT_RECEIPT_ISSUED"
-            && ((string)t["detail"]!).StartsWith("《建设项目附属小型水电气暖设施接入工程告知承诺回执》", StringComparison.Ordinal));
+            && ((string)t["detail"]!).StartsWith("《建设项目附属小型水电气暖设施接入工程告知承诺回执》", StringComparison.Ordinal)
+            && ((string)t["detail"]!).Contains("开工前 2 个工作日", StringComparison.Ordinal));
 
         // Contact and approval: 0.5 wd = 3.5 office hours from 09:30 → 12:00 (2.5 h) + 13:30–14:30.
         var water = DispatchOf(view, "puyang-water");
