@@ -183,6 +183,7 @@ public static class GatewayApp
         // The store check on every profile: it remembers the store's last failure (seen by intake, heartbeats or itself) and
         // stays not-ready until the store has answered for a while, so a restart shorter than a monitor's poll still shows.
         checks.AddCheck<Health.StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        checks.AddCheck<Health.DeadlineHealthCheck>("deadlines", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Store == StoreKind.Postgres)
             checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Transport == TransportKind.RabbitMq)

@@ -20,7 +20,8 @@ public sealed record DispatchDocument(
     DemandDocument? Demand,
     IReadOnlyList<DispatchOuterWork> OuterWorks,
     DateOnly? SurveyDate,
-    DateTimeOffset RespondBy,
+    // Null where the plan names no limit for the step: the counterpart is told so rather than given an invented one.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateTimeOffset? RespondBy,
     string? Question = null,
     JointConstruction? JointConstruction = null,
     string? RelatesTo = null);

@@ -38,4 +38,4 @@ public static class DispatchDocumentBuilder
 /// <summary>The gateway's own facts about a dispatch that go into its document.</summary>
 public sealed record DispatchContext(
     string DispatchId, string CaseId, string Region, string? Zone, DispatchKind Kind, ServiceType? Service,
-    string CounterpartId, DateTimeOffset RespondBy, string? Question = null, string? RelatesTo = null);
+    string CounterpartId, DateTimeOffset? RespondBy, string? Question = null, string? RelatesTo = null);

@@ -12,7 +12,8 @@ namespace Gateway.Adapters.Sandbox;
 
 /// <summary>
 /// What the SIMULATED counterparts do after acknowledging (specs/counterparts.md "Sandbox"): departments answer
-/// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step and
+/// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step, with the
+/// clock events a real utility sends on the way (commitment filed, road restored, the applicant's completion request), and
 /// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own
 /// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (5000: long enough to watch each state in the case view).
 /// </summary>
@@ -20,10 +21,21 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
     IHostApplicationLifetime lifetime, ILogger<SandboxProgress> logger)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private static readonly string[] BuildSteps = Steps(WorkProgress.Accepted, WorkProgress.Surveyed, WorkProgress.Designed,
-        WorkProgress.Constructing, WorkProgress.Constructed, WorkProgress.Connected);
     private static readonly string[] WaitingSteps = Steps(WorkProgress.Accepted, WorkProgress.Surveyed, WorkProgress.Designed);
-    private static readonly string[] GoAheadSteps = Steps(WorkProgress.Accepted, WorkProgress.Constructing, WorkProgress.Constructed, WorkProgress.Connected);
+    private static readonly string CommitmentPath = WireName.Of(Contracts.Cases.OuterWorkPath.Commitment);
+
+    /// <summary>Building and connecting: progress steps and, where they apply, the clock events between them.</summary>
+    private static string[] BuildSteps(bool goAhead, JsonArray outerWorks)
+    {
+        var steps = new List<string> { WireName.Of(WorkProgress.Accepted) };
+        if (!goAhead) steps.AddRange(Steps(WorkProgress.Surveyed, WorkProgress.Designed));
+        if (outerWorks.Any(w => (string?)w!["path"] == CommitmentPath)) steps.Add(WireName.Of(UtilityEvent.CommitmentFiled));
+        steps.AddRange(Steps(WorkProgress.Constructing, WorkProgress.Constructed));
+        if (outerWorks.Count > 0) steps.Add(WireName.Of(UtilityEvent.RoadRestored));
+        steps.Add(WireName.Of(UtilityEvent.CompletionRequested));
+        steps.Add(WireName.Of(WorkProgress.Connected));
+        return [.. steps];
+    }
     private static readonly string Approved = WireName.Of(Decision.Approved);
 
     private static string[] Steps(params WorkProgress[] steps) => steps.Select(WireName.Of).ToArray();
@@ -51,8 +63,8 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
                     return;
                 }
                 var outerWorks = doc["outerWorks"]?.AsArray() ?? [];
-                var steps = doc["relatesTo"] is not null ? GoAheadSteps
-                    : outerWorks.All(w => (bool?)w!["goAhead"] != false) ? BuildSteps : WaitingSteps;
+                var steps = doc["relatesTo"] is not null ? BuildSteps(goAhead: true, outerWorks)
+                    : outerWorks.All(w => (bool?)w!["goAhead"] != false) ? BuildSteps(goAhead: false, outerWorks) : WaitingSteps;
                 foreach (var status in steps)
                 {
                     await Task.Delay(Step, clock, lifetime.ApplicationStopping);
@@ -60,6 +72,7 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
                     {
                         ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["orderNo"] = orderNo, ["status"] = status,
                         ["at"] = Now(), ["note"] = "沙箱模拟",
+                        ["plannedStart"] = status == WireName.Of(UtilityEvent.CommitmentFiled) ? Now()[..10] : null,
                     });
                 }
             }

@@ -11,4 +11,4 @@ public sealed record IntakeReceipt(
     bool Duplicate,
     IReadOnlyList<ReceiptDispatch> Dispatches);
 
-public sealed record ReceiptDispatch(string DispatchId, string CounterpartId, string Kind, DateTimeOffset DueAt);
+public sealed record ReceiptDispatch(string DispatchId, string CounterpartId, string Kind, DateTimeOffset? DueAt);

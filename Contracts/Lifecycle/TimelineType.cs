@@ -7,4 +7,5 @@ public enum TimelineType
     DispatchSent, DispatchAcknowledged, Dispatched, DispatchFailed, DispatchRequeued, DispatchReplayed, DispatchDiscarded,
     DispatchProgress, DispatchRejected, InProgress, ApprovalDecided, JointSurveyScheduled, OuterWorksGoAhead,
     Connected, Closed, DeadlineWarning, DeadlineMissed, DueProvisional, DueRecomputed, Rated,
+    ClockStarted, ClockPaused, ClockStopped, ClockViolation, UtilityReported,
 }

@@ -26,12 +26,13 @@ public static class CaseEndpoints
         group.MapGet("/", ListCasesAsync);
     }
 
-    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store)
+    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, TimeProvider clock)
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
-        return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer),
+        return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
+            clock.GetUtcNow().ToUnixTimeMilliseconds()),
             GatewayJson.Options);
     }
 

@@ -20,13 +20,13 @@ public sealed record CaseView(
     string CaseId, string Region, string? Zone, string Portal, string PortalApplicationNo, CaseStatus Status,
     DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,
     IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
-    IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline,
     DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
-        CasePolicyDocument? policy, CaseRating? rating, bool viewer)
+        CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0)
     {
         // The viewer role sees no contact name or phone number, in the applicant or in any free text (docs/security.md).
         string? Text(string? text) => viewer ? ViewerMask.Text(text) : text;
@@ -43,8 +43,9 @@ public sealed record CaseView(
                 w.RecentRoad, w.SmallAttached, Decided(i)?.Path, Decided(i)?.Reasons, Decided(i)?.CommitmentReceiptNo, Decided(i)?.GoAheadAt)).ToList(),
             policy?.Costs.Select(c => new CostView(c.Service, WireName.Of(c.Bearer), c.Reason)).ToList() ?? [],
             dispatches.Select(d => new DispatchView(d.DispatchId, d.CounterpartId, d.Kind, d.Service, d.Status, d.ExternalRef,
-                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), At(d.DueAt), d.DueProvisional, d.Overdue, d.Attempts, Text(d.LastError),
-                Text(d.Question), d.Progress, d.RelatedDispatchId)).ToList(),
+                AtOrNull(d.SentAt), AtOrNull(d.AcknowledgedAt), d.Timed ? At(d.DueAt) : null, d.DueProvisional, d.Overdue, d.Attempts, Text(d.LastError),
+                Text(d.Question), d.Progress, d.RelatedDispatchId, d.Timed ? null : ClockView.NoPlanLimit)).ToList(),
+            ClockView.Of(dispatches, clocks ?? [], now),
             timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, Text(t.Detail), t.DispatchId)).ToList(),
             app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate,
             rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating);
@@ -69,7 +70,35 @@ public sealed record CostView(ServiceType Service, string Bearer, string Reason)
 
 public sealed record DispatchView(
     string DispatchId, string CounterpartId, DispatchKind Kind, string? Service, DispatchStatus Status, string? ExternalRef,
-    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset DueAt, bool DueProvisional, bool Overdue,
-    int Attempts, string? LastError, string? Question, string? Progress, string? RelatesTo);
+    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? DueAt,
+    bool DueProvisional, bool Overdue, int Attempts, string? LastError, string? Question, string? Progress, string? RelatesTo, string? DueNote = null);
+
+/// <summary>
+/// One timed step of the case (the case view's <c>clocks</c>): the dispatches' own limits (work-order response, department
+/// involvement, parallel approval, whole hookup) and the clocks of the <c>clocks</c> table. <c>dueAt</c> is null where the plan
+/// names no limit (<c>note</c> says so) and for the commitment filing, whose rule is <c>notBefore</c>.
+/// </summary>
+public sealed record ClockView(
+    string Step, string CounterpartId, string DispatchId, DateTimeOffset StartedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? DueAt, bool DueProvisional,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? PausedUntil,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? MetAt, bool Overdue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Violation,
+    ClockState State, DateTimeOffset? NotBefore = null, string? Note = null)
+{
+    public const string NoPlanLimit = "方案未规定此环节的办理时限，不计时";
+
+    public static IReadOnlyList<ClockView> Of(IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<ClockRow> clocks, long now)
+    {
+        static DateTimeOffset At(long ms) => CaseView.At(ms);
+        var fromDispatches = dispatches.Select(d => new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),
+            d.Timed ? At(d.DueAt) : null, d.DueProvisional, null, d.MetAt is { } m ? At(m) : null, d.Overdue, null,
+            d.MetAt is not null ? ClockState.Met : ClockState.Running, Note: d.Timed ? null : NoPlanLimit));
+        var fromClocks = clocks.Select(c => new ClockView(c.StepName, c.CounterpartId, c.DispatchId, At(c.StartedAt),
+            c.DueAt is { } due ? At(due) : null, c.DueProvisional, c.StateAt(now) == ClockState.Paused ? At(c.PausedUntil!.Value) : null,
+            c.MetAt is { } met ? At(met) : null, c.Overdue, c.ViolationName, c.StateAt(now), c.NotBefore is { } nb ? At(nb) : null));
+        return fromDispatches.Concat(fromClocks).ToList();
+    }
+}
 
 public sealed record TimelineView(DateTimeOffset At, TimelineType Type, string Actor, string? Detail, string? DispatchId);

@@ -18,6 +18,7 @@ namespace Gateway.Host.Api;
 public static class CounterpartEventEndpoints
 {
     private const string CounterpartId = "counterpartId";
+    private static readonly IReadOnlySet<string> ProgressOrClockEvents = CaseEventRules.ProgressStatuses.Union(CaseEventRules.UtilityEvents).ToHashSet();
 
     public static void MapCounterpartEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -35,7 +36,7 @@ public static class CounterpartEventEndpoints
 
     private static Task<IResult> ProgressAsync(string counterpartId, HttpContext http, CounterpartEventHandler handler) =>
         HandleRestAsync<ProgressReport>(counterpartId, http,
-            r => CounterpartReportValidator.Validate(r, CaseEventRules.ProgressStatuses), r => r.DispatchId!, handler.ProgressAsync);
+            r => CounterpartReportValidator.Validate(r, ProgressOrClockEvents), r => r.DispatchId!, handler.ProgressAsync);
 
     private static Task<IResult> DecisionAsync(string counterpartId, HttpContext http, CounterpartEventHandler handler) =>
         HandleRestAsync<DecisionReport>(counterpartId, http,

@@ -175,7 +175,7 @@ public sealed class SendDispatchConsumer(
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
-            dispatch.CounterpartId, DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)),
+            dispatch.CounterpartId, dispatch.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)) : null,
             dispatch.Question, dispatch.RelatedDispatchId), policy, jointCounterparts);
 
         var started = Stopwatch.GetTimestamp();

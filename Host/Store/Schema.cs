@@ -169,5 +169,31 @@ public static class Schema
                 times INTEGER NOT NULL,
                 PRIMARY KEY (kind, row_id));
             """),
+        // Clocks: every timed step of the plans beyond a dispatch's own due time (joint survey, inspection, connection, plan,
+        // commitment filing, road restoration): started, paused and stopped by case events, swept like dispatches.
+        (6, """
+            CREATE TABLE clocks (
+                clock_id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                step TEXT NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                due_from BIGINT NOT NULL,
+                sla_half_days INTEGER NOT NULL,
+                due_at BIGINT NULL,
+                due_provisional INTEGER NOT NULL,
+                warn_at BIGINT NULL,
+                paused_until BIGINT NULL,
+                not_before BIGINT NULL,
+                met_at BIGINT NULL,
+                warned_at BIGINT NULL,
+                missed_at BIGINT NULL,
+                overdue INTEGER NOT NULL,
+                violation TEXT NULL,
+                UNIQUE (case_id, step, counterpart_id));
+            CREATE INDEX ix_clocks_warn ON clocks (warned_at, warn_at);
+            CREATE INDEX ix_clocks_due ON clocks (missed_at, due_at);
+            """),
     ];
 }

@@ -26,8 +26,9 @@ public sealed partial class SqlGatewayStore
             """, new { caseId }, tx)).AsList();
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx);
+        var clocks = await ReadClocksAsync(db, tx, caseId);
         await tx.CommitAsync(cancellationToken);
-        return new CaseDocument(row, dispatches, timeline, policy == default ? null : Policy(policy.PolicyJson), Rating(policy.RatingJson));
+        return new CaseDocument(row, dispatches, timeline, policy == default ? null : Policy(policy.PolicyJson), Rating(policy.RatingJson), clocks);
     }
 }
 

@@ -71,7 +71,7 @@ public sealed partial class SqlGatewayStore
             ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
         subject = dispatches.Single(d => d.DispatchId == dispatchId);
 
-        var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now));
+        var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now, await ReadClocksAsync(db, tx, caseId)));
         if (effects.Refusal is not null)
         {
             await tx.RollbackAsync(cancellationToken);
@@ -110,6 +110,7 @@ public sealed partial class SqlGatewayStore
                 """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
                     ClearError = Flag(change.ClearError), now }, tx);
         await InsertDispatchesAsync(db, tx, effects.NewDispatches);
+        await WriteClocksAsync(db, tx, effects);
         foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);
         foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
         if (effects.SettleReplayOf is { } replayed)

@@ -168,8 +168,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         if (query.Status is not null) where.Add("c.status = @Status");
         if (query.From is not null) where.Add("c.accepted_at >= @From");
         if (query.To is not null) where.Add("c.accepted_at < @To");
-        if (query.Overdue is true) where.Add("EXISTS (SELECT 1 FROM dispatches o WHERE o.case_id = c.case_id AND o.overdue = 1)");
-        if (query.Overdue is false) where.Add("NOT EXISTS (SELECT 1 FROM dispatches o WHERE o.case_id = c.case_id AND o.overdue = 1)");
+        if (query.Overdue is true) where.Add($"EXISTS ({OverdueOf})");
+        if (query.Overdue is false) where.Add($"NOT EXISTS ({OverdueOf})");
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var args = new DynamicParameters(query);
         args.Add("Status", query.Status is { } status ? WireName.Of(status) : null);
@@ -182,7 +182,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.portal AS Portal,
                    c.portal_application_no AS PortalApplicationNo, c.status AS StatusName, c.accepted_at AS AcceptedAt,
                    (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id) AS Dispatches,
-                   (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id AND d.overdue = 1) AS OverdueDispatches
+                   (SELECT COUNT(*) FROM dispatches d WHERE d.case_id = c.case_id AND d.overdue = 1)
+                   + (SELECT COUNT(*) FROM clocks k WHERE k.case_id = c.case_id AND k.overdue = 1) AS OverdueDispatches
             FROM cases c {filter}
             ORDER BY c.accepted_at DESC, c.case_id
             LIMIT @Limit OFFSET @Offset

@@ -45,6 +45,7 @@ public static class StoreRegistration
         services.AddSingleton<IPortalCallbackStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IParkedRowStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IClockStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

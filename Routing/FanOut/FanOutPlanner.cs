@@ -35,20 +35,25 @@ public sealed class FanOutPlanner
         }
         if (outerWorks is not null && outerWorks.Any(w => w.Path != OuterWorkPath.Commitment))
         {
+            // Keqiao times the answer to "involved?" (1 wd); Puyang's 0.5-wd approval runs from the request; elsewhere no limit.
             var involvement = FirstStep(region, SlaStep.DepartmentInvolvement, SlaStep.ParallelApproval);
-            var involvementDue = deadlines.DueAtOrProvisional(acceptedAt, involvement.Days, region.OfficeHours);
-            plan.AddRange(region.Departments.Select(d =>
-                new PlannedDispatch(d.Id, DispatchKind.ApprovalRequest, null, involvement.Step, involvement.Days, involvementDue, ApprovalQuestion.Involvement)));
+            var involvementDue = involvement.Days is { } d ? deadlines.DueAtOrProvisional(acceptedAt, d, region.OfficeHours) : null;
+            plan.AddRange(region.Departments.Select(dep =>
+                new PlannedDispatch(dep.Id, DispatchKind.ApprovalRequest, null, involvement.Step, involvement.Days ?? 0, involvementDue, ApprovalQuestion.Involvement)));
         }
         return plan;
     }
 
-    /// <summary>The approval itself, asked of a department that said it is involved.</summary>
-    public PlannedDispatch ApprovalFollowUp(RegionPolicy region, string departmentId, DateTimeOffset at, DeadlineCalculator deadlines)
+    /// <summary>
+    /// The approval itself, asked of a department that said it is involved: due per the region's PARALLEL_APPROVAL limit,
+    /// or untimed where the plan names none or every outer work concerned needs special demonstration (专项论证).
+    /// </summary>
+    public PlannedDispatch ApprovalFollowUp(RegionPolicy region, string departmentId, DateTimeOffset at, DeadlineCalculator deadlines,
+        bool specialDemonstrationOnly = false)
     {
-        var (step, days) = FirstStep(region, SlaStep.ParallelApproval, SlaStep.DepartmentInvolvement);
-        return new PlannedDispatch(departmentId, DispatchKind.ApprovalRequest, null, step, days,
-            deadlines.DueAtOrProvisional(at, days, region.OfficeHours), ApprovalQuestion.Approval);
+        var days = specialDemonstrationOnly ? null : region.SlaOrNull(SlaStep.ParallelApproval);
+        return new PlannedDispatch(departmentId, DispatchKind.ApprovalRequest, null, SlaStep.ParallelApproval, days ?? 0,
+            days is { } d ? deadlines.DueAtOrProvisional(at, d, region.OfficeHours) : null, ApprovalQuestion.Approval);
     }
 
     /// <summary>The go-ahead for a utility's outer works once every involved department approved: a work order of its own.</summary>
@@ -59,12 +64,12 @@ public sealed class FanOutPlanner
             deadlines.DueAtOrProvisional(at, days, region.OfficeHours));
     }
 
-    /// <summary>The first of the steps the region's SLA table has; the work-order response limit when it has none of them.</summary>
-    private static (string Step, decimal Days) FirstStep(RegionPolicy region, params string[] steps)
+    /// <summary>The first of the steps the region's SLA table has; the first step, untimed, when it has none of them.</summary>
+    private static (string Step, decimal? Days) FirstStep(RegionPolicy region, params string[] steps)
     {
         foreach (var step in steps)
             if (region.Sla.TryGetValue(step, out var days)) return (step, days);
-        return (SlaStep.WorkOrderResponse, region.SlaDays(SlaStep.WorkOrderResponse));
+        return (steps[0], null);
     }
 
     private static (string Step, decimal Days) WorkOrderLimit(HookupApplication application, RegionPolicy region)

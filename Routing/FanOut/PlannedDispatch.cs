@@ -6,7 +6,8 @@ namespace Gateway.Routing.FanOut;
 
 /// <summary>
 /// One counterpart that must act on a case, with the SLA step and due time that bind it; approval requests carry their
-/// question (INVOLVEMENT, then APPROVAL).
+/// question (INVOLVEMENT, then APPROVAL). <c>Due</c> is null where the plan names no limit for the step (a department in
+/// Xin County, Ninghe or Ezhou; the approval of special-demonstration works): the request carries no due time.
 /// </summary>
 public sealed record PlannedDispatch(
     string CounterpartId,
@@ -14,5 +15,5 @@ public sealed record PlannedDispatch(
     ServiceType? Service,
     string SlaStep,
     decimal SlaDays,
-    DueTime Due,
+    DueTime? Due,
     string? Question = null);

@@ -3,7 +3,11 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Routing.Lifecycle;
 
 /// <summary>The case as a counterpart event finds it: read under the case's lock, in the transaction that applies the effects.</summary>
-public sealed record CaseSnapshot(CaseRow Case, CasePolicyDocument Policy, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, long Now);
+public sealed record CaseSnapshot(CaseRow Case, CasePolicyDocument Policy, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, long Now,
+    IReadOnlyList<ClockRow>? Clocks = null)
+{
+    public IReadOnlyList<ClockRow> ClockList => Clocks ?? [];
+}
 
 /// <summary>
 /// What a counterpart event changes, decided by pure rules from a <see cref="CaseSnapshot"/> and applied by the store in
@@ -17,6 +21,9 @@ public sealed class CaseEffects
     public List<DispatchRow> NewDispatches { get; } = [];
     public List<TimelineEntry> Timeline { get; } = [];
     public List<(string Event, DispatchRow? Dispatch, string Detail)> Callbacks { get; } = [];
+    /// <summary>Clocks started (inserted) and clocks changed (met, paused, re-timed, violated: the whole row is written back).</summary>
+    public List<ClockRow> NewClocks { get; } = [];
+    public List<ClockRow> ClockChanges { get; } = [];
     public CaseStatus? CaseStatus { get; set; }
     public CasePolicyDocument? Policy { get; set; }
     /// <summary>A replay of this dispatch succeeded: its failed message, if REPLAYING, becomes REPLAYED.</summary>

@@ -19,6 +19,9 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
     /// <summary>The wire names a progress report and a decision may carry (what the validators accept).</summary>
     public static readonly IReadOnlySet<string> ProgressStatuses = Enum.GetValues<WorkProgress>().Select(WireName.Of).ToHashSet();
     public static readonly IReadOnlySet<string> Decisions = Enum.GetValues<Decision>().Select(WireName.Of).ToHashSet();
+    /// <summary>The utility events that start, pause or stop a clock (same endpoint as progress).</summary>
+    public static readonly IReadOnlySet<string> UtilityEvents = Enum.GetValues<UtilityEvent>().Select(WireName.Of).ToHashSet();
+    private readonly ClockRules _clocks = new(calendars, settings);
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     private static bool Settled(DispatchStatus status) => status is DispatchStatus.Done or DispatchStatus.Rejected;
@@ -65,7 +68,26 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
             foreach (var sibling in s.Dispatches.Where(x => x.Kind == DispatchKind.WorkOrder && x.CounterpartId == d.CounterpartId && x.DispatchId != d.DispatchId && !Settled(x.Status)))
                 effects.DispatchChanges.Add(new DispatchChange(sibling.DispatchId, DispatchStatus.Done, WireName.Of(WorkProgress.Connected), true));
         }
+        _clocks.OnProgress(s, Region(s), status, effects);
         CloseIfDone(s, effects);
+        return effects;
+    };
+
+    /// <summary>
+    /// A utility's clock event (the applicant's completion request, a deferral, the agreed time, an inspection, the commitment
+    /// filing, the road restored): recorded on the timeline, never moves the progress step; the clock rules decide the rest.
+    /// </summary>
+    public Func<CaseSnapshot, CaseEffects> UtilityReport(UtilityEvent report, UtilityEventDetail detail, string? note) => s =>
+    {
+        var d = s.Subject;
+        if (d.Kind != DispatchKind.WorkOrder)
+            return CaseEffects.Refuse("WRONG_DISPATCH_KIND", $"{d.DispatchId} 是审批请求，审批结果请通过 decisions 接口报告");
+        if (d.Status == DispatchStatus.Rejected)
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", $"派单 {d.DispatchId} 已{LifecycleNames.Of(d.Status)}，不能再报告 {WireName.Of(report)}");
+        var effects = new CaseEffects();
+        effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.UtilityReported, Actor(d),
+            $"{d.CounterpartId}：{ClockRules.Label(report)}{(string.IsNullOrWhiteSpace(note) ? "" : $"（{note}）")}", d.DispatchId));
+        _clocks.OnUtilityEvent(s, Region(s), report, detail, effects);
         return effects;
     };
 
@@ -77,8 +99,9 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         if (Settled(d.Status))
             return CaseEffects.Refuse("ALREADY_DECIDED", $"审批请求 {d.DispatchId} 已有结论（{d.Progress}），不能再报告 {WireName.Of(decision)}");
         var askedInvolvement = d.Question == ApprovalQuestion.Involvement;
-        if (decision == Contracts.Lifecycle.Decision.SurveyRequired && !askedInvolvement)
-            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", "SURVEY_REQUIRED 只能回答“是否涉及”问询；审批阶段请给出审批结论");
+        var involved = decision is Contracts.Lifecycle.Decision.SurveyRequired or Contracts.Lifecycle.Decision.Involved;
+        if (involved && !askedInvolvement)
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", $"{WireName.Of(decision)} 只能回答“是否涉及”问询；审批阶段请给出审批结论");
 
         var effects = new CaseEffects();
         var (status, met) = decision switch
@@ -93,11 +116,11 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         effects.Callbacks.Add((PortalEventNames.ApprovalDecided, d, detail));
 
         var dispatches = s.Dispatches.ToList();
-        if (decision == Contracts.Lifecycle.Decision.SurveyRequired)
+        if (involved)
         {
             var region = Region(s);
             var at = Instant(s.Now);
-            if (s.Policy.JointSurveyDate is null)
+            if (decision == Contracts.Lifecycle.Decision.SurveyRequired && s.Policy.JointSurveyDate is null)
             {
                 var date = SurveyDate(s, region);
                 effects.Policy = s.Policy with { JointSurveyDate = date };
@@ -105,7 +128,9 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
                 effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.JointSurveyScheduled, "gateway",
                     $"联合踏勘定于 {date:yyyy-MM-dd}，各方一次到场：{string.Join("、", parties)}"));
             }
-            var follow = NewDispatch.From(planner.ApprovalFollowUp(region, d.CounterpartId, at, calendars.Calculator), d.CaseId,
+            // Special-demonstration works (专项论证) have no approval limit: with no other work awaiting approval, the question is untimed.
+            var specialOnly = s.Policy.OuterWorks.Where(w => w.Path != OuterWorkPath.Commitment).All(w => w.Path == OuterWorkPath.SpecialDemonstration);
+            var follow = NewDispatch.From(planner.ApprovalFollowUp(region, d.CounterpartId, at, calendars.Calculator, specialOnly), d.CaseId,
                 s.Dispatches.Max(x => x.Ordinal) + 1, s.Now, settings, relatedTo: d.DispatchId);
             effects.NewDispatches.Add(follow);
             dispatches.Add(follow);
@@ -117,6 +142,7 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         var waiting = (effects.Policy ?? s.Policy).OuterWorks.Where(w => w.GoAheadAt is null).ToList();
         if (waiting.Count > 0 && approvals.All(x => x.Status == DispatchStatus.Done))
             GiveGoAhead(s, effects, waiting, after);
+        _clocks.OnDecision(s, Region(s), decision, effects);
         CloseIfDone(s, effects);
         return effects;
     };

@@ -6,6 +6,12 @@ namespace Gateway.Routing.Lifecycle;
 /// <summary>A dispatch (work order or approval request) as stored: times in Unix milliseconds (UTC), flags as booleans.</summary>
 public sealed class DispatchRow
 {
+    /// <summary>
+    /// The stored due (and warning) time of a dispatch whose step has no limit in the plan: never reached, so no sweep
+    /// warns or misses it; views and documents show no due time.
+    /// </summary>
+    public const long NoDue = long.MaxValue;
+
     public string DispatchId { get; set; } = "";
     public string CaseId { get; set; } = "";
     /// <summary>Position in the case's fan-out plan, so views list dispatches in plan order.</summary>
@@ -45,6 +51,9 @@ public sealed class DispatchRow
     public string? Progress { get; set; }
     /// <summary>When the counterpart did what its step asks (e.g. accepted the work order, answered the question); the deadline stops.</summary>
     public long? MetAt { get; set; }
+
+    /// <summary>False when the plan names no limit for this dispatch's step (see <see cref="NoDue"/>).</summary>
+    public bool Timed => DueAt != NoDue;
 
     /// <summary>The work order's progress, when this is a work order that has reported one.</summary>
     public WorkProgress? WorkProgress => Kind == DispatchKind.WorkOrder && Progress is { } p ? WireName.Parse<WorkProgress>(p) : null;

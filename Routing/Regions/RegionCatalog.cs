@@ -160,6 +160,13 @@ public sealed class RegionCatalog
             if (days <= 0 || days * 2 != Math.Floor(days * 2)) Problem("sla", $"{step}: {days} must be a positive multiple of 0.5 working days");
         }
         if (!sla.ContainsKey(SlaStep.WorkOrderResponse)) Problem("sla", $"{SlaStep.WorkOrderResponse} is required");
+        var sources = raw.SlaSources ?? [];
+        foreach (var (step, source) in sources)
+        {
+            if (!sla.ContainsKey(step) && !(step == FanOut.FanOutPlanner.HookupByDistanceStep && raw.WorkOrderDueByDistance is { Count: > 0 }))
+                Problem("slaSources", $"'{step}' has a source but no limit in sla");
+            if (string.IsNullOrWhiteSpace(source)) Problem("slaSources", $"'{step}' needs the plan clause it comes from");
+        }
 
         if (raw.Limits?.PowerMaxVoltageKv is <= 0) Problem("limits.powerMaxVoltageKv", "must be positive");
 
@@ -193,6 +200,8 @@ public sealed class RegionCatalog
             PowerMaxVoltageKv = raw.Limits?.PowerMaxVoltageKv,
             Counterparts = counterparts,
             Sla = sla,
+            SlaSources = sources,
+            CommitmentReceiptTitle = string.IsNullOrWhiteSpace(raw.CommitmentReceiptTitle) ? RegionPolicy.DefaultReceiptTitle : raw.CommitmentReceiptTitle,
             WorkOrderDueByDistance = bands,
             OuterWorks = outerWorks,
             CostRules = costRules,

@@ -16,6 +16,10 @@ internal sealed class RegionFile
     public LimitsEntry? Limits { get; set; }
     public List<CounterpartEntry>? Counterparts { get; set; }
     public Dictionary<string, decimal>? Sla { get; set; }
+    /// <summary>The plan clause each SLA (and the distance bands) comes from, by step key.</summary>
+    public Dictionary<string, string>? SlaSources { get; set; }
+    /// <summary>The title of the commitment receipt this region issues (《…告知承诺回执》).</summary>
+    public string? CommitmentReceiptTitle { get; set; }
     public List<DistanceBandEntry>? WorkOrderDueByDistance { get; set; }
     public OuterWorksSection? OuterWorks { get; set; }
     public List<CostsSection>? Costs { get; set; }

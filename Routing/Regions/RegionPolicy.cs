@@ -22,6 +22,11 @@ public sealed class RegionPolicy
     public required decimal? PowerMaxVoltageKv { get; init; }
     public required IReadOnlyList<CounterpartDefinition> Counterparts { get; init; }
     public required IReadOnlyDictionary<string, decimal> Sla { get; init; }
+    /// <summary>The plan clause each limit comes from (region file <c>slaSources</c>), by step key.</summary>
+    public IReadOnlyDictionary<string, string> SlaSources { get; init; } = new Dictionary<string, string>();
+    public const string DefaultReceiptTitle = "《企业水气电网一般项目审批告知承诺回执》";
+    /// <summary>The commitment receipt's title on the timeline and in the work order.</summary>
+    public string CommitmentReceiptTitle { get; init; } = DefaultReceiptTitle;
     /// <summary>Ezhou: the whole hookup's limit by distance to the main network (≤ 500 m: 3 wd, ≤ 1000 m: 5 wd).</summary>
     public IReadOnlyList<DistanceBand> WorkOrderDueByDistance { get; init; } = [];
     /// <summary>Which outer works take the notification-commitment path (告知承诺制), and special zones.</summary>
@@ -38,6 +43,9 @@ public sealed class RegionPolicy
 
     public CounterpartDefinition? UtilityFor(string role) =>
         Counterparts.FirstOrDefault(c => c.Kind == CounterpartKind.Utility && c.Role == role);
+
+    /// <summary>The step's limit in working days, or null where the plan names none.</summary>
+    public decimal? SlaOrNull(string step) => Sla.TryGetValue(step, out var days) ? days : null;
 
     public decimal SlaDays(string step) =>
         Sla.TryGetValue(step, out var days)

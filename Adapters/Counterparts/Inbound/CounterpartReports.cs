@@ -6,8 +6,12 @@ using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Adapters.Counterparts.Inbound;
 
-/// <summary><c>POST /api/counterparts/{id}/events</c>: a utility's progress on a work order (specs/counterparts.md).</summary>
-public sealed record ProgressReport(string? EventId, string? DispatchId, string? OrderNo, string? Status, string? At, string? Note);
+/// <summary>
+/// <c>POST /api/counterparts/{id}/events</c>: a utility's progress on a work order, or one of its clock events
+/// (specs/counterparts.md) with what that event needs: <c>until</c> (a deferral), <c>agreedAt</c>, <c>plannedStart</c>.
+/// </summary>
+public sealed record ProgressReport(string? EventId, string? DispatchId, string? OrderNo, string? Status, string? At, string? Note,
+    string? Until = null, string? AgreedAt = null, string? PlannedStart = null);
 
 /// <summary><c>POST /api/counterparts/{id}/decisions</c> (and SOAP ReportDecision): a department's decision.</summary>
 public sealed record DecisionReport(string? EventId, string? DispatchId, string? Decision, string? PermitNo, string? At, string? Reason);
@@ -22,6 +26,15 @@ public static class CounterpartReportValidator
         if (e.Required("status", r.Status, "办理状态") && !statuses.Contains(r.Status!))
             e.Add("status", ErrorCodes.InvalidValue, $"办理状态应为 {string.Join("、", statuses)} 之一");
         Length(e, "note", r.Note, 500, "备注");
+        if (r.Status == WireName.Of(UtilityEvent.ConnectionDeferred) && e.Required("until", r.Until, "延后接通日期")
+            && !BeijingTime.TryParseDate(r.Until, out _))
+            e.Add("until", ErrorCodes.InvalidFormat, "延后接通日期应为 yyyy-MM-dd");
+        if (r.Status == WireName.Of(UtilityEvent.ConnectionAgreed) && e.Required("agreedAt", r.AgreedAt, "约定接通时间")
+            && !BeijingTime.TryParse(r.AgreedAt, out _))
+            e.Add("agreedAt", ErrorCodes.InvalidFormat, "约定接通时间应为 ISO-8601 时间，如 2026-11-24T10:00:00+08:00");
+        if (r.Status == WireName.Of(UtilityEvent.CommitmentFiled) && e.Required("plannedStart", r.PlannedStart, "计划开工日期")
+            && !BeijingTime.TryParseDate(r.PlannedStart, out _) && !BeijingTime.TryParse(r.PlannedStart, out _))
+            e.Add("plannedStart", ErrorCodes.InvalidFormat, "计划开工日期应为 yyyy-MM-dd 或 ISO-8601 时间");
         return e;
     }
 

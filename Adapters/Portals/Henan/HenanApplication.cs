@@ -88,4 +88,6 @@ public sealed class HenanOuterWork
     public string? Gwj { get; set; }
     /// <summary>孔数</summary>
     public string? Ks { get; set; }
+    /// <summary>附属小型设施 是/否 (optional): Puyang's commitment path (告知承诺制) is for small attached facilities.</summary>
+    public string? Fsxs { get; set; }
 }

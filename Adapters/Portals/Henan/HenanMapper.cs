@@ -75,10 +75,10 @@ public static partial class HenanMapper
     [MapProperty(nameof(HenanOuterWork.Cydl), nameof(OuterWork.RoadCrossingM), Use = nameof(Number))]
     [MapProperty(nameof(HenanOuterWork.Qytz), nameof(OuterWork.EnterpriseInvested), Use = nameof(YesNo))]
     [MapProperty(nameof(HenanOuterWork.Wxp), nameof(OuterWork.Hazardous), Use = nameof(YesNo))]
-    // The Henan form has no special-zone, recent-road or small-facility items.
+    [MapProperty(nameof(HenanOuterWork.Fsxs), nameof(OuterWork.SmallAttached), Use = nameof(YesNo))]
+    // The Henan form has no special-zone or recent-road items.
     [MapperIgnoreTarget(nameof(OuterWork.SpecialZones))]
     [MapperIgnoreTarget(nameof(OuterWork.RecentRoad))]
-    [MapperIgnoreTarget(nameof(OuterWork.SmallAttached))]
     private static partial OuterWork ToOuterWork(HenanOuterWork source);
 
     private static WaterDemand? WaterOf(HenanApplication s) => Item(s, ServiceType.Water) is { } i ? ToWater(i) : null;

@@ -105,6 +105,7 @@ public sealed class HenanValidator(RegionCatalog regions)
             e.YesNo($"{at}/WXP", gc.Wxp, "涉及危险品");
             e.NotNegativeNumber($"{at}/GWJ", gc.Gwj, "管外径");
             e.NotNegativeInteger($"{at}/KS", gc.Ks, "孔数");
+            e.YesNo($"{at}/FSXS", gc.Fsxs, "附属小型设施");
         }
     }
 

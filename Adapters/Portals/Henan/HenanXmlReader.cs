@@ -52,7 +52,7 @@ public static class HenanXmlReader
                 Path = path,
                 Lb = LbOf(element),
                 Gj = W("GJ"), Cd = W("CD"), Ldmj = W("LDMJ"), Cydl = W("CYDL"), Qytz = W("QYTZ"), Wxp = W("WXP"),
-                Gwj = W("GWJ"), Ks = W("KS"),
+                Gwj = W("GWJ"), Ks = W("KS"), Fsxs = W("FSXS"),
             });
         }
         return app;

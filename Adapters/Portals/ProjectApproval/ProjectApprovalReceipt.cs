@@ -19,6 +19,6 @@ public static class ProjectApprovalReceipt
                 new XElement(ns + "DispatchId", d.DispatchId),
                 new XElement(ns + "CounterpartId", d.CounterpartId),
                 new XElement(ns + "Kind", d.Kind),
-                new XElement(ns + "DueAt", XmlConvert.ToString(d.DueAt)))));
+                d.DueAt is { } due ? new XElement(ns + "DueAt", XmlConvert.ToString(due)) : null)));
     }
 }

@@ -188,7 +188,7 @@ public static class ProjectApprovalWsdl
                   <xs:element name="DispatchId" type="xs:string"/>
                   <xs:element name="CounterpartId" type="xs:string"/>
                   <xs:element name="Kind" type="xs:string"/>
-                  <xs:element name="DueAt" type="xs:dateTime"/>
+                  <xs:element name="DueAt" type="xs:dateTime" minOccurs="0"/>
                 </xs:sequence>
               </xs:complexType>
               <xs:element name="SubmitHookupDemandResponse">

@@ -16,7 +16,7 @@ namespace Gateway.Application.Deadlines;
 /// event is claimed by the row update that records it, so restarts and several instances raise nothing twice.
 /// </summary>
 public sealed class DeadlineSweeper(
-    IDeadlineStore store, IPortalCallbackStore callbacks, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
+    IDeadlineStore store, IClockStore clocks, IPortalCallbackStore callbacks, CalendarHolder calendars, RegionCatalog regions, OutboxSignal outboxSignal, GatewaySettings settings,
     GatewayMetrics metrics, TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private bool _provisionalChecked;
@@ -51,8 +51,17 @@ public sealed class DeadlineSweeper(
         // store cannot process is parked by the store itself and the rest of its batch goes on.
         var warned = await StepAsync("deadline warnings", () => store.RaiseDeadlineWarningsAsync(now, 200, cancellationToken), []);
         var missed = await StepAsync("missed deadlines", () => store.RaiseMissedDeadlinesAsync(now, 200, cancellationToken), []);
+        var clocksWarned = await StepAsync("clock warnings", () => clocks.RaiseClockWarningsAsync(now, 200, cancellationToken), []);
+        var clocksMissed = await StepAsync("clock misses", () => clocks.RaiseClockMissesAsync(now, 200, cancellationToken), []);
         var requeued = await StepAsync("portal callback retries", () => callbacks.RequeueFailedPortalCallbacksAsync(now - 60_000, now, cancellationToken), 0);
-        if (missed.Count > 0 || requeued > 0) outboxSignal.Notify();
+        if (missed.Count > 0 || clocksMissed.Count > 0 || requeued > 0) outboxSignal.Notify();
+        metrics.UpdateProvisionalDueTimes(await StepAsync("provisional due times", () => clocks.CountProvisionalAsync(cancellationToken), 0));
+        foreach (var c in clocksWarned) logger.LogWarning("Deadline near for clock {Step} of case {CaseId} ({CounterpartId})", c.StepName, c.CaseId, c.CounterpartId);
+        foreach (var c in clocksMissed)
+        {
+            metrics.DeadlineMissed(c.CounterpartId);
+            logger.LogWarning("Deadline missed for clock {Step} of case {CaseId} ({CounterpartId})", c.StepName, c.CaseId, c.CounterpartId);
+        }
         foreach (var d in warned) logger.LogWarning("Deadline near for dispatch {DispatchId} ({CounterpartId})", d.DispatchId, d.CounterpartId);
         foreach (var d in missed)
         {
@@ -107,6 +116,15 @@ public sealed class DeadlineSweeper(
             var dueAt = due.At.ToUnixTimeMilliseconds();
             await store.UpdateDueAsync(dispatch.DispatchId, dueAt, false,
                 DeadlineWarning.WarnAt(dispatch.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+        }
+        foreach (var (clock, regionId) in await clocks.GetProvisionalClocksAsync(cancellationToken))
+        {
+            if (regions.Find(regionId) is not { } region) continue;
+            var due = calendars.Calculator.DueAtOrProvisional(DateTimeOffset.FromUnixTimeMilliseconds(clock.DueFrom), clock.SlaHalfDays / 2m, region.OfficeHours);
+            if (due.Provisional) continue;
+            var dueAt = due.At.ToUnixTimeMilliseconds();
+            await clocks.UpdateClockDueAsync(clock.ClockId, dueAt, false,
+                DeadlineWarning.WarnAt(clock.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class ApplicationIntake(
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
             acceptedAt, Duplicate: false,
             dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, WireName.Of(d.Kind),
-                DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing))).ToList());
+                d.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing) : null)).ToList());
 
         var timeline = new List<TimelineEntry>
         {
@@ -83,7 +83,8 @@ public sealed class ApplicationIntake(
             timeline.Add(new TimelineEntry(now, TimelineType.OuterWorkPath, "gateway", CasePolicyFactory.Describe(work)));
             if (work.CommitmentReceiptNo is { } no)
                 timeline.Add(new TimelineEntry(now, TimelineType.CommitmentReceiptIssued, "gateway",
-                    $"《企业水气电网一般项目审批告知承诺回执》{no}（{WireName.Of(work.Service)}），外线工程可按承诺开工"));
+                    $"{region.CommitmentReceiptTitle}{no}（{WireName.Of(work.Service)}），外线工程可按承诺开工" +
+                    (region.SlaOrNull(SlaStep.CommitmentFiling) is { } filing ? $"；须在开工前 {filing} 个工作日向行政审批服务部门备案并报送施工方案" : "")));
         }
         if (policy.JointConstructionGroupId is { } group)
             timeline.Add(new TimelineEntry(now, TimelineType.JointConstruction, "gateway",

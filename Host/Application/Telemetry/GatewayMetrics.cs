@@ -18,7 +18,7 @@ public sealed class GatewayMetrics : IDisposable
     [
         "gateway.cases.accepted", "gateway.cases.rejected", "gateway.dispatch.outcomes", "gateway.dispatch.latency",
         "gateway.dispatch.retries", "gateway.dispatch.overdue", "gateway.failed_messages.pending", "gateway.dispatches.overdue_open",
-        "gateway.outbox.backlog",
+        "gateway.outbox.backlog", "gateway.due_times.provisional",
     ];
 
     private readonly Meter _meter = new(MeterName);
@@ -29,6 +29,10 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deadlinesMissed;
     private Store.StoreGauges _gauges = new(0, 0, 0);
+    private long _provisionalDueTimes;
+
+    /// <summary>Open due times computed past the last calendar (weekdays only), as of the last sweep: an operator alert.</summary>
+    public long ProvisionalDueTimes => Interlocked.Read(ref _provisionalDueTimes);
 
     /// <summary>This instance's meter (each host has its own; listeners tell them apart by instance).</summary>
     public Meter Meter => _meter;
@@ -44,6 +48,8 @@ public sealed class GatewayMetrics : IDisposable
         _meter.CreateObservableGauge("gateway.failed_messages.pending", () => _gauges.FailedPending, description: "Failed messages waiting for an operator");
         _meter.CreateObservableGauge("gateway.dispatches.overdue_open", () => _gauges.OverdueOpen, description: "Open dispatches past their due time");
         _meter.CreateObservableGauge("gateway.outbox.backlog", () => _gauges.OutboxBacklog, description: "Committed messages not yet published");
+        _meter.CreateObservableGauge("gateway.due_times.provisional", () => ProvisionalDueTimes,
+            description: "Open due times past the last working-day calendar (provisional until the next year's calendar is added)");
     }
 
     public void CaseAccepted(string portal, string region) =>
@@ -63,6 +69,8 @@ public sealed class GatewayMetrics : IDisposable
 
     /// <summary>The latest store counts for the gauges.</summary>
     public void UpdateGauges(Store.StoreGauges gauges) => _gauges = gauges;
+
+    public void UpdateProvisionalDueTimes(long count) => Interlocked.Exchange(ref _provisionalDueTimes, count);
 
     public void Dispose() => _meter.Dispose();
 }

@@ -27,6 +27,22 @@ public sealed class ProvisionalDueTests : IDisposable
         }
     }
 
+    /// <summary>The readiness check "deadlines" description, once it satisfies <paramref name="done"/>.</summary>
+    private static async Task<string> WaitForReadinessAsync(GatewayHost host, Func<string, bool> done)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string description;
+        do
+        {
+            var body = JsonNode.Parse(await host.Http.GetStringAsync("/health/ready"))!;
+            description = (string?)body["checks"]!["deadlines"]!["description"] ?? "";
+            if (done(description)) return description;
+            await Task.Delay(100);
+        } while (DateTime.UtcNow < until);
+        Assert.Fail($"readiness never said what was expected; last: {description}");
+        return description;
+    }
+
     public void Dispose() => Directory.Delete(_configDir, recursive: true);
 
     [Fact]
@@ -48,6 +64,9 @@ public sealed class ProvisionalDueTests : IDisposable
         var dispatches = view["dispatches"]!.AsArray();
         Assert.NotEmpty(dispatches);
         Assert.All(dispatches, d => Assert.True((bool)d!["dueProvisional"]!, d!.ToJsonString()));
+        // The operator is told on readiness (still ready: intake goes on) until the calendar is added.
+        var ready = await WaitForReadinessAsync(host, d => d.Contains("provisional", StringComparison.Ordinal) && !d.StartsWith("no ", StringComparison.Ordinal));
+        Assert.StartsWith($"{dispatches.Count} open due times are provisional", ready);
 
         // The operator adds the 2027 calendar (a test stand-in: New Year 01-01..01-03 off, no make-up day).
         await File.WriteAllTextAsync(Path.Combine(_configDir, "calendars", "2027.json"), """
@@ -65,6 +84,8 @@ public sealed class ProvisionalDueTests : IDisposable
             Assert.Equal(exact, DateTimeOffset.Parse((string)d!["dueAt"]!, CultureInfo.InvariantCulture)));
         Assert.Equal(view["dispatches"]!.AsArray().Count,
             view["timeline"]!.AsArray().Count(t => (string?)t!["type"] == "DUE_RECOMPUTED"));
+
+        Assert.Equal("no provisional due times", await WaitForReadinessAsync(host, d => d.StartsWith("no ", StringComparison.Ordinal)));
 
         // The API now answers into 2027 as well.
         var due = await host.GetJsonAsync("/api/sla/due?region=ezhou&start=2026-12-30T10:00:00%2B08:00&workingDays=3");

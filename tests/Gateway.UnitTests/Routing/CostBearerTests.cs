@@ -37,9 +37,17 @@ public sealed class CostBearerTests
     }
 
     [Fact]
-    public void Xinxian_power_and_every_keqiao_service_follow_the_tariff()
+    public void Xinxian_power_outside_the_red_line_costs_the_applicant_nothing()
     {
-        Assert.Equal(CostBearer.Tariff, Assert.Single(Decide("xinxian", a => a.Power = new PowerDemand { CapacityKva = 100 })).Bearer);
+        // 新县方案：「规划红线外的用水、用气、用电及用网的外线接入工程, 用户不需要缴纳任何费用」 — power included, at any capacity.
+        var power = Assert.Single(Decide("xinxian", a => a.Power = new PowerDemand { CapacityKva = 630 }));
+        Assert.Equal(CostBearer.Utility, power.Bearer);
+        Assert.Contains("用电", power.Reason);
+    }
+
+    [Fact]
+    public void Every_keqiao_service_follows_the_tariff()
+    {
         var keqiao = Decide("keqiao", a => { a.Water = new WaterDemand(); a.Power = new PowerDemand { CapacityKva = 100 }; a.Gas = new GasDemand(); });
         Assert.All(keqiao, c => Assert.Equal(CostBearer.Tariff, c.Bearer));
     }

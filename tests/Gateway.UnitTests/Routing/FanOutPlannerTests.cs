@@ -52,7 +52,7 @@ public sealed class FanOutPlannerTests
     {
         // Keqiao's WORK_ORDER_RESPONSE is 1 working day: Monday 2026-11-23 → Tuesday 17:30.
         var plan = Planner.Plan(Application(a => a.Water = new WaterDemand()), Keqiao, Monday10, Deadlines);
-        var due = Assert.Single(plan).Due;
+        var due = Assert.Single(plan).Due!;
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.FromHours(8)), due.At);
         Assert.False(due.Provisional);
     }
@@ -61,7 +61,7 @@ public sealed class FanOutPlannerTests
     public void A_deadline_past_the_last_calendar_is_provisional_not_an_error()
     {
         var lateDecember = new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.FromHours(8));
-        var due = Assert.Single(Planner.Plan(Application(a => a.Water = new WaterDemand()), Keqiao, lateDecember, Deadlines)).Due;
+        var due = Assert.Single(Planner.Plan(Application(a => a.Water = new WaterDemand()), Keqiao, lateDecember, Deadlines)).Due!;
         Assert.True(due.Provisional);
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 17, 30, 0, TimeSpan.FromHours(8)), due.At);
     }
@@ -76,7 +76,7 @@ public sealed class FanOutPlannerTests
         var ezhou = TestRepo.Regions.Find("ezhou")!;
         var app = new HookupApplication { AdminCode = "420700", DistanceToMainM = distanceM, Water = new WaterDemand() };
         var planned = Assert.Single(Planner.Plan(app, ezhou, Monday10, Deadlines));
-        Assert.Equal(new DateTimeOffset(2026, 11, dueDayOfNovember, 17, 30, 0, TimeSpan.FromHours(8)), planned.Due.At);
+        Assert.Equal(new DateTimeOffset(2026, 11, dueDayOfNovember, 17, 30, 0, TimeSpan.FromHours(8)), planned.Due!.At);
         Assert.Equal(FanOutPlanner.HookupByDistanceStep, planned.SlaStep);
     }
 
@@ -87,7 +87,7 @@ public sealed class FanOutPlannerTests
         var app = new HookupApplication { AdminCode = "410928", Heating = new HeatingDemand() };
         var planned = Assert.Single(Planner.Plan(app, puyang, Monday10, Deadlines));
         Assert.Equal("puyang-heating", planned.CounterpartId);
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.FromHours(8)), planned.Due.At); // 10:00–12:00 + 13:30–15:00
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.FromHours(8)), planned.Due!.At); // 10:00–12:00 + 13:30–15:00
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class FanOutPlannerTests
         Assert.Equal(Keqiao.Departments.Select(d => d.Id), questions.Select(q => q.CounterpartId));
         Assert.All(questions, q => Assert.Equal(ApprovalQuestion.Involvement, q.Question));
         // Keqiao: departments say whether they are involved within 1 working day → Tuesday 17:30.
-        Assert.All(questions, q => Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.FromHours(8)), q.Due.At));
+        Assert.All(questions, q => Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.FromHours(8)), q.Due!.At));
         Assert.All(questions, q => Assert.Equal("DEPARTMENT_INVOLVEMENT", q.SlaStep));
     }
 

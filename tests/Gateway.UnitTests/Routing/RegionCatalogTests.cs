@@ -19,6 +19,21 @@ public sealed class RegionCatalogTests
         Assert.Null(TestRepo.Regions.ResolveByAdminCode("330602"));
     }
 
+    [Fact]
+    public void Every_limit_of_every_region_file_names_the_plan_clause_it_comes_from()
+    {
+        foreach (var region in TestRepo.Regions.Regions)
+        {
+            foreach (var step in region.Sla.Keys)
+                Assert.False(string.IsNullOrWhiteSpace(region.SlaSources.GetValueOrDefault(step)), $"{region.Id}: {step} has no source");
+            if (region.WorkOrderDueByDistance.Count > 0)
+                Assert.True(region.SlaSources.ContainsKey(Gateway.Routing.FanOut.FanOutPlanner.HookupByDistanceStep), $"{region.Id}: distance bands have no source");
+        }
+        // Only Keqiao names a department limit; Xin County, Ninghe and Ezhou name none (and get none invented).
+        Assert.Equal(["keqiao"], TestRepo.Regions.Regions.Where(r => r.Sla.ContainsKey(SlaStep.DepartmentInvolvement)).Select(r => r.Id));
+        Assert.Equal("《建设项目附属小型水电气暖设施接入工程告知承诺回执》", TestRepo.Regions.Find("puyang")!.CommitmentReceiptTitle);
+    }
+
     private static string WriteRegion(string json, string name = "testland")
     {
         var dir = Directory.CreateTempSubdirectory("regions-").FullName;
