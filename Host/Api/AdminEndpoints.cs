@@ -19,8 +19,10 @@ public static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/admin").WithTags("admin")
-            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
-        group.MapGet("/counterparts", ListCounterpartsAsync);
+            .RequireAdminRole(AdminRole.Viewer);
+        group.MapGet("/counterparts", ListCounterpartsAsync).WithName("ListCounterparts")
+            .WithSummary("对接方一览 (counterparts: endpoint, circuit, pending and failed)")
+            .Produces<IReadOnlyList<CounterpartStatusView>>();
     }
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,

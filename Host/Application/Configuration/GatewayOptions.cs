@@ -19,6 +19,16 @@ public sealed class GatewayOptions
     public Dictionary<string, CallerOptions> Callers { get; set; } = new(StringComparer.Ordinal);
     public SandboxOptions Sandbox { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    /// <summary><c>Gateway:ApiReference</c>: the interactive API reference page.</summary>
+    public ApiReferenceOptions ApiReference { get; set; } = new();
+}
+
+public sealed class ApiReferenceOptions
+{
+    /// <summary>Serve the interactive reference at /scalar; unset: on for the embedded profile, off for production.</summary>
+    public bool? Enabled { get; set; }
+
+    public bool EnabledFor(GatewayProfile profile) => Enabled ?? profile == GatewayProfile.Embedded;
 }
 
 public sealed class CounterpartOptions
