@@ -18,6 +18,13 @@ public static class ApiResponses
         return route;
     }
 
+    /// <summary>
+    /// The request body for the document only. (<c>Accepts</c> would also make routing refuse other content types with
+    /// a bare 415 before the handler, which answers its own problem or SOAP fault.)
+    /// </summary>
+    public static RouteHandlerBuilder DescribesRequestBody<T>(this RouteHandlerBuilder route, params string[] contentTypes) =>
+        route.WithMetadata(new RequestBodyDescription(typeof(T), contentTypes));
+
     /// <summary>The operation's request example: <paramref name="relativePath"/> under <c>config/samples/</c>.</summary>
     public static TBuilder WithRequestSample<TBuilder>(this TBuilder route, string contentType, string relativePath) where TBuilder : IEndpointConventionBuilder =>
         route.WithMetadata(new RequestSample(contentType, relativePath));
@@ -28,3 +35,6 @@ public static class ApiResponses
 /// shows it as the operation's request example.
 /// </summary>
 public sealed record RequestSample(string ContentType, string RelativePath);
+
+/// <summary>What a route reads from its body, for the OpenAPI document (see <see cref="ApiResponses.DescribesRequestBody{T}"/>).</summary>
+public sealed record RequestBodyDescription(Type Type, IReadOnlyList<string> ContentTypes);

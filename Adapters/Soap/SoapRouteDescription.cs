@@ -16,7 +16,7 @@ public static class SoapRouteDescription
         route.WithSummary(summary)
             .WithDescription($"SOAP 1.1：请求与应答均为 text/xml 信封，契约见 WSDL `GET {soapRoute}?wsdl` (the WSDL is the contract; " +
                 "generate the SOAP client from it). 错误以 SOAP Fault 返回 (errors come back as a SOAP fault with the HTTP status shown).")
-            .Accepts<string>(SoapMediaType)
+            .DescribesRequestBody<string>(SoapMediaType)
             .Produces<string>(StatusCodes.Status200OK, SoapMediaType)
             .Produces<string>(StatusCodes.Status400BadRequest, SoapMediaType)
             .Produces<string>(StatusCodes.Status401Unauthorized, SoapMediaType)

@@ -26,11 +26,11 @@ public static class CounterpartEventEndpoints
         group.MapPost("/events", ProgressAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Utility))
             .WithName("CounterpartProgress")
             .WithSummary("公用事业单位报告进度 (a utility reports progress on its work order)")
-            .Accepts<ProgressReport>("application/json").DescribeEventAnswers();
+            .DescribesRequestBody<ProgressReport>("application/json").DescribeEventAnswers();
         group.MapPost("/decisions", DecisionAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Department))
             .WithName("CounterpartDecisions")
             .WithSummary("审批部门报告审批结果 (a department reports its decision on an approval request)")
-            .Accepts<DecisionReport>("application/json").DescribeEventAnswers();
+            .DescribesRequestBody<DecisionReport>("application/json").DescribeEventAnswers();
         endpoints.MapPost(DepartmentSoapContract.Route, SoapDecisionAsync)
             .RequireSignedSoapCaller(new AnyCounterpartOf(CounterpartKind.Department)).WithMetadata(DepartmentSoapContract.ReportDecision)
             .WithTags("counterparts").WithName("DepartmentReportDecision")

@@ -50,11 +50,11 @@ public static class FailedMessageEndpoints
             .Produces<ReplayQueued>(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status409Conflict);
         write.MapPost("/replay", ReplayManyAsync).WithName("ReplayFailedMessages")
             .WithSummary("批量重放 (replay by ids, by group or by counterpart)")
-            .Accepts<ReplayRequest>("application/json")
+            .DescribesRequestBody<ReplayRequest>("application/json")
             .Produces<ReplayQueued>(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status400BadRequest);
         write.MapPost("/{id}/discard", DiscardAsync).WithName("DiscardFailedMessage")
             .WithSummary("丢弃失败消息 (discard, with a reason)")
-            .Accepts<DiscardRequest>("application/json")
+            .DescribesRequestBody<DiscardRequest>("application/json")
             .Produces<DiscardedMessage>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
     }
 

@@ -15,7 +15,12 @@ public static class GatewayOpenApi
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services, string configDirectory)
     {
         // The schemas follow the wire conventions (camelCase, UPPER_SNAKE enums); handlers pass the same options.
-        services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            GatewayJson.Configure(o.SerializerOptions);
+            // Numbers are numbers on the wire (the web defaults would also describe them as strings).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = SchemaNames.Of;

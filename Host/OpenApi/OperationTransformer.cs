@@ -15,7 +15,7 @@ namespace Gateway.Host.OpenApi;
 /// </summary>
 public sealed class OperationTransformer(string samplesDirectory) : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var document = context.Document!;
@@ -56,6 +56,16 @@ public sealed class OperationTransformer(string samplesDirectory) : IOpenApiOper
             AddProblem(operation, document, "503", "存储暂不可用 (store unreachable; retry after Retry-After seconds)");
         }
 
+        if (metadata.OfType<RequestBodyDescription>().LastOrDefault() is { } body)
+        {
+            var schema = await SchemaAsync(body.Type, document, context, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
+            };
+        }
+
         foreach (var sample in metadata.OfType<RequestSample>())
             if (operation.RequestBody?.Content is { } content && content.TryGetValue(sample.ContentType, out var media)
                 && media is OpenApiMediaType mediaType)
@@ -63,7 +73,17 @@ public sealed class OperationTransformer(string samplesDirectory) : IOpenApiOper
                 var text = File.ReadAllText(Path.Combine(samplesDirectory, sample.RelativePath.Replace('/', Path.DirectorySeparatorChar)));
                 mediaType.Example = sample.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(text) : JsonValue.Create(text);
             }
-        return Task.CompletedTask;
+    }
+
+    /// <summary>A plain string inline; any other type as a component of its own name.</summary>
+    private static async Task<IOpenApiSchema> SchemaAsync(Type type, OpenApiDocument document, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (type == typeof(string)) return new OpenApiSchema { Type = JsonSchemaType.String };
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(type.Name))
+            document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+        return new OpenApiSchemaReference(type.Name, document);
     }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, string status, string description)

@@ -28,6 +28,7 @@ public static class ProblemCatalogue
         ["BODY_DIGEST_MISMATCH"] = "请求体摘要不符 (X-Gw-Content-SHA256 does not match the body)",
         ["NONCE_REPLAYED"] = "随机数已使用 (nonce seen before: replayed request)",
         ["CALLER_NOT_ALLOWED"] = "调用方无权使用该接口 (signed caller not admitted on this route)",
+        ["CALLER_MISMATCH"] = "无权代其他对接方报告 (a counterpart may only report as itself: the path names another)",
         ["TOKEN_INVALID"] = "缺少或无效的访问令牌 (missing or unknown bearer token)",
         ["ROLE_TOO_LOW"] = "权限不足 (the token's role is below the one the operation needs)",
         ["CASE_NOT_FOUND"] = "案件不存在 (no such case)",

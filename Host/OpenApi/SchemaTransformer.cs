@@ -17,6 +17,11 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.JsonPropertyInfo is not null) return Task.CompletedTask;
+        // Null is never written (absent means omitted), so a property that may be null is not required.
+        if (schema.Required is { Count: > 0 } required)
+            foreach (var property in context.JsonTypeInfo.Properties)
+                if (property.IsGetNullable && property.PropertyType is var t && (!t.IsValueType || Nullable.GetUnderlyingType(t) is not null))
+                    required.Remove(property.Name);
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(Problems.Body))
         {

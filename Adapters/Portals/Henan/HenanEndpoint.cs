@@ -29,7 +29,7 @@ public static class HenanEndpoint
                 "UTF-8（无声明时的默认）、GBK、GB2312、GB18030；其他编码与 DTD 被拒绝 (400 MALFORMED_BODY)。" +
                 " The XML declaration decides the encoding (UTF-8 by default, or GBK / GB2312 / GB18030); the Content-Type charset is " +
                 "not consulted; a DTD or any other encoding is refused. Content-Type application/xml or text/xml, else 415.")
-            .Accepts<string>("application/xml", "text/xml")
+            .DescribesRequestBody<string>("application/xml", "text/xml")
             .WithRequestSample("application/xml", "henan/xinxian-tea-factory.xml")
             .ProducesIntakeAnswers();
 

@@ -21,7 +21,7 @@ public static class HubeiEndpoint
             .WithTags("portals")
             .WithName("HubeiApplications")
             .WithSummary("鄂汇办 / 湖北政务服务网表单推送 (Hubei portal pushes its form-engine application)")
-            .Accepts<HubeiApplication>("application/json")
+            .DescribesRequestBody<HubeiApplication>("application/json")
             .WithRequestSample("application/json", "hubei/ezhou-logistics-park.json")
             .ProducesIntakeAnswers();
 

@@ -21,7 +21,7 @@ public static class ZhejiangEndpoint
             .WithTags("portals")
             .WithName("ZhejiangApplications")
             .WithSummary("浙江“一件事”报装申请推送 (Zhejiang portal pushes a hookup application)")
-            .Accepts<ZhejiangApplication>("application/json")
+            .DescribesRequestBody<ZhejiangApplication>("application/json")
             .WithRequestSample("application/json", "zhejiang/keqiao-factory.json")
             .ProducesIntakeAnswers();
 

@@ -27,7 +27,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         Name = name;
         _process = process;
         BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http = Support.GatewayHost.CheckedClient(baseUrl);
     }
 
     /// <summary>The host assembly the test project's build copies next to the tests (same build, same configuration).</summary>
