@@ -29,6 +29,8 @@ public static class ProblemCatalogue
         ["NONCE_REPLAYED"] = "随机数已使用 (nonce seen before: replayed request)",
         ["CALLER_NOT_ALLOWED"] = "调用方无权使用该接口 (signed caller not admitted on this route)",
         ["CALLER_MISMATCH"] = "无权代其他对接方报告 (a counterpart may only report as itself: the path names another)",
+        ["WRONG_COUNTERPART_KIND"] = "接口与对接方类型不符 (utilities report events, departments decisions)",
+        ["COUNTERPART_NOT_FOUND"] = "对接方不存在 (no counterpart with the id in the path)",
         ["TOKEN_INVALID"] = "缺少或无效的访问令牌 (missing or unknown bearer token)",
         ["ROLE_TOO_LOW"] = "权限不足 (the token's role is below the one the operation needs)",
         ["CASE_NOT_FOUND"] = "案件不存在 (no such case)",
