@@ -71,6 +71,23 @@ public sealed partial class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task The_interactive_reference_is_served_on_the_embedded_profile_and_can_be_switched_off()
+    {
+        await using (var host = await GatewayHost.StartAsync([]))
+        {
+            var page = await host.Http.GetStringAsync("/scalar/");
+            Assert.Contains("scalar.js", page);
+            Assert.Contains("/openapi/v1.json", await host.Http.GetStringAsync("/scalar/scalar.aspnetcore.js") + page);
+        }
+        await using (var host = await GatewayHost.StartAsync([], "--Gateway:ApiReference:Enabled=false"))
+        {
+            using var response = await host.Http.GetAsync("/scalar/");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+            (await host.Http.GetAsync("/openapi/v1.json")).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task The_document_lints_clean_with_the_recommended_ruleset()
     {
         await using var host = await GatewayHost.StartAsync([]);
