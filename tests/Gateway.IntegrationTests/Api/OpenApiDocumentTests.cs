@@ -77,7 +77,7 @@ public sealed partial class OpenApiDocumentTests
         {
             var page = await host.Http.GetStringAsync("/scalar/");
             Assert.Contains("scalar.js", page);
-            Assert.Contains("/openapi/v1.json", await host.Http.GetStringAsync("/scalar/scalar.aspnetcore.js") + page);
+            Assert.Contains("openapi/v1.json", page);
         }
         await using (var host = await GatewayHost.StartAsync([], "--Gateway:ApiReference:Enabled=false"))
         {
