@@ -67,12 +67,16 @@ if [ -f tests/soap-client/package.json ]; then
     (cd tests/soap-client && npm install --no-audit --no-fund --loglevel=error) || svc_die "npm install in tests/soap-client failed"
 fi
 
-# The standard OpenAPI validator the API-description test runs (npm @apidevtools/swagger-parser, pinned in its package.json).
+# The standard OpenAPI validator and linter the API-description tests run (npm @apidevtools/swagger-parser and @redocly/cli, pinned in its package.json).
 if [ -f tests/openapi-validator/package.json ]; then
     command -v npm >/dev/null 2>&1 || svc_die "npm not found on PATH (needed for tests/openapi-validator)"
     svc_log "installing tests/openapi-validator (npm)"
     (cd tests/openapi-validator && npm install --no-audit --no-fund --loglevel=error) || svc_die "npm install in tests/openapi-validator failed"
 fi
+
+# The client generator the generated-client test runs (Kiota, a dotnet tool pinned in dotnet-tools.json).
+svc_log "restoring dotnet tools (dotnet-tools.json)"
+dotnet tool restore >/dev/null || svc_die "dotnet tool restore failed"
 
 test_log="$SVC_TMP/dotnet-test.log"
 # The failure tests (crash, broker cluster, PostgreSQL restart, slow counterpart) write their figures here; printed below.

@@ -36,6 +36,8 @@ using Serilog;
 
 using Microsoft.Extensions.Options;
 
+using Gateway.Host.OpenApi;
+
 namespace Gateway.Host;
 
 /// <summary>The composition root: configuration, policy, store, bus, adapters and endpoints.</summary>
@@ -137,7 +139,7 @@ public static class GatewayApp
         services.AddHostedService<DeadlineSweeper>();
 
         AddReadinessChecks(services, settings);
-        services.AddOpenApi();
+        services.AddGatewayOpenApi(settings.ConfigDirectory);
 
         overrideServices?.Invoke(services);
 
@@ -149,7 +151,7 @@ public static class GatewayApp
         app.UsePortalRejectionMetrics();
         app.UseMiddleware<UnhandledExceptionMiddleware>();
         app.MapHealthEndpoints();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGatewayOpenApi(app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ApiReference.EnabledFor(settings.Profile));
         app.MapPortalEndpoints();
         app.MapCaseEndpoints();
         app.MapAdminEndpoints();

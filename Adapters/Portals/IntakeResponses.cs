@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Gateway.Adapters.Http;
 using Gateway.Contracts.Intake;
 using Gateway.Contracts.Json;
@@ -16,6 +17,11 @@ public static class IntakeResponses
         _ => Problems.Result(StatusCodes.Status409Conflict, "APPLICATION_CONFLICT", "申请编号已使用",
             $"该申请编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原申请不一致；请使用新的申请编号"),
     };
+
+    /// <summary>The answers of a REST portal route, for the OpenAPI document: receipt 201/200, problems 400/409/415.</summary>
+    public static RouteHandlerBuilder ProducesIntakeAnswers(this RouteHandlerBuilder route) =>
+        route.Produces<IntakeReceipt>(StatusCodes.Status201Created).Produces<IntakeReceipt>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
 
     public static IResult MalformedJson(string? path) =>
         Problems.Result(StatusCodes.Status400BadRequest, "MALFORMED_BODY", "请求体不是有效的 JSON",

@@ -1,3 +1,4 @@
+using Gateway.Adapters.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,9 @@ public static class SignedRequest
     /// route table shows every signed route's callers.
     /// </summary>
     public static TBuilder RequireSignedCaller<TBuilder>(this TBuilder route, CallerRule allowed) where TBuilder : IEndpointConventionBuilder =>
-        route.WithMetadata(allowed).AddEndpointFilterFactory((factory, next) =>
+        // 401 bad signature, 403 caller not admitted, 413 body over 1 MiB: answered by the filter before the handler.
+        route.WithMetadata(allowed).ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+            StatusCodes.Status413PayloadTooLarge).AddEndpointFilterFactory((factory, next) =>
         {
             var filter = new SignedRequestFilter(factory.ApplicationServices.GetRequiredService<SignatureVerifier>(), allowed);
             return invocation => filter.InvokeAsync(invocation, next);

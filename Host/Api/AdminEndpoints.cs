@@ -19,18 +19,19 @@ public static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/admin").WithTags("admin")
-            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
-        group.MapGet("/counterparts", ListCounterpartsAsync);
-        group.MapGet("/parked", ListParkedAsync);
+            .RequireAdminRole(AdminRole.Viewer);
+        group.MapGet("/counterparts", ListCounterpartsAsync).WithName("ListCounterparts")
+            .WithSummary("对接方一览 (counterparts: endpoint, circuit, pending and failed)")
+            .Produces<IReadOnlyList<CounterpartStatusView>>();
+        group.MapGet("/parked", ListParkedAsync).WithName("ListParkedRows")
+            .WithSummary("搁置的行 (parked rows: what a batch loop could not process, with the reason)")
+            .Produces<IReadOnlyList<ParkedRowView>>();
     }
 
     /// <summary>Rows the batch loops set aside (unreadable personal data, malformed payloads), newest first; details carry no personal data.</summary>
     private static async Task<IResult> ListParkedAsync(HttpContext http, IParkedRowStore store) =>
-        Results.Json((await store.ListParkedAsync(http.RequestAborted)).Select(p => new
-        {
-            kind = p.KindName, rowId = p.RowId, caseId = p.CaseId, reason = p.Reason, detail = p.Detail,
-            parkedAt = CaseView.At(p.ParkedAt), times = p.Times,
-        }), GatewayJson.Options);
+        Results.Json((await store.ListParkedAsync(http.RequestAborted))
+            .Select(p => new ParkedRowView(p.KindName, p.RowId, p.CaseId, p.Reason, p.Detail, CaseView.At(p.ParkedAt), p.Times)), GatewayJson.Options);
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
         CounterpartCircuits circuits, IDispatchStore store)

@@ -21,9 +21,13 @@ public static class CaseEndpoints
     public static void MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/cases").WithTags("cases")
-            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
-        group.MapGet("/{caseId}", GetCaseAsync);
-        group.MapGet("/", ListCasesAsync);
+            .RequireAdminRole(AdminRole.Viewer);
+        group.MapGet("/{caseId}", GetCaseAsync).WithName("GetCase")
+            .WithSummary("案件视图 (case view: applicant, services, outer works, costs, dispatches, timeline); phones masked for viewers")
+            .Produces<CaseView>().ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/", ListCasesAsync).WithName("ListCases")
+            .WithSummary("案件列表 (list cases by region, status, overdue, accepted between from and to)")
+            .Produces<CaseListPage>().ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, TimeProvider clock)

@@ -25,14 +25,25 @@ public static class CounterpartEventEndpoints
         // A counterpart may only report as itself: the path names it, the signed caller must be it.
         var group = endpoints.MapGroup($"/api/counterparts/{{{CounterpartId}}}").WithTags("counterparts");
         group.MapPost("/events", ProgressAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Utility))
-            .WithName("CounterpartProgress");
+            .WithName("CounterpartProgress")
+            .WithSummary("公用事业单位报告进度 (a utility reports progress on its work order)")
+            .DescribesRequestBody<ProgressReport>("application/json").DescribeEventAnswers();
         group.MapPost("/decisions", DecisionAsync).RequireSignedCaller(new CounterpartInPath(CounterpartId, CounterpartKind.Department))
-            .WithName("CounterpartDecisions");
+            .WithName("CounterpartDecisions")
+            .WithSummary("审批部门报告审批结果 (a department reports its decision on an approval request)")
+            .DescribesRequestBody<DecisionReport>("application/json").DescribeEventAnswers();
         endpoints.MapPost(DepartmentSoapContract.Route, SoapDecisionAsync)
             .RequireSignedSoapCaller(new AnyCounterpartOf(CounterpartKind.Department)).WithMetadata(DepartmentSoapContract.ReportDecision)
-            .WithTags("counterparts").WithName("DepartmentReportDecision");
-        endpoints.MapGet(DepartmentSoapContract.Route, Describe).WithTags("counterparts").WithName("DepartmentWsdl");
+            .WithTags("counterparts").WithName("DepartmentReportDecision")
+            .DescribeSoapOperation("审批部门以 SOAP 报告审批结果 ReportDecision (a department reports its decision, SOAP 1.1)",
+                DepartmentSoapContract.Route);
+        endpoints.MapGet(DepartmentSoapContract.Route, Describe).WithTags("counterparts").WithName("DepartmentWsdl")
+            .DescribeWsdl("审批部门 SOAP 接口的 WSDL (the WSDL of the departments' SOAP service)");
     }
+
+    private static RouteHandlerBuilder DescribeEventAnswers(this RouteHandlerBuilder route) =>
+        route.Produces<CounterpartEventReceipt>(StatusCodes.Status202Accepted).Produces<CounterpartEventReceipt>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
     private static Task<IResult> ProgressAsync(string counterpartId, HttpContext http, CounterpartEventHandler handler) =>
         HandleRestAsync<ProgressReport>(counterpartId, http,

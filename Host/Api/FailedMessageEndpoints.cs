@@ -32,16 +32,30 @@ public static class FailedMessageEndpoints
     public static void MapFailedMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api/admin/failed-messages").WithTags("failed-messages")
-            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
-        read.MapGet("/", ListAsync);
-        read.MapGet("/groups", GroupsAsync);
-        read.MapGet("/{id}", ShowAsync);
+            .RequireAdminRole(AdminRole.Viewer);
+        read.MapGet("/", ListAsync).WithName("ListFailedMessages")
+            .WithSummary("失败消息列表 (list failed messages by counterpart, reason, status)")
+            .Produces<FailedMessagePage>().ProducesProblems(StatusCodes.Status400BadRequest);
+        read.MapGet("/groups", GroupsAsync).WithName("GroupFailedMessages")
+            .WithSummary("失败消息分组 (failed messages grouped by counterpart and reason)")
+            .Produces<IReadOnlyList<FailedMessageGroup>>();
+        read.MapGet("/{id}", ShowAsync).WithName("GetFailedMessage")
+            .WithSummary("失败消息详情 (one failed message with its attempts and what was sent)")
+            .Produces<FailedMessageDetail>().ProducesProblems(StatusCodes.Status404NotFound);
 
         var write = endpoints.MapGroup("/api/admin/failed-messages").WithTags("failed-messages")
-            .AddEndpointFilter(AdminAuthorization.Require(AdminRole.Operator));
-        write.MapPost("/{id}/replay", ReplayOneAsync);
-        write.MapPost("/replay", ReplayManyAsync);
-        write.MapPost("/{id}/discard", DiscardAsync);
+            .RequireAdminRole(AdminRole.Operator);
+        write.MapPost("/{id}/replay", ReplayOneAsync).WithName("ReplayFailedMessage")
+            .WithSummary("重放一条失败消息 (replay one: same ids, same idempotency key)")
+            .Produces<ReplayQueued>(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status409Conflict);
+        write.MapPost("/replay", ReplayManyAsync).WithName("ReplayFailedMessages")
+            .WithSummary("批量重放 (replay by ids, by group or by counterpart)")
+            .DescribesRequestBody<ReplayRequest>("application/json")
+            .Produces<ReplayQueued>(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status400BadRequest);
+        write.MapPost("/{id}/discard", DiscardAsync).WithName("DiscardFailedMessage")
+            .WithSummary("丢弃失败消息 (discard, with a reason)")
+            .DescribesRequestBody<DiscardRequest>("application/json")
+            .Produces<DiscardedMessage>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
     }
 
     /// <summary>A group is a counterpart and a failure reason; its id is both, joined with '~'.</summary>
@@ -182,6 +196,4 @@ public static class FailedMessageEndpoints
     private static IResult NotFound(string id) =>
         Problems.Result(StatusCodes.Status404NotFound, "FAILED_MESSAGE_NOT_FOUND", "失败消息不存在", $"没有编号为 {id} 的失败消息");
 
-    private sealed record ReplayRequest(List<string>? Ids, string? GroupId, string? CounterpartId);
-    private sealed record DiscardRequest(string? Reason);
 }

@@ -27,7 +27,11 @@ public static class RatingEndpoints
     public static void MapRatingEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, RateAsync)
             .RequireSignedCaller(new OnlyCaller(PortalIds.Zhejiang, "无权调用", caller => $"访问密钥 {caller} 不能提交浙江“一件事”的评价"))
-            .WithTags("portals").WithName("ZhejiangRatings");
+            .WithTags("portals").WithName("ZhejiangRatings")
+            .WithSummary("申请人评价 (the applicant rates the service after connection, once per case)")
+            .DescribesRequestBody<RatingRequest>("application/json")
+            .Produces<RatingReceipt>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
     private static async Task<IResult> RateAsync(HttpContext http, ICaseStore store, TimeProvider clock)
     {

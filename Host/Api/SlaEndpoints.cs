@@ -17,7 +17,9 @@ namespace Gateway.Host.Api;
 public static class SlaEndpoints
 {
     public static void MapSlaEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/sla/due", Due).WithTags("sla").AddEndpointFilter(AdminAuthorization.Require(AdminRole.Viewer));
+        endpoints.MapGet("/api/sla/due", Due).WithTags("sla").RequireAdminRole(AdminRole.Viewer)
+            .WithName("DueAt").WithSummary("截止时间计算 (due time of a period in working days under a region's office hours)")
+            .Produces<SlaDue>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 
     private static IResult Due(string? region, string? start, string? workingDays, RegionCatalog regions, CalendarHolder calendars)
     {

@@ -17,10 +17,10 @@ public static class HealthEndpoints
     {
         var health = endpoints.MapGroup("/health").WithTags("Health");
         health.MapGet("/live", (HealthCheckService checks, HttpContext context) => WriteAsync(context, checks, _ => false))
-            .WithName("HealthLive").WithSummary("The process answers").Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .WithName("HealthLive").WithSummary("存活 (the process answers)").Produces<HealthAnswer>();
         health.MapGet("/ready", (HealthCheckService checks, HttpContext context) => WriteAsync(context, checks, c => c.Tags.Contains(ReadyTag)))
-            .WithName("HealthReady").WithSummary("Store and bus reachable")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status503ServiceUnavailable, contentType: "application/json");
+            .WithName("HealthReady").WithSummary("就绪 (store and bus reachable)")
+            .Produces<HealthAnswer>().Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task WriteAsync(HttpContext context, HealthCheckService checks, Func<HealthCheckRegistration, bool> predicate)
@@ -37,3 +37,9 @@ public static class HealthEndpoints
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, GatewayJson.Options));
     }
 }
+
+/// <summary>What the health endpoints answer (for the OpenAPI document; the writer above writes the same fields).</summary>
+[System.ComponentModel.Description("健康状态 (health: Healthy, Degraded or Unhealthy, and each check)")]
+public sealed record HealthAnswer(string Status, IReadOnlyDictionary<string, HealthCheckAnswer> Checks);
+
+public sealed record HealthCheckAnswer(string Status, string? Description);

@@ -14,6 +14,9 @@ public sealed record GatewayLaunch
     public bool AddressFromEnvironment { get; init; }
     /// <summary>Also write everything the process prints to this file (the bench keeps it beside its results).</summary>
     public string? LogFile { get; init; }
+    /// <summary>The client <see cref="GatewayProcess.Http"/> is made with (the integration tests check every answer against
+    /// the OpenAPI document); by default a plain one.</summary>
+    public Func<Uri, HttpClient>? Client { get; init; }
     /// <summary>Extra environment variables for the process.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }
@@ -39,14 +42,14 @@ public sealed class GatewayProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public string? LogFile { get; }
 
-    private GatewayProcess(string name, Process process, Uri baseUrl, string? logFile)
+    private GatewayProcess(string name, Process process, Uri baseUrl, string? logFile, Func<Uri, HttpClient>? client)
     {
         Name = name;
         _process = process;
         BaseUrl = baseUrl;
         LogFile = logFile;
         _log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = false };
-        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http = client?.Invoke(baseUrl) ?? new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>The host assembly the caller's build copies next to it.</summary>
@@ -76,7 +79,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         foreach (var (key, value) in launch.Environment) start.Environment[key] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var gateway = new GatewayProcess(name, process, new Uri($"http://127.0.0.1:{port}"), launch.LogFile);
+        var gateway = new GatewayProcess(name, process, new Uri($"http://127.0.0.1:{port}"), launch.LogFile, launch.Client);
         process.OutputDataReceived += (_, e) => gateway.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => gateway.Keep(e.Data);
         process.Start();

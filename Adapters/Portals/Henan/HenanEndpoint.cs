@@ -23,7 +23,15 @@ public static class HenanEndpoint
         endpoints.MapPost(Route, HandleAsync)
             .RequireSignedCaller(PortalCaller.Only(PortalIds.Henan))
             .WithTags("portals")
-            .WithName("HenanApplications");
+            .WithName("HenanApplications")
+            .WithSummary("河南政务服务网 XML 报装申请推送 (Henan portal pushes an XML application)")
+            .WithDescription($"请求体为 XML，根元素 <{HenanXmlReader.Root}>。字符集 (charset) 由 XML 声明决定，不看 Content-Type：" +
+                "UTF-8（无声明时的默认）、GBK、GB2312、GB18030；其他编码与 DTD 被拒绝 (400 MALFORMED_BODY)。" +
+                " The XML declaration decides the encoding (UTF-8 by default, or GBK / GB2312 / GB18030); the Content-Type charset is " +
+                "not consulted; a DTD or any other encoding is refused. Content-Type application/xml or text/xml, else 415.")
+            .DescribesRequestBody<string>("application/xml", "text/xml")
+            .WithRequestSample("application/xml", "henan/xinxian-tea-factory.xml")
+            .ProducesIntakeAnswers();
 
     private static Task<IResult> HandleAsync(HttpContext http, HenanValidator validator, IApplicationIntake intake) =>
         new PortalPipeline<HenanApplication>(Read, validator.Validate, HenanMapper.ToCanonical, IntakeAnswers.Rest)

@@ -1,3 +1,4 @@
+using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
@@ -18,7 +19,11 @@ public static class HubeiEndpoint
         endpoints.MapPost(Route, HandleAsync)
             .RequireSignedCaller(PortalCaller.Only(PortalIds.Hubei))
             .WithTags("portals")
-            .WithName("HubeiApplications");
+            .WithName("HubeiApplications")
+            .WithSummary("鄂汇办 / 湖北政务服务网表单推送 (Hubei portal pushes its form-engine application)")
+            .DescribesRequestBody<HubeiApplication>("application/json")
+            .WithRequestSample("application/json", "hubei/ezhou-logistics-park.json")
+            .ProducesIntakeAnswers();
 
     private static Task<IResult> HandleAsync(HttpContext http, HubeiValidator validator, IApplicationIntake intake) =>
         new PortalPipeline<HubeiForm>(Read, validator.Validate, HubeiMapper.ToCanonical, IntakeAnswers.Rest)

@@ -26,10 +26,14 @@ public static class ProjectApprovalEndpoint
                 caller => $"访问密钥 {caller} 无权调用工改平台接口"))
             .WithMetadata(ProjectApprovalContract.SubmitHookupDemand)
             .WithTags("portals")
-            .WithName("ProjectApprovalSubmitHookupDemand");
+            .WithName("ProjectApprovalSubmitHookupDemand")
+            .DescribeSoapOperation("工改平台报装需求 SubmitHookupDemand (project-approval platform submits a hookup demand, SOAP 1.1)",
+                ProjectApprovalContract.Route)
+            .WithRequestSample("text/xml", "project-approval/keqiao-textile-park.xml");
         endpoints.MapGet(ProjectApprovalContract.Route, Describe)
             .WithTags("portals")
-            .WithName("ProjectApprovalWsdl");
+            .WithName("ProjectApprovalWsdl")
+            .DescribeWsdl("工改平台接口的 WSDL (the WSDL of the project-approval SOAP service)");
         return endpoints;
     }
 

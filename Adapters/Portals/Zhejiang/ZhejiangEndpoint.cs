@@ -1,3 +1,4 @@
+using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals.Validation;
 using Gateway.Adapters.Security;
 using Gateway.Contracts.Cases;
@@ -18,7 +19,11 @@ public static class ZhejiangEndpoint
         endpoints.MapPost(Route, HandleAsync)
             .RequireSignedCaller(PortalCaller.Only(PortalIds.Zhejiang))
             .WithTags("portals")
-            .WithName("ZhejiangApplications");
+            .WithName("ZhejiangApplications")
+            .WithSummary("浙江“一件事”报装申请推送 (Zhejiang portal pushes a hookup application)")
+            .DescribesRequestBody<ZhejiangApplication>("application/json")
+            .WithRequestSample("application/json", "zhejiang/keqiao-factory.json")
+            .ProducesIntakeAnswers();
 
     private static Task<IResult> HandleAsync(HttpContext http, ZhejiangValidator validator, IApplicationIntake intake) =>
         new PortalPipeline<ZhejiangApplication>(PortalJson.ReadRequest<ZhejiangApplication>, validator.Validate,

@@ -22,6 +22,8 @@ public sealed class GatewayOptions
     public HousekeepingOptions Housekeeping { get; set; } = new();
     /// <summary><c>Gateway:Embedded</c>: rules of the embedded profile (published development secrets, sandbox).</summary>
     public EmbeddedOptions Embedded { get; set; } = new();
+    /// <summary><c>Gateway:ApiReference</c>: the interactive API reference page.</summary>
+    public ApiReferenceOptions ApiReference { get; set; } = new();
 }
 
 public sealed class EmbeddedOptions
@@ -31,6 +33,14 @@ public sealed class EmbeddedOptions
     /// is true; the start is then logged as a critical warning.
     /// </summary>
     public bool AllowNonLoopback { get; set; }
+}
+
+public sealed class ApiReferenceOptions
+{
+    /// <summary>Serve the interactive reference at /scalar; unset: on for the embedded profile, off for production.</summary>
+    public bool? Enabled { get; set; }
+
+    public bool EnabledFor(GatewayProfile profile) => Enabled ?? profile == GatewayProfile.Embedded;
 }
 
 public sealed class CounterpartOptions

@@ -70,17 +70,111 @@ public sealed partial class OpenApiDocumentTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunValidatorAsync(string file)
+    [Fact]
+    public async Task The_interactive_reference_is_served_on_the_embedded_profile_and_can_be_switched_off()
     {
-        Assert.True(File.Exists(Path.Combine(ValidatorDirectory, "node_modules", "@apidevtools", "swagger-parser", "package.json")),
+        await using (var host = await GatewayHost.StartAsync([]))
+        {
+            var page = await host.Http.GetStringAsync("/scalar/");
+            Assert.Contains("scalar.js", page);
+            Assert.Contains("openapi/v1.json", page);
+        }
+        await using (var host = await GatewayHost.StartAsync([], "--Gateway:ApiReference:Enabled=false"))
+        {
+            using var response = await host.Http.GetAsync("/scalar/");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+            (await host.Http.GetAsync("/openapi/v1.json")).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task The_document_lints_clean_with_the_recommended_ruleset()
+    {
+        await using var host = await GatewayHost.StartAsync([]);
+        var file = Path.Combine(Path.GetTempPath(), $"gateway-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, await host.Http.GetStringAsync("/openapi/v1.json"));
+        try
+        {
+            var (exitCode, output) = await RunLintAsync(file);
+            Assert.True(exitCode == 0, $"redocly lint:\n{output}");
+            // Clean: no error and no warning line (stylish format: "  28:9   warning  rule-name …").
+            Assert.DoesNotMatch(new Regex(@"^\s*\d+:\d+\s+(warning|error)\s", RegexOptions.Multiline), output);
+            Assert.Contains("Your API description is valid", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// Done-when 1 of the API description: every body is a component schema, every REST operation declares its error
+    /// answers as problems, and every operation says what security it needs (signature, bearer role, or none).
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_is_typed_secured_and_declares_its_errors()
+    {
+        await using var host = await GatewayHost.StartAsync([]);
+        var document = JsonNode.Parse(await host.Http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.Contains("adminBearer", schemes.Select(s => s.Key));
+        Assert.Contains("gwSignature", schemes.Select(s => s.Key));
+        Assert.Contains("X-Gw-Signature", document["components"]!["securitySchemes"]!["gwSignature"]!["name"]!.GetValue<string>());
+        Assert.NotNull(document["webhooks"]?["workOrder"]);
+        Assert.NotNull(document["webhooks"]?["approvalRequest"]);
+        Assert.NotNull(document["webhooks"]?["portalCallback"]);
+        var codes = document["components"]!["schemas"]!["Problem"]!["properties"]!["code"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Contains("VALIDATION_FAILED", codes);
+        Assert.Contains("NONCE_REPLAYED", codes);
+
+        var problems = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        foreach (var (method, node) in item!.AsObject())
+        {
+            var operation = node!.AsObject();
+            var name = $"{method.ToUpperInvariant()} {path}";
+            if (operation["security"] is not JsonArray) problems.Add($"{name}: no security declared");
+            var responses = operation["responses"]!.AsObject();
+            foreach (var (status, response) in responses)
+            foreach (var (mediaType, media) in response!["content"]?.AsObject() ?? [])
+            {
+                if (media!["schema"] is null) problems.Add($"{name} {status} {mediaType}: no schema");
+                if (mediaType.Contains("json", StringComparison.Ordinal) && media["schema"]!["$ref"] is null && media["schema"]!["items"]?["$ref"] is null)
+                    problems.Add($"{name} {status} {mediaType}: body is not a component schema");
+            }
+            foreach (var (mediaType, media) in operation["requestBody"]?["content"]?.AsObject() ?? [])
+                if (mediaType.Contains("json", StringComparison.Ordinal) && media!["schema"]?["$ref"] is null)
+                    problems.Add($"{name} request {mediaType}: body is not a component schema");
+            if (!path.StartsWith("/api/", StringComparison.Ordinal)) continue;
+            if (!responses.Any(r => r.Key.StartsWith('4') && r.Value!["content"]?["application/problem+json"] is not null))
+                problems.Add($"{name}: no 4xx problem answer");
+            if (operation["security"] is JsonArray { Count: > 0 } && responses["401"] is null)
+                problems.Add($"{name}: secured but no 401");
+            foreach (var status in new[] { "500", "503" })
+                if (responses[status] is null) problems.Add($"{name}: no {status}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static Task<(int ExitCode, string Output)> RunValidatorAsync(string file) => RunNodeAsync("validate.js", file);
+
+    /// <summary>Redocly CLI's lint (recommended ruleset, tests/openapi-validator/redocly.yaml), telemetry off.</summary>
+    private static Task<(int ExitCode, string Output)> RunLintAsync(string file) =>
+        RunNodeAsync(Path.Combine("node_modules", "@redocly", "cli", "bin", "cli.js"), "lint", file, "--config", "redocly.yaml", "--format", "stylish");
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(params string[] arguments)
+    {
+        Assert.True(File.Exists(Path.Combine(ValidatorDirectory, "node_modules", "@apidevtools", "swagger-parser", "package.json"))
+                    && File.Exists(Path.Combine(ValidatorDirectory, "node_modules", "@redocly", "cli", "package.json")),
             "tests/openapi-validator has no node_modules: run ./test.sh (it runs npm install there)");
         var start = new ProcessStartInfo("node") { WorkingDirectory = ValidatorDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("validate.js");
-        start.ArgumentList.Add(file);
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, (await stdout) + (await stderr));
     }

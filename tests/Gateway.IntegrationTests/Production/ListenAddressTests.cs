@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Production;
 
@@ -17,7 +18,7 @@ public sealed class ListenAddressTests
         {
             // No --urls and no Urls key: only the environment variable names the port.
             await using var gateway = await GatewayProcess.StartAsync("env-urls", [], work, TimeSpan.FromSeconds(60),
-                new GatewayLaunch { AddressFromEnvironment = true });
+                new GatewayLaunch { AddressFromEnvironment = true, Client = GatewayHost.CheckedClient });
 
             using var live = await gateway.Http.GetAsync("/health/live");
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);

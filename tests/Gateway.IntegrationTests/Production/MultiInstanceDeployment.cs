@@ -79,7 +79,8 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
         lock (_instances)
             if (_instances.Remove(name, out var previous)) _retired.Add(previous);
         var logs = Path.Combine(WorkDirectory, "logs-" + name);
-        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, _readyTimeout);
+        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, _readyTimeout,
+            new GatewayLaunch { Client = GatewayHost.CheckedClient });
         lock (_instances) _instances[name] = instance;
         return instance;
     }

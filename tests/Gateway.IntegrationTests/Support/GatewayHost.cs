@@ -42,7 +42,7 @@ public sealed class GatewayHost : IAsyncDisposable
         _args = args;
         _services = services;
         BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http = CheckedClient(baseUrl);
     }
 
     /// <summary>Stops the host and starts a new one on the same store and settings (a process restart, in-process).</summary>
@@ -52,8 +52,20 @@ public sealed class GatewayHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         (_app, BaseUrl) = await LaunchAsync(_args, _services);
-        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http = CheckedClient(BaseUrl);
     }
+
+    /// <summary>
+    /// The client every test uses: each JSON answer is checked against the host's OpenAPI document
+    /// (<see cref="OpenApiResponseCheck"/>), so the document cannot drift from the handlers.
+    /// </summary>
+    public static HttpClient CheckedClient(Uri baseUrl) =>
+        new(new OpenApiResponseCheck(async () =>
+        {
+            using var plain = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+            return System.Text.Json.Nodes.JsonNode.Parse(await plain.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        }))
+        { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
     private static async Task<(WebApplication, Uri)> LaunchAsync(string[] args, Action<IServiceCollection>? services)
     {
