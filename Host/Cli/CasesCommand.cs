@@ -24,7 +24,7 @@ public static class CasesCommand
         var overdue = new Option<bool>("--overdue") { Description = "Only cases with an overdue dispatch or clock" };
         var region = new Option<string?>("--region") { Description = "Only cases of this region" };
         var list = new Command("list", "List cases (newest first, first 200)") { overdue, region };
-        list.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), parse.GetValue(options.Token), async api =>
+        list.SetAction((parse, ct) => AdminApiClient.RunAsync(parse.GetValue(options.Url), options.TokenOf(parse), async api =>
         {
             var query = "/api/cases?pageSize=200" + (parse.GetValue(overdue) ? "&overdue=true" : "")
                 + (parse.GetValue(region) is { } r ? $"&region={Uri.EscapeDataString(r)}" : "");

@@ -44,11 +44,15 @@ public sealed partial class SqlGatewayStore
                         @DueProvisional, @WarnAt, @PausedUntil, @NotBefore, @MetAt, 0, @Violation)
                 ON CONFLICT (case_id, step, counterpart_id) DO NOTHING
                 """, Parameters(c), tx);
+        // The sweeper marks warnings and misses without the case lock: only a change that re-times the clock (a new due
+        // time) resets them, so an event never writes back a stale view of what the sweeper has just recorded.
         foreach (var c in effects.ClockChanges)
             await db.ExecuteAsync("""
                 UPDATE clocks SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @DueProvisional, warn_at = @WarnAt,
                     paused_until = @PausedUntil, met_at = COALESCE(met_at, @MetAt), violation = COALESCE(violation, @Violation),
-                    warned_at = @WarnedAt, missed_at = @MissedAt, overdue = @Overdue
+                    warned_at = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @WarnedAt ELSE warned_at END,
+                    missed_at = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @MissedAt ELSE missed_at END,
+                    overdue = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @Overdue ELSE overdue END
                 WHERE clock_id = @ClockId
                 """, Parameters(c), tx);
     }
@@ -78,9 +82,14 @@ public sealed partial class SqlGatewayStore
                 ORDER BY warn_at LIMIT @max {dialect.SkipLocked})
             RETURNING {ClockColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
-        foreach (var c in rows) await InsertTimelineAsync(db, tx, c.CaseId, ClockRules.Warning(c, now));
+        // One row that cannot be processed is parked (warned_at stays set, so it is not taken again) and the sweep goes on.
+        var warned = new List<ClockRow>();
+        foreach (var c in rows)
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Clock, c.ClockId, c.CaseId, now,
+                    () => InsertTimelineAsync(db, tx, c.CaseId, ClockRules.Warning(c, now))))
+                warned.Add(c);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return warned;
     }
 
     public async Task<IReadOnlyList<ClockRow>> RaiseClockMissesAsync(long now, int max, CancellationToken cancellationToken)
@@ -95,19 +104,25 @@ public sealed partial class SqlGatewayStore
                 ORDER BY due_at LIMIT @max {dialect.SkipLocked})
             RETURNING {ClockColumns}
             """, new { now, max }, tx, cancellationToken: cancellationToken))).AsList();
+        // As for dispatches: one row that cannot be processed is parked (missed_at stays set) and the sweep goes on.
+        var missed = new List<ClockRow>();
         foreach (var c in rows)
-        {
-            var caseId = c.CaseId;
-            var dispatchId = c.DispatchId;
-            var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
-            var dispatch = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
-                new { dispatchId }, tx);
-            var (entry, detail) = ClockRules.Missed(c, now);
-            await InsertTimelineAsync(db, tx, caseId, entry);
-            await AddCallbackAsync(db, tx, @case, dispatch, PortalEventNames.Overdue, now, detail);
-        }
+            if (await IsolatedAsync(db, tx, ParkedRowKind.Clock, c.ClockId, c.CaseId, now, async () =>
+                {
+                    var caseId = c.CaseId;
+                    var dispatchId = c.DispatchId;
+                    var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+                    if (@case.Unreadable is { } problem) // the miss needs no personal data; the case is shown to operators
+                        await ParkAsync(db, tx, new ParkedRow { Kind = ParkedRowKind.Case, RowId = caseId, CaseId = caseId, Reason = UnreadableData, Detail = problem, ParkedAt = now });
+                    var dispatch = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
+                        new { dispatchId }, tx);
+                    var (entry, detail) = ClockRules.Missed(c, now);
+                    await InsertTimelineAsync(db, tx, caseId, entry);
+                    await AddCallbackAsync(db, tx, @case, dispatch, PortalEventNames.Overdue, now, detail);
+                }))
+                missed.Add(c);
         await tx.CommitAsync(cancellationToken);
-        return rows;
+        return missed;
     }
 
     public async Task<IReadOnlyList<(ClockRow Clock, string Region)>> GetProvisionalClocksAsync(CancellationToken cancellationToken)
@@ -136,7 +151,7 @@ public sealed partial class SqlGatewayStore
         await using var db = await OpenAsync(cancellationToken);
         return await db.ExecuteScalarAsync<long>(new CommandDefinition($"""
             SELECT (SELECT COUNT(*) FROM dispatches WHERE due_provisional = 1 AND status IN {In(DeliveryRules.Open)} AND met_at IS NULL)
-                 + (SELECT COUNT(*) FROM clocks WHERE due_provisional = 1 AND met_at IS NULL)
+                 + (SELECT COUNT(*) FROM clocks WHERE due_provisional = 1 AND met_at IS NULL AND due_at IS NOT NULL)
             """, cancellationToken: cancellationToken));
     }
 }

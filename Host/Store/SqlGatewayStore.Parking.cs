@@ -30,7 +30,7 @@ public sealed partial class SqlGatewayStore
 
     private static ParkedRow Masked(ParkedRow row)
     {
-        var detail = PersonalDataMask.InText(row.Detail);
+        var detail = PersonalDataMask.FreeText(row.Detail);
         row.Detail = detail.Length > 500 ? detail[..500] : detail;
         return row;
     }

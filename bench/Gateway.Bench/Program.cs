@@ -18,7 +18,9 @@ foreach (var profile in options.Profiles)
 {
     var result = await ProfileRun.RunAsync(profile, options, command);
     results.Add(result);
-    Console.WriteLine($"[{profile}] wrote {BenchReport.Write(result, options.ResultsDir, options.Label)}");
+    // A run whose warm-up had not settled is kept for inspection, named as such, and never reported (see WarmupCheck).
+    var label = BenchReport.Refusal(result) is null ? options.Label : string.Join('-', new[] { options.Label, "unsettled" }.Where(l => l.Length > 0));
+    Console.WriteLine($"[{profile}] wrote {BenchReport.Write(result, options.ResultsDir, label)}");
 }
 Console.WriteLine();
 var refusals = results.Select(BenchReport.Refusal).OfType<string>().ToList();

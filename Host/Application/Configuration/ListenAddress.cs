@@ -20,16 +20,20 @@ public static class ListenAddress
 
     /// <summary>
     /// The configured listen addresses that are not loopback: a host other than <c>localhost</c>, 127.0.0.0/8 or ::1
-    /// (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, a LAN address), and any <c>*_PORTS</c> setting (they bind every interface).
+    /// (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, a LAN address), and a <c>*_PORTS</c> setting (it binds every interface) when
+    /// neither <c>urls</c> nor <c>Kestrel:Endpoints</c> names an address, as Kestrel itself decides.
     /// </summary>
     public static IReadOnlyList<string> NonLoopback(IConfiguration configuration)
     {
         var found = new List<string>();
-        foreach (var key in new[] { "http_ports", "https_ports" })
-            if (!string.IsNullOrWhiteSpace(configuration[key])) found.Add($"{key}={configuration[key]} (every interface)");
-        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
-        found.AddRange(urls.Where(u => !IsLoopback(u)));
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
+        // Kestrel's order: its endpoints beat urls, and urls beat *_PORTS (container images set ASPNETCORE_HTTP_PORTS=8080
+        // by default); so ports count only when nothing else names an address.
+        if (urls.Length == 0 && endpoints.Count == 0)
+            foreach (var key in new[] { "http_ports", "https_ports" })
+                if (!string.IsNullOrWhiteSpace(configuration[key])) found.Add($"{key}={configuration[key]} (every interface)");
+        found.AddRange((endpoints.Count > 0 ? endpoints : urls.AsEnumerable()).Where(u => !IsLoopback(u)));
         return found;
     }
 

@@ -40,11 +40,13 @@ public sealed class DeadlineSweeper(
     public async Task SweepOnceAsync(CancellationToken cancellationToken)
     {
         var reloaded = TryReloadCalendars();
+        // A failing recompute is retried next sweep, and never keeps the warnings, misses and retries below from running.
         if (reloaded || !_provisionalChecked)
-        {
-            await RecomputeProvisionalAsync(cancellationToken);
-            _provisionalChecked = true;
-        }
+            _provisionalChecked = await StepAsync("provisional recompute", async () =>
+            {
+                await RecomputeProvisionalAsync(cancellationToken);
+                return true;
+            }, false);
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         // Each step on its own: one failing (its batch rolled back) must not keep the others from running. A row the
@@ -114,8 +116,12 @@ public sealed class DeadlineSweeper(
                 dispatch.SlaHalfDays / 2m, region.OfficeHours);
             if (due.Provisional) continue;
             var dueAt = due.At.ToUnixTimeMilliseconds();
-            await store.UpdateDueAsync(dispatch.DispatchId, dueAt, false,
-                DeadlineWarning.WarnAt(dispatch.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+            await StepAsync($"recompute of dispatch {dispatch.DispatchId}", async () =>
+            {
+                await store.UpdateDueAsync(dispatch.DispatchId, dueAt, false,
+                    DeadlineWarning.WarnAt(dispatch.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+                return true;
+            }, false);
         }
         foreach (var (clock, regionId) in await clocks.GetProvisionalClocksAsync(cancellationToken))
         {
@@ -123,8 +129,12 @@ public sealed class DeadlineSweeper(
             var due = calendars.Calculator.DueAtOrProvisional(DateTimeOffset.FromUnixTimeMilliseconds(clock.DueFrom), clock.SlaHalfDays / 2m, region.OfficeHours);
             if (due.Provisional) continue;
             var dueAt = due.At.ToUnixTimeMilliseconds();
-            await clocks.UpdateClockDueAsync(clock.ClockId, dueAt, false,
-                DeadlineWarning.WarnAt(clock.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+            await StepAsync($"recompute of clock {clock.ClockId}", async () =>
+            {
+                await clocks.UpdateClockDueAsync(clock.ClockId, dueAt, false,
+                    DeadlineWarning.WarnAt(clock.DueFrom, dueAt, settings.DeadlineWarningFraction), now, cancellationToken);
+                return true;
+            }, false);
         }
     }
 }
