@@ -5,7 +5,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
-/// The body of a work order or approval request (specs/counterparts.md), identical for REST and SOAP.
+/// The body of a work order or approval request (docs/lifecycle.md), identical for REST and SOAP.
 /// </summary>
 public sealed record DispatchDocument(
     string DispatchId,

@@ -11,7 +11,7 @@ using Gateway.Contracts.Json;
 namespace Gateway.Adapters.Sandbox;
 
 /// <summary>
-/// SIMULATED utilities and departments for the embedded profile (specs/counterparts.md, "Sandbox"):
+/// SIMULATED utilities and departments for the embedded profile (docs/lifecycle.md, "Sandbox"):
 /// they speak the real agreement — verify the gateway's signature, acknowledge with an order number,
 /// answer a repeated idempotency key with 409 and the same number, then play their part (<see cref="SandboxProgress"/>).
 /// Never on in production; never used by tests as a stand-in for a counterpart.

@@ -11,7 +11,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Sandbox;
 
 /// <summary>
-/// What the SIMULATED counterparts do after acknowledging (specs/counterparts.md "Sandbox"): departments answer
+/// What the SIMULATED counterparts do after acknowledging (docs/lifecycle.md "Sandbox"): departments answer
 /// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step, with the
 /// clock events a real utility sends on the way (commitment filed, road restored, the applicant's completion request), and
 /// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own

@@ -1,6 +1,6 @@
 namespace Gateway.Adapters.Security;
 
-/// <summary>Header names of the caller signature (specs/security.md).</summary>
+/// <summary>Header names of the caller signature (docs/security.md).</summary>
 public static class SignatureHeaders
 {
     public const string AccessKey = "X-Gw-Access-Key";

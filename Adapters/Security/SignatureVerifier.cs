@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Adapters.Security;
 
-/// <summary>Checks an inbound request's signature (specs/security.md), before its body is parsed.</summary>
+/// <summary>Checks an inbound request's signature (docs/security.md), before its body is parsed.</summary>
 public sealed partial class SignatureVerifier(ICallerSecrets secrets, INonceStore nonces, TimeProvider clock)
 {
     public static readonly TimeSpan AllowedSkew = TimeSpan.FromSeconds(90);

@@ -1,7 +1,7 @@
 namespace Gateway.Contracts.Messages;
 
 /// <summary>
-/// What the gateway tells a portal about its application (specs/portals.md, "Progress callbacks to portals"):
+/// What the gateway tells a portal about its application (docs/portals.md, "Progress callbacks to portals"):
 /// the JSON body of a REST callback, the fields of a SOAP NotifyProgress.
 /// </summary>
 public sealed record PortalEvent(

@@ -1,6 +1,6 @@
 namespace Gateway.Contracts.Portals;
 
-/// <summary>The portals of specs/portals.md; the portal id is also its access key.</summary>
+/// <summary>The portals of docs/portals.md; the portal id is also its access key.</summary>
 public static class PortalIds
 {
     public const string Zhejiang = "zhejiang";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Gateway.Contracts.Privacy;
 
 /// <summary>
-/// Masks personal data (specs/security.md, "Data protection"): phones as <c>139****1234</c>, USCCs as
+/// Masks personal data (docs/security.md, "Data protection"): phones as <c>139****1234</c>, USCCs as
 /// <c>9133**********5X1B</c>-style (first 4 and last 4 kept), names to their first character.
 /// </summary>
 public static partial class PersonalDataMask

@@ -15,7 +15,7 @@ using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Host.Api;
 
-/// <summary>The case view of specs/operations.md, assembled from the stored case, its dispatches and timeline.</summary>
+/// <summary>The case view of docs/operations.md, assembled from the stored case, its dispatches and timeline.</summary>
 public sealed record CaseView(
     string CaseId, string Region, string? Zone, string Portal, string PortalApplicationNo, CaseStatus Status,
     DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,

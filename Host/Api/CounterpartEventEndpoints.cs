@@ -12,7 +12,7 @@ using Gateway.Routing.Regions;
 namespace Gateway.Host.Api;
 
 /// <summary>
-/// Counterparts calling back (specs/counterparts.md "Inbound"): utility progress and department decisions over REST,
+/// Counterparts calling back (docs/lifecycle.md "Inbound"): utility progress and department decisions over REST,
 /// decisions over SOAP at /soap/departments. Signed with the counterpart's own key; a repeat event id is a 200 no-op.
 /// </summary>
 public static class CounterpartEventEndpoints

@@ -21,7 +21,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Host.Api;
 
 /// <summary>
-/// <c>/api/admin/failed-messages</c> (specs/operations.md): list, group, inspect (viewer); replay and discard
+/// <c>/api/admin/failed-messages</c> (docs/operations.md): list, group, inspect (viewer); replay and discard
 /// (operator). A replay re-sends the original message with its original ids, so the counterpart sees the same
 /// idempotency key; every replay and discard is recorded with the operator's token name and time.
 /// </summary>

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Gateway.Cli;
 
 /// <summary>
-/// Operator verbs (specs/operations.md, "Operator CLI"). They talk to a running gateway over HTTP; they never
+/// Operator verbs (docs/operations.md, "Operator CLI"). They talk to a running gateway over HTTP; they never
 /// open the store themselves, except <c>migrate</c>, which applies the schema before any instance runs.
 /// Exit codes: 0 done, 1 the gateway (or store) refused, 2 usage, 3 gateway unreachable.
 /// </summary>

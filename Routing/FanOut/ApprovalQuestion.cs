@@ -1,6 +1,6 @@
 namespace Gateway.Routing.FanOut;
 
-/// <summary>The two questions a department is asked (specs/counterparts.md).</summary>
+/// <summary>The two questions a department is asked (docs/lifecycle.md).</summary>
 public static class ApprovalQuestion
 {
     public const string Involvement = "INVOLVEMENT";

@@ -2,7 +2,7 @@ using Gateway.Contracts.Cases;
 
 namespace Gateway.Routing.Regions;
 
-/// <summary>The counterpart roles of specs/counterparts.md; a counterpart id is <c>{region}-{role}</c>.</summary>
+/// <summary>The counterpart roles of docs/lifecycle.md; a counterpart id is <c>{region}-{role}</c>.</summary>
 public static class CounterpartRole
 {
     public static readonly IReadOnlyDictionary<string, ServiceType> UtilityRoles = new Dictionary<string, ServiceType>

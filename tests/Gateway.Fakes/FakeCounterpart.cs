@@ -17,7 +17,7 @@ namespace Gateway.Fakes;
 /// <summary>
 /// A counterpart ERP (or a portal's callback receiver) as a WireMock server on 127.0.0.1 (ephemeral port), for the
 /// integration tests and the bench alike. Scripted answers (statuses, Retry-After, delays, connection faults) come
-/// first, in order, as a WireMock scenario; after them it answers as a real ERP following specs/counterparts.md:
+/// first, in order, as a WireMock scenario; after them it answers as a real ERP following docs/lifecycle.md:
 /// 201 with a new order number for a new Idempotency-Key, 409 with the same order number for a key it has seen.
 /// </summary>
 public sealed class FakeCounterpart : IAsyncDisposable

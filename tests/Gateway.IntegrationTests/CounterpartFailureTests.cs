@@ -5,7 +5,7 @@ using Gateway.IntegrationTests.Support;
 namespace Gateway.IntegrationTests;
 
 /// <summary>
-/// How the gateway treats a counterpart's answers (specs/counterparts.md): transient errors retried with the same
+/// How the gateway treats a counterpart's answers (docs/lifecycle.md): transient errors retried with the same
 /// idempotency key, permanent ones recorded as failures, 409 with an order number taken as success.
 /// Each test has its own host and fakes, so scripted answers never leak between tests.
 /// </summary>

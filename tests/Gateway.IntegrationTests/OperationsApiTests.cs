@@ -7,7 +7,7 @@ using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;
 
-/// <summary>Case queries, admin listing, health and startup checks (specs/operations.md, specs/security.md).</summary>
+/// <summary>Case queries, admin listing, health and startup checks (docs/operations.md, docs/security.md).</summary>
 public sealed class OperationsApiTests(KeqiaoGateway gateway) : IClassFixture<KeqiaoGateway>
 {
     private async Task<string> PushSampleAsync()

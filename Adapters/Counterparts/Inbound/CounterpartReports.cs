@@ -8,7 +8,7 @@ namespace Gateway.Adapters.Counterparts.Inbound;
 
 /// <summary>
 /// <c>POST /api/counterparts/{id}/events</c>: a utility's progress on a work order, or one of its clock events
-/// (specs/counterparts.md) with what that event needs: <c>until</c> (a deferral), <c>agreedAt</c>, <c>plannedStart</c>.
+/// (docs/lifecycle.md) with what that event needs: <c>until</c> (a deferral), <c>agreedAt</c>, <c>plannedStart</c>.
 /// </summary>
 public sealed record ProgressReport(string? EventId, string? DispatchId, string? OrderNo, string? Status, string? At, string? Note,
     string? Until = null, string? AgreedAt = null, string? PlannedStart = null);

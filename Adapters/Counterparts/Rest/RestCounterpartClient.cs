@@ -15,7 +15,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts.Rest;
 
 /// <summary>
-/// Sends work orders and approval requests over REST (specs/counterparts.md): signed, with the dispatch id as
+/// Sends work orders and approval requests over REST (docs/lifecycle.md): signed, with the dispatch id as
 /// <c>Idempotency-Key</c>, through the counterpart's resilience pipeline; classifies the answer.
 /// </summary>
 public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimeProvider clock)

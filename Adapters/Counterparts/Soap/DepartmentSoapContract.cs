@@ -9,7 +9,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts.Soap;
 
 /// <summary>
-/// SOAP for department systems (specs/counterparts.md): <c>POST /soap/departments</c> with ReportDecision, WSDL at
+/// SOAP for department systems (docs/lifecycle.md): <c>POST /soap/departments</c> with ReportDecision, WSDL at
 /// <c>?wsdl</c>. The fields are those of the REST decision, as child elements in urn:hookup:counterpart:v1.
 /// </summary>
 public static class DepartmentSoapContract

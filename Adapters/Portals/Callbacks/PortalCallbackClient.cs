@@ -14,7 +14,7 @@ using Gateway.Contracts.Portals;
 namespace Gateway.Adapters.Portals.Callbacks;
 
 /// <summary>
-/// Tells a portal what happened to its application (specs/portals.md, "Progress callbacks to portals"): a signed
+/// Tells a portal what happened to its application (docs/portals.md, "Progress callbacks to portals"): a signed
 /// JSON POST to a REST portal's callback URL, a SOAP <c>NotifyProgress</c> to the project-approval platform. Same
 /// signing and resilience pipeline as work orders; the event id is the Idempotency-Key.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Gateway.Adapters.Portals.Henan;
 
 /// <summary>
-/// The wire shape of 河南政务服务网's XML push (specs/portals.md, <c>henan</c>): element text as sent, so the
+/// The wire shape of 河南政务服务网's XML push (docs/portals.md, <c>henan</c>): element text as sent, so the
 /// validator can name every unreadable value by its element path before anything is converted.
 /// </summary>
 public sealed class HenanApplication

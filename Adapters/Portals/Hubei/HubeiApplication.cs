@@ -1,7 +1,7 @@
 namespace Gateway.Adapters.Portals.Hubei;
 
 /// <summary>
-/// The wire shape of the 鄂汇办 / 湖北政务服务网 form engine's push (specs/portals.md, <c>hubei</c>): a flat list
+/// The wire shape of the 鄂汇办 / 湖北政务服务网 form engine's push (docs/portals.md, <c>hubei</c>): a flat list
 /// of named fields whose values are strings as the user typed them, units included.
 /// </summary>
 public sealed class HubeiApplication

@@ -3,7 +3,7 @@ using Gateway.Adapters.Soap;
 
 namespace Gateway.Adapters.Portals.ProjectApproval;
 
-/// <summary>The fixed names of the 工改平台 SOAP agreement (specs/portals.md, <c>project-approval</c>).</summary>
+/// <summary>The fixed names of the 工改平台 SOAP agreement (docs/portals.md, <c>project-approval</c>).</summary>
 public static class ProjectApprovalContract
 {
     public const string Route = "/soap/project-approval";

@@ -1,7 +1,7 @@
 namespace Gateway.Adapters.Portals.ProjectApproval;
 
 /// <summary>
-/// The SubmitHookupDemand payload as sent (specs/portals.md, <c>project-approval</c>): element text kept as
+/// The SubmitHookupDemand payload as sent (docs/portals.md, <c>project-approval</c>): element text kept as
 /// text, so the validator can name every unreadable value by its element path before anything is converted.
 /// </summary>
 public sealed class ProjectApprovalDemand

@@ -1,6 +1,6 @@
 namespace Gateway.Adapters.Portals.Validation;
 
-/// <summary>Stable field-error codes of the portal agreement (specs/portals.md).</summary>
+/// <summary>Stable field-error codes of the portal agreement (docs/portals.md).</summary>
 public static class ErrorCodes
 {
     public const string Required = "REQUIRED";

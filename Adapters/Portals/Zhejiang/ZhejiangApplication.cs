@@ -1,6 +1,6 @@
 namespace Gateway.Adapters.Portals.Zhejiang;
 
-/// <summary>The wire shape of 浙江省"一件事"系统's push (specs/portals.md, <c>zhejiang</c>). Names are the portal's own.</summary>
+/// <summary>The wire shape of 浙江省"一件事"系统's push (docs/portals.md, <c>zhejiang</c>). Names are the portal's own.</summary>
 public sealed class ZhejiangApplication
 {
     public string? ApplyNo { get; set; }

@@ -6,7 +6,7 @@ public enum GatewayProfile { Embedded, Production }
 public enum TransportKind { InMemory, RabbitMq }
 public enum StoreKind { Sqlite, Postgres }
 
-/// <summary>The validated <c>Gateway:*</c> settings (specs/operations.md, "Configuration keys").</summary>
+/// <summary>The validated <c>Gateway:*</c> settings (docs/operations.md, "Configuration keys").</summary>
 public sealed partial record GatewaySettings(
     GatewayProfile Profile,
     TransportKind Transport,

@@ -16,7 +16,7 @@ public sealed partial class OpenApiDocumentTests
 {
     private static readonly string ValidatorDirectory = Path.Combine(RepoPaths.Root, "tests", "openapi-validator");
 
-    /// <summary>specs/operations.md (and the portals' REST pushes of specs/portals.md), parameters written as {}.</summary>
+    /// <summary>docs/operations.md (and the portals' REST pushes of docs/portals.md), parameters written as {}.</summary>
     private static readonly string[] SpecEndpoints =
     [
         "GET /api/cases/{}", "GET /api/cases",

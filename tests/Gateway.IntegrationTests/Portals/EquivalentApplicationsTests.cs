@@ -43,7 +43,7 @@ public sealed class EquivalentApplicationsTests(PortalsGateway gateway)
     public async Task Henan_xinxian_sample_carries_every_value_of_the_agreements_example()
     {
         var view = await PushSampleAsync("henan", "xinxian-tea-factory.xml");
-        // Worked out by hand from specs/portals.md's Henan example (the sample is that example for 新县).
+        // Worked out by hand from docs/portals.md's Henan example (the sample is that example for 新县).
         AssertJson("""
             [ { "service": "WATER", "business": "NEW", "dailyTons": 120, "natures": ["PRODUCTION", "DOMESTIC"] },
               { "service": "POWER", "business": "NEW", "capacityKva": 630, "voltageKv": 10 },

@@ -12,7 +12,7 @@ public sealed record PromisedDispatch(string DispatchId, string CounterpartId, D
 public sealed record AcceptedApplication(string ApplyNo, string CaseId, string AcceptedBy, IReadOnlyList<PromisedDispatch> Dispatches);
 
 /// <summary>
-/// Pushes signed Zhejiang applications (specs/security.md, via <see cref="SpecSigner"/>) across the running instances,
+/// Pushes signed Zhejiang applications (docs/security.md, via <see cref="SpecSigner"/>) across the running instances,
 /// round robin, as a portal behind a load balancer would. A connection that is refused or dropped (an instance that
 /// is down) is retried on another instance with a fresh signature, exactly what a portal does; the application number
 /// makes the retry safe. Any answer other than 201/200 fails the test.

@@ -7,8 +7,8 @@ using Gateway.IntegrationTests.Support;
 namespace Gateway.IntegrationTests.Security;
 
 /// <summary>
-/// Every 401 code of specs/security.md, for a REST portal (problem+json) and for SOAP (a <c>soap:Client</c> fault with
-/// HTTP 401, specs/portals.md), each checked before the body is parsed and storing nothing; and <c>hmac-sm3</c> accepted
+/// Every 401 code of docs/security.md, for a REST portal (problem+json) and for SOAP (a <c>soap:Client</c> fault with
+/// HTTP 401, docs/portals.md), each checked before the body is parsed and storing nothing; and <c>hmac-sm3</c> accepted
 /// from every portal.
 /// </summary>
 public sealed class SignatureCodesTests(PortalsGateway gateway) : IClassFixture<PortalsGateway>

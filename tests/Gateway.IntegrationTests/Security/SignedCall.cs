@@ -10,7 +10,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace Gateway.IntegrationTests.Security;
 
 /// <summary>
-/// A push to a portal endpoint signed straight from specs/security.md with either algorithm, with knobs to break
+/// A push to a portal endpoint signed straight from docs/security.md with either algorithm, with knobs to break
 /// exactly one part of the signature (for the 401 codes) — independent of the gateway's own signing code.
 /// </summary>
 public sealed record SignedCall(string Portal, byte[] Body)

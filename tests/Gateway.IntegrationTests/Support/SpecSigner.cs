@@ -4,7 +4,7 @@ using System.Text;
 namespace Gateway.IntegrationTests.Support;
 
 /// <summary>
-/// The caller signature written straight from specs/security.md, independently of the gateway's own
+/// The caller signature written straight from docs/security.md, independently of the gateway's own
 /// implementation, so tests check the gateway against the agreement rather than against itself.
 /// </summary>
 public static class SpecSigner

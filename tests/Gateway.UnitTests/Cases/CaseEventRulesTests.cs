@@ -28,7 +28,7 @@ public sealed class CaseEventRulesTests
             ApplicationJson = JsonSerializer.Serialize(new HookupApplication { SurveyDate = new DateOnly(2026, 11, 26) }, GatewayJson.Options) },
         new CasePolicyDocument(outerWorks, [], null, null), all, subject, Now);
 
-    // The rules take typed values; these tests speak the wire names of specs/counterparts.md.
+    // The rules take typed values; these tests speak the wire names of docs/lifecycle.md.
     private static Func<CaseSnapshot, CaseEffects> ProgressRule(string status, string orderNo, string? note) =>
         Rules.Progress(WireName.Parse<WorkProgress>(status), orderNo, note);
     private static Func<CaseSnapshot, CaseEffects> DecisionRule(string decision, string? permitNo, string? reason) =>

@@ -4,7 +4,7 @@ using Gateway.Routing.Deadlines;
 namespace Gateway.UnitTests.Deadlines;
 
 /// <summary>
-/// Expected values are worked out by hand from the calendar tables in DOMAIN.md (the comments show how).
+/// Expected values are worked out by hand from the calendar tables in docs/lifecycle.md (the comments show how).
 /// Default office hours: 09:00–12:00, 13:30–17:30 → 7 h a day, half a day = 3.5 h.
 /// Weekdays used: 2026-03-04 Wed, 03-05 Thu, 03-06 Fri, 03-07 Sat, 03-09 Mon (no holiday in March 2026).
 /// </summary>

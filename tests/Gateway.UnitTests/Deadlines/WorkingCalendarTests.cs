@@ -41,7 +41,7 @@ public sealed class WorkingCalendarTests
     /// (02-15 Sun, 02-21 Sat, 02-22 Sun) = 6; 清明 04-06 Mon = 1; 劳动节 05-01 Fri, 05-04 Mon, 05-05 Tue = 3;
     /// 端午 06-19 Fri = 1; 中秋 09-25 Fri = 1; 国庆 10-01 Thu, 10-02 Fri, 10-05 Mon, 10-06 Tue, 10-07 Wed = 5 → 19.
     /// Make-up weekend days: 01-04, 02-14, 02-28, 05-09, 09-20, 10-10 = 6.
-    /// 261 − 19 + 6 = 248 (matches DOMAIN.md).
+    /// 261 − 19 + 6 = 248 (matches docs/lifecycle.md).
     /// </summary>
     [Fact]
     public void Year_2026_has_248_working_days()

@@ -5,8 +5,8 @@ namespace Gateway.UnitTests.Identifiers;
 public sealed class IdentifierTests
 {
     [Theory]
-    [InlineData("91350200776049653A")] // DOMAIN.md's example
-    [InlineData("91330621MA2D8Q5X1A")] // specs/portals.md's Zhejiang sample
+    [InlineData("91350200776049653A")] // docs/lifecycle.md's example
+    [InlineData("91330621MA2D8Q5X1A")] // docs/portals.md's Zhejiang sample
     public void Valid_uscc_passes_the_check_character(string code)
     {
         Assert.True(UnifiedSocialCreditCode.HasValidShape(code));
@@ -16,7 +16,7 @@ public sealed class IdentifierTests
     [Fact]
     public void Check_character_is_computed_with_the_gb32100_weights()
     {
-        // The rule as DOMAIN.md states it, written out independently of the implementation.
+        // The rule as docs/lifecycle.md states it, written out independently of the implementation.
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
         var first17 = "91350200776049653";

@@ -16,7 +16,7 @@ public sealed class HubeiValidatorTests
     [Fact]
     public void The_agreements_example_values_are_valid()
     {
-        // specs/portals.md's example: 027 landline, gas unticked with an empty business type, bzsx without gas.
+        // docs/portals.md's example: 027 landline, gas unticked with an empty business type, bzsx without gas.
         Assert.Empty(ErrorsOf(a =>
         {
             PortalSamples.Set(a, "lxdh", "027-60000000");

@@ -3,7 +3,7 @@ using Gateway.Routing.Regions;
 
 namespace Gateway.UnitTests.Portals;
 
-/// <summary>The four region files this issue adds, checked against DOMAIN.md and the plans in shared/seeds.</summary>
+/// <summary>The four region files this issue adds, checked against docs/lifecycle.md and the plans in shared/seeds.</summary>
 public sealed class PortalRegionsTests
 {
     private static RegionPolicy Region(string id) => TestRepo.Regions.Find(id) ?? throw new Xunit.Sdk.XunitException($"no region {id}");

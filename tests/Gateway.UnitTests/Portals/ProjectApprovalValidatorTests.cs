@@ -22,7 +22,7 @@ public sealed class ProjectApprovalValidatorTests
     [Fact]
     public void The_agreements_example_is_valid_for_puyang_except_its_network_demand()
     {
-        // specs/portals.md's envelope verbatim (…-filled names), apart from a valid USCC: Puyang's plan has no network service.
+        // docs/portals.md's envelope verbatim (…-filled names), apart from a valid USCC: Puyang's plan has no network service.
         var demand = XElement.Parse("""
             <SubmitHookupDemand xmlns="urn:gcjs:hookup:v1">
               <DemandNo>GCJS-2026-000451</DemandNo>

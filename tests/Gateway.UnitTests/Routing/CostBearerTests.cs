@@ -3,7 +3,7 @@ using Gateway.Routing.Costs;
 
 namespace Gateway.UnitTests.Routing;
 
-/// <summary>DOMAIN.md "Costs": who pays for outer works outside the red line, per region file.</summary>
+/// <summary>docs/lifecycle.md "Costs": who pays for outer works outside the red line, per region file.</summary>
 public sealed class CostBearerTests
 {
     private static IReadOnlyList<CostDecision> Decide(string region, Action<HookupApplication> configure)

@@ -5,7 +5,7 @@ using Gateway.Routing.Regions;
 namespace Gateway.UnitTests.Routing;
 
 /// <summary>
-/// DOMAIN.md "Notification-commitment path", rule by rule, each boundary on both sides, against the region files in
+/// docs/lifecycle.md "Notification-commitment path", rule by rule, each boundary on both sides, against the region files in
 /// config/regions/ (the thresholds are config: these tests pin what the plans say).
 /// </summary>
 public sealed class OuterWorkPathTests
