@@ -64,7 +64,18 @@ public static class CounterpartResilience
                 ShouldRetryAfterHeader = true,
                 OnRetry = async args =>
                 {
-                    var what = await AttemptLog.DescribeAsync(args.Outcome, settings, args.Context.CancellationToken);
+                    // The failed try's body is read within a try's time too: a 503 whose body trickles must not hold the send.
+                    using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(args.Context.CancellationToken);
+                    bodyTimeout.CancelAfter(settings.TimeoutPerTry);
+                    string what;
+                    try
+                    {
+                        what = await AttemptLog.DescribeAsync(args.Outcome, settings, bodyTimeout.Token);
+                    }
+                    catch (OperationCanceledException) when (!args.Context.CancellationToken.IsCancellationRequested)
+                    {
+                        what = $"HTTP {(int?)args.Outcome.Result?.StatusCode}, body not read within {settings.TimeoutPerTry.TotalSeconds:0.#} s";
+                    }
                     if (args.Context.GetRequestMessage()?.Options.TryGetValue(AttemptLog.OptionKey, out var log) == true)
                         log.Add(clock.GetUtcNow(), what);
                     logger.LogWarning("Retrying {CounterpartId} (try {Attempt} of {MaxAttempts}) in {Delay} after {Outcome}",
