@@ -52,8 +52,8 @@ public sealed class OutboundLimitsTests
             $"--Gateway:Portals:zhejiang:CallbackUrl={portal.BaseUrl}portal/callbacks", "--Gateway:Portals:zhejiang:Secret=test-callback-secret");
 
         await PushAsync(host);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (portal.Received.Count < 2 && DateTime.UtcNow < until) await Task.Delay(50);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (portal.Received.Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         Assert.NotEmpty(portal.Received);
         await Task.Delay(300);
         Assert.Empty(elsewhere.Received);

@@ -135,10 +135,10 @@ public sealed class PoisonRowTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTime.UtcNow > until) Assert.Fail($"timed out waiting for {what}");
+            if (waited.Elapsed > TimeSpan.FromSeconds(15)) Assert.Fail($"timed out waiting for {what}");
             await Task.Delay(50);
         }
     }

@@ -17,7 +17,7 @@ public sealed class StoreHousekeepingTests
     public async Task Spent_nonces_and_published_outbox_rows_past_retention_are_deleted_and_unpublished_ones_kept()
     {
         var clock = new SettableClock();
-        clock.Set(DateTimeOffset.UtcNow);
+        clock.Set(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(8))); // any instant: nothing here depends on today
         await using var host = await GatewayHost.StartAsync([], s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
             [.. PortalPushes.CallerSecretArgs(), "--Gateway:Sandbox:Enabled=true", "--Gateway:Housekeeping:OutboxRetentionHours=1",
              "--Gateway:Housekeeping:BatchSize=2", "--Gateway:Sandbox:StepMilliseconds=3600000"]);
