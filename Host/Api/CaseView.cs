@@ -9,6 +9,7 @@ using Gateway.Contracts.Cases;
 using Gateway.Contracts.Json;
 using Gateway.Contracts.Privacy;
 using Gateway.Routing.Lifecycle;
+using Gateway.Routing.Regions;
 using Gateway.Store;
 
 using Gateway.Contracts.Lifecycle;
@@ -87,13 +88,22 @@ public sealed record ClockView(
     ClockState State, DateTimeOffset? NotBefore = null, string? Note = null)
 {
     public const string NoPlanLimit = "方案未规定此环节的办理时限，不计时";
+    public static readonly string AwaitingMaterials = $"部门要求补充材料，暂停计时；材料齐全（{WireName.Of(Decision.MaterialsComplete)}）后重新起算";
+
+    /// <summary>An approval clock stopped by NEEDS_MORE_INFO while the request is still open (Puyang): paused, not met.</summary>
+    private static bool WaitsForMaterials(DispatchRow d) =>
+        d.SlaStep == SlaStep.ParallelApproval && d.Status == DispatchStatus.InProgress && d.MetAt is not null
+        && d.Decision == Decision.NeedsMoreInfo;
 
     public static IReadOnlyList<ClockView> Of(IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<ClockRow> clocks, long now)
     {
         static DateTimeOffset At(long ms) => CaseView.At(ms);
-        var fromDispatches = dispatches.Select(d => new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),
-            d.Timed ? At(d.DueAt) : null, d.DueProvisional, null, d.MetAt is { } m ? At(m) : null, d.Overdue, null,
-            d.MetAt is not null ? ClockState.Met : ClockState.Running, Note: d.Timed ? null : NoPlanLimit));
+        var fromDispatches = dispatches.Select(d => WaitsForMaterials(d)
+            ? new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom), null, false, null, null, d.Overdue, null,
+                ClockState.Paused, Note: AwaitingMaterials)
+            : new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),
+                d.Timed ? At(d.DueAt) : null, d.DueProvisional, null, d.MetAt is { } m ? At(m) : null, d.Overdue, null,
+                d.MetAt is not null ? ClockState.Met : ClockState.Running, Note: d.Timed ? null : NoPlanLimit));
         var fromClocks = clocks.Select(c => new ClockView(c.StepName, c.CounterpartId, c.DispatchId, At(c.StartedAt),
             c.DueAt is { } due ? At(due) : null, c.DueProvisional, c.StateAt(now) == ClockState.Paused ? At(c.PausedUntil!.Value) : null,
             c.MetAt is { } met ? At(met) : null, c.Overdue, c.ViolationName, c.StateAt(now), c.NotBefore is { } nb ? At(nb) : null));

@@ -109,6 +109,12 @@ public sealed partial class SqlGatewayStore
                 WHERE dispatch_id = @DispatchId
                 """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
                     ClearError = Flag(change.ClearError), now }, tx);
+        foreach (var (dispatchId, retime) in effects.DispatchChanges.Where(c => c.Retime is not null).Select(c => (c.DispatchId, c.Retime!)))
+            await db.ExecuteAsync("""
+                UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
+                    met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
+                WHERE dispatch_id = @dispatchId
+                """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
         await InsertDispatchesAsync(db, tx, effects.NewDispatches);
         await WriteClocksAsync(db, tx, effects);
         foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);

@@ -34,9 +34,13 @@ public sealed class CaseEffects
 
 /// <summary>
 /// A dispatch's new status and progress; <c>Met</c> stops its deadline; an order number first seen here is its receipt;
-/// <c>ClearError</c> forgets the last send error (the dispatch got through).
+/// <c>ClearError</c> forgets the last send error (the dispatch got through); <c>Retime</c> starts its period again.
 /// </summary>
-public sealed record DispatchChange(string DispatchId, DispatchStatus Status, string? Progress, bool Met, string? ExternalRef = null, bool ClearError = false);
+public sealed record DispatchChange(string DispatchId, DispatchStatus Status, string? Progress, bool Met, string? ExternalRef = null, bool ClearError = false,
+    DispatchRetime? Retime = null);
+
+/// <summary>A dispatch's period counted anew (Puyang's approval after complete materials): warning, miss and overdue are reset.</summary>
+public sealed record DispatchRetime(long DueFrom, long DueAt, bool DueProvisional, long WarnAt);
 
 public sealed record CaseRefusal(string Code, string Message);
 

@@ -103,14 +103,23 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         if (involved && !askedInvolvement)
             return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", $"{WireName.Of(decision)} 只能回答“是否涉及”问询；审批阶段请给出审批结论");
 
+        var materialsComplete = decision == Contracts.Lifecycle.Decision.MaterialsComplete;
+        if (materialsComplete && d.Decision != Contracts.Lifecycle.Decision.NeedsMoreInfo)
+            return CaseEffects.Refuse("TRANSITION_NOT_ALLOWED", $"{WireName.Of(decision)} 只能在本部门要求补充材料（{WireName.Of(Contracts.Lifecycle.Decision.NeedsMoreInfo)}）之后报告");
+        // Puyang times approval only on complete materials: asking for more stops the request's clock, complete materials restart it.
+        var pausesForMaterials = d.Timed && Region(s).SlaPausedForMaterials.Contains(d.SlaStep);
+
         var effects = new CaseEffects();
         var (status, met) = decision switch
         {
             Contracts.Lifecycle.Decision.Rejected => (DispatchStatus.Rejected, true),
-            Contracts.Lifecycle.Decision.NeedsMoreInfo => (DispatchStatus.InProgress, askedInvolvement), // an answer to "involved?", not yet a decision
+            // An answer to "involved?", not yet a decision; or, where approval waits for complete materials, its clock stops.
+            Contracts.Lifecycle.Decision.NeedsMoreInfo => (DispatchStatus.InProgress, askedInvolvement || pausesForMaterials),
+            Contracts.Lifecycle.Decision.MaterialsComplete => (DispatchStatus.InProgress, false),
             _ => (DispatchStatus.Done, true),
         };
-        effects.DispatchChanges.Add(new DispatchChange(d.DispatchId, status, WireName.Of(decision), met));
+        var retime = materialsComplete && pausesForMaterials ? RetimeFromNow(s, d) : null;
+        effects.DispatchChanges.Add(new DispatchChange(d.DispatchId, status, WireName.Of(decision), met, Retime: retime));
         var detail = $"{d.CounterpartId}：{LifecycleNames.Of(decision)}{(permitNo is null ? "" : $"，许可证号 {permitNo}")}{(string.IsNullOrWhiteSpace(reason) ? "" : $"（{reason}）")}";
         effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.ApprovalDecided, Actor(d), detail, d.DispatchId));
         effects.Callbacks.Add((PortalEventNames.ApprovalDecided, d, detail));
@@ -132,6 +141,9 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
             var specialOnly = s.Policy.OuterWorks.Where(w => w.Path != OuterWorkPath.Commitment).All(w => w.Path == OuterWorkPath.SpecialDemonstration);
             var follow = NewDispatch.From(planner.ApprovalFollowUp(region, d.CounterpartId, at, calendars.Calculator, specialOnly), d.CaseId,
                 s.Dispatches.Max(x => x.Ordinal) + 1, s.Now, settings, relatedTo: d.DispatchId);
+            // Where the request itself runs the approval clock (Puyang: from the request sent), the follow-up continues it.
+            if (follow.Timed && d.Timed && d.SlaStep == follow.SlaStep && d.MetAt is null)
+                (follow.DueFrom, follow.DueAt, follow.DueProvisional, follow.WarnAt) = (d.DueFrom, d.DueAt, d.DueProvisional, d.WarnAt);
             effects.NewDispatches.Add(follow);
             dispatches.Add(follow);
         }
@@ -198,6 +210,14 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         if (preferred is { } p && p > today) return p;
         var next = calendars.Calculator.DueAtOrProvisional(Instant(s.Now), 1, region.OfficeHours).At;
         return DateOnly.FromDateTime(next.ToOffset(Beijing).DateTime);
+    }
+
+    /// <summary>The request's full limit counted again from now (Civil Code rule and office hours as at the start).</summary>
+    private DispatchRetime RetimeFromNow(CaseSnapshot s, DispatchRow d)
+    {
+        var due = calendars.Calculator.DueAtOrProvisional(Instant(s.Now), d.SlaHalfDays / 2m, Region(s).OfficeHours);
+        var dueAt = due.At.ToUnixTimeMilliseconds();
+        return new DispatchRetime(s.Now, dueAt, due.Provisional, DeadlineWarning.WarnAt(s.Now, dueAt, settings.DeadlineWarningFraction));
     }
 
     private RegionPolicy Region(CaseSnapshot s) => regions.Find(s.Case.Region) ?? throw new InvalidOperationException($"case {s.Case.CaseId}: region {s.Case.Region} is not configured");

@@ -16,7 +16,7 @@ public static class LifecycleNames
     public static string Of(Decision decision) => decision switch
     {
         Decision.NotInvolved => "不涉及", Decision.SurveyRequired => "涉及，需联合踏勘", Decision.Approved => "审批通过",
-        Decision.Rejected => "不予受理/不予许可", Decision.NeedsMoreInfo => "需补充材料", Decision.Involved => "涉及，无需踏勘",
+        Decision.Rejected => "不予受理/不予许可", Decision.NeedsMoreInfo => "需补充材料", Decision.Involved => "涉及，无需踏勘", Decision.MaterialsComplete => "材料齐全",
         _ => decision.ToString(),
     };
 

@@ -168,6 +168,11 @@ public sealed class RegionCatalog
             if (string.IsNullOrWhiteSpace(source)) Problem("slaSources", $"'{step}' needs the plan clause it comes from");
         }
 
+        var pausedForMaterials = raw.SlaPausedForMaterials ?? [];
+        foreach (var step in pausedForMaterials)
+            if (step != SlaStep.ParallelApproval || !sla.ContainsKey(step))
+                Problem("slaPausedForMaterials", $"'{step}': only {SlaStep.ParallelApproval}, with a limit in sla, can wait for complete materials");
+
         if (raw.Limits?.PowerMaxVoltageKv is <= 0) Problem("limits.powerMaxVoltageKv", "must be positive");
 
         var bands = new List<DistanceBand>();
@@ -201,6 +206,7 @@ public sealed class RegionCatalog
             Counterparts = counterparts,
             Sla = sla,
             SlaSources = sources,
+            SlaPausedForMaterials = pausedForMaterials.ToHashSet(StringComparer.Ordinal),
             CommitmentReceiptTitle = string.IsNullOrWhiteSpace(raw.CommitmentReceiptTitle) ? RegionPolicy.DefaultReceiptTitle : raw.CommitmentReceiptTitle,
             WorkOrderDueByDistance = bands,
             OuterWorks = outerWorks,

@@ -18,6 +18,8 @@ internal sealed class RegionFile
     public Dictionary<string, decimal>? Sla { get; set; }
     /// <summary>The plan clause each SLA (and the distance bands) comes from, by step key.</summary>
     public Dictionary<string, string>? SlaSources { get; set; }
+    /// <summary>Steps whose clock runs only while the application materials are complete (Puyang's approval).</summary>
+    public List<string>? SlaPausedForMaterials { get; set; }
     /// <summary>The title of the commitment receipt this region issues (《…告知承诺回执》).</summary>
     public string? CommitmentReceiptTitle { get; set; }
     public List<DistanceBandEntry>? WorkOrderDueByDistance { get; set; }

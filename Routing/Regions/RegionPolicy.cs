@@ -24,6 +24,11 @@ public sealed class RegionPolicy
     public required IReadOnlyDictionary<string, decimal> Sla { get; init; }
     /// <summary>The plan clause each limit comes from (region file <c>slaSources</c>), by step key.</summary>
     public IReadOnlyDictionary<string, string> SlaSources { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Steps timed only while the materials are complete (Puyang: 「申请材料齐全并符合法定标准的…0.5个工作日内」): a department's
+    /// NEEDS_MORE_INFO stops the request's clock and MATERIALS_COMPLETE starts the full limit again.
+    /// </summary>
+    public IReadOnlySet<string> SlaPausedForMaterials { get; init; } = new HashSet<string>();
     public const string DefaultReceiptTitle = "《企业水气电网一般项目审批告知承诺回执》";
     /// <summary>The commitment receipt's title on the timeline and in the work order.</summary>
     public string CommitmentReceiptTitle { get; init; } = DefaultReceiptTitle;

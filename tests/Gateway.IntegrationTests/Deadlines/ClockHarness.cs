@@ -106,16 +106,19 @@ public sealed class ClockHarness : IAsyncDisposable
         Assert.True(response.StatusCode == expected, $"{status} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    public async Task DecideAsync(string counterpart, string dispatchId, string decision)
+    /// <summary>A department's decision; <paramref name="reason"/> where the decision needs one (REJECTED, NEEDS_MORE_INFO).</summary>
+    public async Task DecideAsync(string counterpart, string dispatchId, string decision, string? reason = null,
+        HttpStatusCode expected = HttpStatusCode.Accepted)
     {
         var body = new JsonObject
         {
             ["eventId"] = "evt-" + Guid.NewGuid().ToString("N"), ["dispatchId"] = dispatchId, ["decision"] = decision,
             ["at"] = Host.Clock.GetUtcNow().ToOffset(Beijing).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
         };
+        if (reason is not null) body["reason"] = reason;
         using var response = await Host.PushAsync($"/api/counterparts/{counterpart}/decisions", Encoding.UTF8.GetBytes(body.ToJsonString()),
             counterpart, CallerSecret(counterpart));
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{decision} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == expected, $"{decision} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     public async ValueTask DisposeAsync()

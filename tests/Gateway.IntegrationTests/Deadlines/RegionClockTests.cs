@@ -76,6 +76,50 @@ public sealed class RegionClockTests
     }
 
     [Fact]
+    public async Task Puyang_approval_runs_from_the_request_pauses_for_missing_materials_and_restarts_in_full_when_they_are_complete()
+    {
+        await using var h = await StartAsync(PuyangParties, Monday);
+        var caseId = await h.CaseIdOfAsync(await h.Host.PushHenanAsync(PortalPushes.HenanVariant("puyang-heating-gbk.xml", PortalPushes.UniqueNo("HNP"))));
+        var view = await h.Host.WaitForCaseAsync(caseId, v => Dispatches(v).All(d => (string?)d["status"] == "ACKNOWLEDGED"));
+        var bureau = DispatchOf(view, "puyang-approval-bureau");
+        var police = DispatchOf(view, "puyang-police");
+        // Request sent Monday 09:30: 0.5 wd = 3.5 office hours → 14:30.
+        AssertAround(Local(11, 23, 14, 30), ClockOf(view, "PARALLEL_APPROVAL", "puyang-approval-bureau")["dueAt"]);
+
+        // Monday 10:00. Complete materials answer only the department's own request for more.
+        h.Clock.Set(Local(11, 23, 10));
+        await h.DecideAsync("puyang-approval-bureau", bureau, "MATERIALS_COMPLETE", expected: HttpStatusCode.Conflict);
+        // The bureau asks for more materials (申请材料不齐): its clock stops and waits.
+        await h.DecideAsync("puyang-approval-bureau", bureau, "NEEDS_MORE_INFO", reason: "缺少施工图设计文件");
+        // The police answer "involved": the approval that follows continues the clock that runs from the request (14:30 still).
+        await h.DecideAsync("puyang-police", police, "INVOLVED");
+        view = await h.ViewAsync(caseId);
+        var waiting = ClockOf(view, "PARALLEL_APPROVAL", "puyang-approval-bureau");
+        Assert.Equal("PAUSED", (string?)waiting["state"]);
+        Assert.Null(waiting["dueAt"]);
+        Assert.Contains("MATERIALS_COMPLETE", (string?)waiting["note"], StringComparison.Ordinal);
+        var policeApproval = DispatchOf(view, "puyang-police", "APPROVAL");
+        AssertAround(Local(11, 23, 14, 30), ClockOf(view, "PARALLEL_APPROVAL", "puyang-police", policeApproval)["dueAt"]);
+
+        // Tuesday 10:00 the materials are complete: the full 0.5 wd counts again → 10:00–12:00 + 13:30–15:00.
+        h.Clock.Set(Local(11, 24, 10));
+        await h.DecideAsync("puyang-approval-bureau", bureau, "MATERIALS_COMPLETE");
+        view = await h.ViewAsync(caseId);
+        var restarted = ClockOf(view, "PARALLEL_APPROVAL", "puyang-approval-bureau");
+        Assert.Equal("RUNNING", (string?)restarted["state"]);
+        AssertAround(Local(11, 24, 10), restarted["startedAt"]);
+        AssertAround(Local(11, 24, 15), restarted["dueAt"]);
+        Assert.False((bool)restarted["overdue"]!);
+
+        // Tuesday 11:00 the permit: the clock stops, met in time.
+        h.Clock.Set(Local(11, 24, 11));
+        await h.DecideAsync("puyang-approval-bureau", bureau, "APPROVED");
+        var met = ClockOf(await h.ViewAsync(caseId), "PARALLEL_APPROVAL", "puyang-approval-bureau");
+        Assert.Equal("MET", (string?)met["state"]);
+        AssertAround(Local(11, 24, 11), met["metAt"]);
+    }
+
+    [Fact]
     public async Task Xin_county_connection_runs_from_the_agreed_time_departments_get_no_invented_limit_and_power_costs_nothing()
     {
         string[] parties = ["xinxian-water", "xinxian-power", "xinxian-gas", "xinxian-cmcc", "xinxian-ctcc", "xinxian-approval-bureau", "xinxian-urban-management"];

@@ -23,8 +23,11 @@ public sealed class CaseEventRulesTests
         Progress = progress, Question = question, RelatedDispatchId = relatesTo, Ordinal = ordinal, SlaStep = "WORK_ORDER_RESPONSE",
     };
 
-    private static CaseSnapshot Snapshot(DispatchRow subject, IReadOnlyList<DispatchRow> all, params OuterWorkState[] outerWorks) => new(
-        new CaseRow { CaseId = "keqiao-20261124-TEST0001", Region = "keqiao", Status = WireName.Parse<CaseStatus>("DISPATCHED"), Portal = "zhejiang",
+    private static CaseSnapshot Snapshot(DispatchRow subject, IReadOnlyList<DispatchRow> all, params OuterWorkState[] outerWorks) =>
+        Snapshot("keqiao", subject, all, outerWorks);
+
+    private static CaseSnapshot Snapshot(string region, DispatchRow subject, IReadOnlyList<DispatchRow> all, params OuterWorkState[] outerWorks) => new(
+        new CaseRow { CaseId = "keqiao-20261124-TEST0001", Region = region, Status = WireName.Parse<CaseStatus>("DISPATCHED"), Portal = "zhejiang",
             ApplicationJson = JsonSerializer.Serialize(new HookupApplication { SurveyDate = new DateOnly(2026, 11, 26) }, GatewayJson.Options) },
         new CasePolicyDocument(outerWorks, [], null, null), all, subject, Now);
 
@@ -125,5 +128,45 @@ public sealed class CaseEventRulesTests
         var effects = ProgressRule("CONNECTED", "ORD-1", null)(Snapshot(water, [water, police]));
         Assert.Equal("CONNECTED", StatusName(effects.CaseStatus));
         Assert.DoesNotContain(effects.Callbacks, c => c.Event == "CASE_CLOSED");
+    }
+
+    [Theory]
+    [InlineData("puyang", true)]
+    [InlineData("keqiao", false)] // Keqiao's approval clock does not wait for materials
+    public void Materials_complete_restarts_the_approval_clock_only_where_the_region_times_complete_materials(string region, bool restarts)
+    {
+        var asked = Now - 3_600_000;
+        var request = Dispatch("d1", $"{region}-police", "APPROVAL_REQUEST", null, status: "IN_PROGRESS", progress: "NEEDS_MORE_INFO", question: "APPROVAL");
+        (request.SlaStep, request.DueFrom, request.DueAt, request.SlaHalfDays, request.MetAt) = ("PARALLEL_APPROVAL", asked - 3_600_000, asked + 3_600_000, 1, asked);
+        var effects = DecisionRule("MATERIALS_COMPLETE", null, null)(Snapshot(region, request, [request]));
+        Assert.Null(effects.Refusal);
+        var change = Assert.Single(effects.DispatchChanges);
+        Assert.Equal(DispatchStatus.InProgress, change.Status);
+        Assert.False(change.Met);
+        if (!restarts) { Assert.Null(change.Retime); return; }
+        // From Tuesday 10:00 the full 0.5 wd (3.5 office hours): 10:00–12:00 + 13:30–15:00.
+        Assert.Equal(Now, change.Retime!.DueFrom);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds(), change.Retime.DueAt);
+        Assert.True(change.Retime.WarnAt > Now && change.Retime.WarnAt < change.Retime.DueAt);
+    }
+
+    [Fact]
+    public void Materials_complete_without_a_request_for_more_is_refused()
+    {
+        var request = Dispatch("d1", "puyang-police", "APPROVAL_REQUEST", null, status: "ACKNOWLEDGED", question: "INVOLVEMENT");
+        var effects = DecisionRule("MATERIALS_COMPLETE", null, null)(Snapshot("puyang", request, [request]));
+        Assert.Equal("TRANSITION_NOT_ALLOWED", effects.Refusal?.Code);
+    }
+
+    [Fact]
+    public void Needs_more_info_stops_puyangs_approval_clock_but_not_keqiaos()
+    {
+        foreach (var (region, stops) in new[] { ("puyang", true), ("keqiao", false) })
+        {
+            var request = Dispatch("d1", $"{region}-police", "APPROVAL_REQUEST", null, status: "ACKNOWLEDGED", question: "APPROVAL");
+            (request.SlaStep, request.DueAt) = ("PARALLEL_APPROVAL", Now + 3_600_000);
+            var change = Assert.Single(DecisionRule("NEEDS_MORE_INFO", null, "缺少图纸")(Snapshot(region, request, [request])).DispatchChanges);
+            Assert.Equal(stops, change.Met);
+        }
     }
 }

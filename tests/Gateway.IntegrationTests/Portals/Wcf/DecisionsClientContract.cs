@@ -34,7 +34,7 @@ public sealed class ReportDecisionResponseMessage
     public ReportDecisionResponse ReportDecisionResponse { get; set; } = new();
 }
 
-public enum Decision { NOT_INVOLVED, INVOLVED, SURVEY_REQUIRED, APPROVED, REJECTED, NEEDS_MORE_INFO }
+public enum Decision { NOT_INVOLVED, INVOLVED, SURVEY_REQUIRED, APPROVED, REJECTED, NEEDS_MORE_INFO, MATERIALS_COMPLETE }
 
 [XmlType(AnonymousType = true, Namespace = DecisionsClientContract.Ns)]
 public sealed class ReportDecision
