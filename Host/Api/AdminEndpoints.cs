@@ -5,6 +5,8 @@ using Gateway.Application.Security;
 using Gateway.Application.Store;
 using Gateway.Contracts;
 using Gateway.Contracts.Json;
+using Gateway.Contracts.Lifecycle;
+using Gateway.Adapters.Portals.Validation;
 using Gateway.Host.Security;
 using Gateway.Routing.Lifecycle;
 using Gateway.Routing.Regions;
@@ -26,12 +28,33 @@ public static class AdminEndpoints
         group.MapGet("/parked", ListParkedAsync).WithName("ListParkedRows")
             .WithSummary("搁置的行 (parked rows: what a batch loop could not process, with the reason)")
             .Produces<IReadOnlyList<ParkedRowView>>();
+        endpoints.MapPost("/api/admin/parked/{kind}/{rowId}/release", ReleaseParkedAsync).WithTags("admin").WithName("ReleaseParkedRow")
+            .RequireAdminRole(AdminRole.Operator)
+            .WithSummary("释放搁置的行 (release a parked row once its cause is fixed: its loop tries it again; an outbox message is re-queued)")
+            .Produces<ParkedRowView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
+
+    private static readonly string[] ParkedKinds = Enum.GetValues<ParkedRowKind>().Select(WireName.Of).ToArray();
+
+    private static async Task<IResult> ReleaseParkedAsync(string kind, string rowId, HttpContext http, IParkedRowStore store, ILoggerFactory logs)
+    {
+        if (!WireName.TryParse<ParkedRowKind>(kind, out var parsed))
+            return Problems.Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "参数有误", null,
+                [new FieldError("kind", ErrorCodes.InvalidValue, $"类型取值“{kind}”无效，可选：{string.Join("、", ParkedKinds)}")]);
+        var released = await store.ReleaseParkedAsync(parsed, rowId, http.RequestAborted);
+        if (released is null)
+            return Problems.Result(StatusCodes.Status404NotFound, "PARKED_ROW_NOT_FOUND", "没有该搁置的行", $"没有类型为 {kind}、编号为 {rowId} 的搁置行");
+        // Who released what: the operator's token name, never the token.
+        logs.CreateLogger("Gateway.Admin").LogInformation("Parked {Kind} {RowId} released by {Operator}", kind, rowId, AdminAuthorization.CallerOf(http).Name);
+        return Results.Json(View(released), GatewayJson.Options);
+    }
+
+    private static ParkedRowView View(ParkedRow p) => new(p.KindName, p.RowId, p.CaseId, p.Reason, p.Detail, CaseView.At(p.ParkedAt), p.Times);
 
     /// <summary>Rows the batch loops set aside (unreadable personal data, malformed payloads), newest first; details carry no personal data.</summary>
     private static async Task<IResult> ListParkedAsync(HttpContext http, IParkedRowStore store) =>
         Results.Json((await store.ListParkedAsync(http.RequestAborted))
-            .Select(p => new ParkedRowView(p.KindName, p.RowId, p.CaseId, p.Reason, p.Detail, CaseView.At(p.ParkedAt), p.Times)), GatewayJson.Options);
+            .Select(View), GatewayJson.Options);
 
     private static async Task<IResult> ListCounterpartsAsync(HttpContext http, RegionCatalog regions, ICounterpartDirectory directory,
         CounterpartCircuits circuits, IDispatchStore store)

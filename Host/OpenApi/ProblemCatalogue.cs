@@ -42,6 +42,7 @@ public static class ProblemCatalogue
         ["ALREADY_DECIDED"] = "审批已有结论 (approval request already decided)",
         ["FAILED_MESSAGE_NOT_FOUND"] = "失败消息不存在 (no such failed message)",
         ["NOT_REPLAYABLE"] = "该消息不可重放 (not PENDING: already replayed, replaying or discarded)",
+        ["PARKED_ROW_NOT_FOUND"] = "没有该搁置的行 (no parked row of that kind and id)",
         ["NOT_DISCARDABLE"] = "该消息不可丢弃 (not PENDING)",
         ["INVALID_SELECTION"] = "重放范围有误 (replay selection needs exactly one of ids, groupId, counterpartId)",
         ["INVALID_QUERY"] = "查询参数有误 (query parameters invalid; see errors)",

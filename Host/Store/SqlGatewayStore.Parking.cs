@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Gateway.Application.Store;
+using Gateway.Contracts;
 using Gateway.Contracts.Lifecycle;
 using Gateway.Contracts.Privacy;
 
@@ -43,6 +44,30 @@ public sealed partial class SqlGatewayStore
                    parked_at AS ParkedAt, times AS Times
             FROM parked_rows ORDER BY parked_at DESC, kind, row_id LIMIT 500
             """, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// The operator fixed the cause: the row is no longer set aside and its loop tries it again — a parked outbox message is
+    /// queued for publishing anew, a parked callback is retried by the callback sweep. Null when no such row is parked.
+    /// </summary>
+    public async Task<ParkedRow?> ReleaseParkedAsync(ParkedRowKind kind, string rowId, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var args = new { kind = WireName.Of(kind), rowId };
+        var row = await db.QuerySingleOrDefaultAsync<ParkedRow>(new CommandDefinition("""
+            SELECT kind AS KindName, row_id AS RowId, case_id AS CaseId, reason AS Reason, detail AS Detail,
+                   parked_at AS ParkedAt, times AS Times
+            FROM parked_rows WHERE kind = @kind AND row_id = @rowId
+            """, args, tx, cancellationToken: cancellationToken));
+        if (row is null) return null;
+        await db.ExecuteAsync(new CommandDefinition("DELETE FROM parked_rows WHERE kind = @kind AND row_id = @rowId", args, tx, cancellationToken: cancellationToken));
+        if (kind == ParkedRowKind.OutboxMessage)
+            await db.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox SET published_at = NULL, claimed_by = NULL, claimed_until = NULL WHERE message_id = @rowId",
+                args, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return row;
     }
 
     /// <summary>

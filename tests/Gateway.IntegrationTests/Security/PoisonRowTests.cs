@@ -91,6 +91,21 @@ public sealed class PoisonRowTests
         Assert.Contains("applicant.contact", (string?)parkedCase["detail"]);
         Assert.Equal("MALFORMED_PAYLOAD", (string?)parked.Single(p => (string?)p!["kind"] == "OUTBOX_MESSAGE")!["reason"]);
         Assert.Equal(1, Count(bad, "DEADLINE_MISSED"));
+
+        // Releasing is an operator's act; a released outbox message is queued again (still unreadable here, so parked again).
+        var message = (string)parked.Single(p => (string?)p!["kind"] == "OUTBOX_MESSAGE")!["rowId"]!;
+        var release = $"/api/admin/parked/OUTBOX_MESSAGE/{message}/release";
+        using (var denied = await Post(host, release, GatewayHost.ViewerToken))
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        using (var unknown = await Post(host, "/api/admin/parked/OUTBOX_MESSAGE/no-such-message/release", GatewayHost.OperatorToken))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using (var wrongKind = await Post(host, $"/api/admin/parked/SOMETHING/{message}/release", GatewayHost.OperatorToken))
+            Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
+        var released = await host.PostJsonAsync(release, new JsonObject());
+        Assert.Equal(message, (string?)released["rowId"]);
+        // Release deleted the row: seeing it again means the relay tried the message again.
+        await WaitUntilAsync(async () => (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray()
+            .Any(p => (string?)p!["rowId"] == message), "the released message to be tried again and parked anew");
     }
 
     [Fact]
@@ -141,5 +156,12 @@ public sealed class PoisonRowTests
             if (waited.Elapsed > TimeSpan.FromSeconds(15)) Assert.Fail($"timed out waiting for {what}");
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<HttpResponseMessage> Post(GatewayHost host, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await host.Http.SendAsync(request);
     }
 }
