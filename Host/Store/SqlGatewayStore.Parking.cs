@@ -71,19 +71,25 @@ public sealed partial class SqlGatewayStore
     }
 
     /// <summary>
-    /// Runs one row's part of a batch; an error that is the row's (not the database's) parks the row in the same
-    /// transaction and the batch goes on. A database error still fails the batch: PostgreSQL has aborted the transaction.
+    /// Runs one row's part of a batch under a savepoint; an error that is the row's (not the database's) undoes what the
+    /// row had written, parks the row in the same transaction and the batch goes on. A database error still fails the
+    /// batch: PostgreSQL has aborted the transaction.
     /// </summary>
     private static async Task<bool> IsolatedAsync(DbConnection db, DbTransaction tx, ParkedRowKind kind, string rowId, string? caseId,
         long now, Func<Task> work)
     {
+        const string savepoint = "parkable_row";
+        await tx.SaveAsync(savepoint);
         try
         {
             await work();
+            await tx.ReleaseAsync(savepoint);
             return true;
         }
         catch (Exception ex) when (ex is not DbException and not OperationCanceledException)
         {
+            // Nothing half-done of this row is committed with the others.
+            await tx.RollbackAsync(savepoint);
             await ParkAsync(db, tx, new ParkedRow
             {
                 Kind = kind, RowId = rowId, CaseId = caseId, Reason = "UNPROCESSABLE_ROW",

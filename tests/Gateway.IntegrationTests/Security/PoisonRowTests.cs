@@ -109,6 +109,41 @@ public sealed class PoisonRowTests
     }
 
     [Fact]
+    public async Task A_dispatch_the_miss_sweep_cannot_process_is_parked_alone_and_the_others_are_marked()
+    {
+        var clock = new SettableClock();
+        clock.Set(new DateTimeOffset(2026, 11, 24, 10, 0, 0, Beijing)); // due Wednesday 17:30
+        await using var water = await FakeCounterpart.StartAsync("keqiao-water");
+        await using var host = await GatewayHost.StartAsync([water], s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+            "--Gateway:Deadlines:SweepMilliseconds=100");
+        var healthy = await PushAsync(host, WaterOnly());
+        await host.WaitForCaseAsync(healthy, v => (string?)v["dispatches"]![0]!["status"] == "ACKNOWLEDGED");
+        // A dispatch whose case row is gone (as after a botched manual repair): its miss cannot be recorded.
+        await using (var db = new SqliteConnection($"Data Source={host.SqliteFile};Pooling=False;Default Timeout=30"))
+        {
+            await db.OpenAsync();
+            await Execute(db, "CREATE TEMP TABLE orphan AS SELECT * FROM dispatches WHERE case_id = $id", ("$id", healthy));
+            await Execute(db, "UPDATE orphan SET dispatch_id = 'dsp-orphan', case_id = 'keqiao-20261124-ORPHAN00'");
+            await Execute(db, "INSERT INTO dispatches SELECT * FROM orphan");
+        }
+
+        clock.Set(new DateTimeOffset(2026, 11, 25, 17, 31, 0, Beijing));
+        await host.WaitForCaseAsync(healthy, v => Count(v, "DEADLINE_MISSED") == 1);
+        JsonArray parked = [];
+        await WaitUntilAsync(async () =>
+        {
+            parked = (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray();
+            return parked.Any(p => (string?)p!["rowId"] == "dsp-orphan");
+        }, "the orphan dispatch to be parked");
+        var row = parked.Single(p => (string?)p!["rowId"] == "dsp-orphan")!;
+        Assert.Equal("DISPATCH", (string?)row["kind"]);
+        Assert.Equal("UNPROCESSABLE_ROW", (string?)row["reason"]);
+        // Parked once: its miss stays marked, so later sweeps do not take it again.
+        await Task.Delay(500);
+        Assert.Equal(1, (int)(await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray().Single(p => (string?)p!["rowId"] == "dsp-orphan")!["times"]!);
+    }
+
+    [Fact]
     public async Task A_contact_that_looks_sealed_is_sealed_like_any_other_and_reads_back_as_sent()
     {
         await using var water = await FakeCounterpart.StartAsync("keqiao-water");
