@@ -48,7 +48,7 @@ public static class ProblemCatalogue
         ["CALENDAR_MISSING"] = "工作日历未发布 (the official holiday calendar of that year is not loaded yet)",
         ["RATING_NOT_ALLOWED"] = "暂不能评价 (case not connected yet, or already rated)",
         ["FEE_NOT_CHARGEABLE"] = "费用规则不允许向申请人收取 (the region's cost rules make this item free to the applicant; see errors)",
-        ["FEE_LIST_ISSUED"] = "统一收费清单已出具，报价不能再修改 (the fee list is issued: quotes can no longer be revised)",
+        ["FEE_LIST_ALREADY_ISSUED"] = "统一收费清单已出具，报价不能再修改 (the fee list is issued: quotes can no longer be revised)",
         ["FEE_LIST_NOT_OFFERED"] = "本地区未提供统一收费清单 (the region does not offer the fee list)",
         ["FEE_LIST_NOT_ISSUED"] = "统一收费清单尚未出具 (not every utility has quoted yet)",
         ["FEE_LIST_ALREADY_PAID"] = "统一收费清单已以另一缴费流水缴纳 (already paid under another paymentRef)",

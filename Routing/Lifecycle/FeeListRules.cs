@@ -16,7 +16,7 @@ namespace Gateway.Routing.Lifecycle;
 public static class FeeListRules
 {
     public const string FeeNotChargeable = "FEE_NOT_CHARGEABLE";
-    public const string FeeListIssued = "FEE_LIST_ISSUED";
+    public const string FeeListAlreadyIssued = "FEE_LIST_ALREADY_ISSUED";
     public const string WrongDispatchKind = "WRONG_DISPATCH_KIND";
     public const string FeeListNotOffered = "FEE_LIST_NOT_OFFERED";
     public const string FeeListNotIssued = "FEE_LIST_NOT_ISSUED";
@@ -35,7 +35,7 @@ public static class FeeListRules
         if (subject.Kind != DispatchKind.WorkOrder)
             return FeeEffects.Refuse(WrongDispatchKind, $"派单 {subject.DispatchId} 不是工单，报价须针对本单位的工单");
         if (s.List is not null)
-            return FeeEffects.Refuse(FeeListIssued, $"统一收费清单 {s.List.FeeListId} 已出具，报价不能再修改");
+            return FeeEffects.Refuse(FeeListAlreadyIssued, $"统一收费清单 {s.List.FeeListId} 已出具，报价不能再修改");
 
         var decision = s.Policy.Costs.FirstOrDefault(c => subject.Service is { } svc && WireName.Of(c.Service) == svc);
         var refused = new List<(string, string)>();
