@@ -48,7 +48,7 @@ public static class FeeListEndpoints
         var (errors, items) = FeeQuoteValidator.Validate(report);
         if (errors.Any) return Problems.Validation(errors.All);
 
-        var outcome = await handler.QuoteAsync(counterpartId, report.EventId!, report.DispatchId!, items, http.RequestAborted);
+        var outcome = await handler.QuoteAsync(counterpartId, report.EventId!, report.DispatchId!, items, report.Note, http.RequestAborted);
         return outcome.Result switch
         {
             CaseEventResult.Applied => Results.Json(new FeeQuoteReceipt(true, false, outcome.CaseId, outcome.Quote?.Revision, outcome.List is not null),

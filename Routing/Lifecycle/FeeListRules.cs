@@ -30,7 +30,7 @@ public static class FeeListRules
     public static string FeeListIdOf(string caseId) => $"FL-{caseId}";
 
     /// <summary>A utility's quote on its work order <paramref name="subject"/>.</summary>
-    public static FeeEffects Quote(FeeSnapshot s, RegionPolicy region, DispatchRow subject, IReadOnlyList<FeeItem> items, string actor)
+    public static FeeEffects Quote(FeeSnapshot s, RegionPolicy region, DispatchRow subject, IReadOnlyList<FeeItem> items, string actor, string? note = null)
     {
         if (subject.Kind != DispatchKind.WorkOrder)
             return FeeEffects.Refuse(WrongDispatchKind, $"派单 {subject.DispatchId} 不是工单，报价须针对本单位的工单");
@@ -54,7 +54,8 @@ public static class FeeListRules
         var list = region.FeeList is not null && EveryUtilityQuoted(s.Dispatches, quotes) ? Combine(s.Case.CaseId, quotes, s.Now) : null;
         var effects = new FeeEffects { Quote = quote, List = list, IssuedNotice = list is null ? null : Notice(list) };
         effects.Case.Timeline.Add(new TimelineEntry(s.Now, TimelineType.FeeQuoted, actor,
-            $"{subject.CounterpartId} 报价（第 {quote.Revision} 版）：{items.Count} 项，申请人承担 {Yuan(quote.ApplicantFen)}", subject.DispatchId));
+            $"{subject.CounterpartId} 报价（第 {quote.Revision} 版）：{items.Count} 项，申请人承担 {Yuan(quote.ApplicantFen)}{(string.IsNullOrWhiteSpace(note) ? "" : $"；{note.Trim()}")}",
+            subject.DispatchId));
         if (list is not null)
             effects.Case.Timeline.Add(new TimelineEntry(s.Now, TimelineType.FeeListIssued, "gateway",
                 $"统一收费清单 {list.FeeListId}：{list.Lines.Count} 项，申请人一次缴纳 {Yuan(list.ApplicantTotalFen)}"));

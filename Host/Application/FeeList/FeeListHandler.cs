@@ -14,10 +14,10 @@ public sealed class FeeListHandler(IFeeListStore store, RegionCatalog regions, L
     TimeProvider clock, ILogger<FeeListHandler> logger)
 {
     public async Task<FeeOutcome> QuoteAsync(string counterpartId, string eventId, string dispatchId, IReadOnlyList<FeeItem> items,
-        CancellationToken cancellationToken)
+        string? note, CancellationToken cancellationToken)
     {
         var outcome = await store.ApplyFeeQuoteAsync(counterpartId, eventId, dispatchId, Now(),
-            (s, subject) => FeeListRules.Quote(s, RegionOf(s), subject, items, $"counterpart:{counterpartId}"), cancellationToken);
+            (s, subject) => FeeListRules.Quote(s, RegionOf(s), subject, items, $"counterpart:{counterpartId}", note), cancellationToken);
         if (outcome.Result == CaseEventResult.Applied) outboxSignal.Notify();
         logger.LogInformation("{CounterpartId} quoted on dispatch {DispatchId} (event {EventId}): {Result}{Reason}",
             counterpartId, dispatchId, eventId, outcome.Result, outcome.Refusal is { } r ? $" — {r.Code}" : "");
