@@ -108,6 +108,7 @@ public static class GatewayApp
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
         services.AddSingleton<CaseEventRules>();
         services.AddSingleton<CounterpartEventHandler>();
+        services.AddSingleton<Gateway.Application.FeeList.FeeListHandler>();
         services.AddSingleton<SandboxAddress>();
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
@@ -159,6 +160,7 @@ public static class GatewayApp
         app.MapSlaEndpoints();
         app.MapCounterpartEventEndpoints();
         app.MapRatingEndpoints();
+        app.MapFeeListEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");

@@ -24,7 +24,14 @@ public sealed record DispatchDocument(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateTimeOffset? RespondBy,
     string? Question = null,
     JointConstruction? JointConstruction = null,
-    string? RelatesTo = null);
+    string? RelatesTo = null,
+    FeePaid? FeePaid = null);
+
+/// <summary>A FEE_NOTICE's news (docs/api.md "Fee list contract"): the list paid, and this utility's items and part of it in fen.</summary>
+public sealed record FeePaid(string FeeListId, string PaymentRef, DateTimeOffset PaidAt, long ApplicantPaidFen, IReadOnlyList<FeePaidItem> Items);
+
+/// <summary>One of the utility's own items on the paid list.</summary>
+public sealed record FeePaidItem(string? Code, string Name, long AmountFen, string Bearer, string Scope);
 
 /// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
 public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);

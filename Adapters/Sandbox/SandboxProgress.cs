@@ -51,6 +51,8 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
         {
             try
             {
+                // A fee notice asks nothing more: its acknowledgement was the utility's whole part.
+                if ((string?)doc["kind"] == WireName.Of(DispatchKind.FeeNotice)) return;
                 if ((string?)doc["kind"] == WireName.Of(DispatchKind.ApprovalRequest))
                 {
                     await Task.Delay(Step, clock, lifetime.ApplicationStopping);
@@ -74,6 +76,8 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
                         ["at"] = Now(), ["note"] = "沙箱模拟",
                         ["plannedStart"] = status == WireName.Of(UtilityEvent.CommitmentFiled) ? Now()[..10] : null,
                     });
+                    if (status == WireName.Of(WorkProgress.Accepted) && doc["relatesTo"] is null)
+                        await PostAsync(counterpartId, "fee-quotes", SandboxQuote(dispatchId, (string?)doc["service"]));
                 }
             }
             catch (OperationCanceledException)
@@ -87,6 +91,26 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
         });
     }
 
+    /// <summary>
+    /// The simulated utility's quote once it has accepted: a meter fee inside the red line for the applicant and the outer
+    /// works outside it with the utility as bearer (what every plan that names a bearer allows), in fen.
+    /// </summary>
+    private static JsonObject SandboxQuote(string dispatchId, string? service) => new()
+    {
+        ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["note"] = "沙箱模拟报价",
+        ["items"] = new JsonArray(
+            new JsonObject
+            {
+                ["code"] = "METER", ["name"] = $"{service} 表计及红线内安装费（沙箱）", ["amountFen"] = 128_000,
+                ["bearer"] = WireName.Of(Contracts.Cases.CostBearer.Applicant), ["scope"] = WireName.Of(FeeScope.InsideRedLine),
+            },
+            new JsonObject
+            {
+                ["code"] = "OUTER", ["name"] = $"{service} 红线外接入工程（沙箱）", ["amountFen"] = 2_560_000,
+                ["bearer"] = WireName.Of(Contracts.Cases.CostBearer.Utility), ["scope"] = WireName.Of(FeeScope.OutsideRedLine),
+            }),
+    };
+
     private async Task PostAsync(string counterpartId, string resource, JsonObject body)
     {
         if (!secrets.TryGetSecret(counterpartId, out var secret)) return;
@@ -98,7 +122,7 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
         await OutboundSigningHandler.SignAsync(request, new SigningCredentials(counterpartId, secret), clock.GetUtcNow(), lifetime.ApplicationStopping);
         using var response = await Http.SendAsync(request, lifetime.ApplicationStopping);
         logger.LogInformation("[SANDBOX] {CounterpartId} reported {What} on {DispatchId}: HTTP {Status}", counterpartId,
-            (string?)body["status"] ?? (string?)body["decision"], (string?)body["dispatchId"], (int)response.StatusCode);
+            (string?)body["status"] ?? (string?)body["decision"] ?? resource, (string?)body["dispatchId"], (int)response.StatusCode);
     }
 
     private string Now() => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);

@@ -12,10 +12,17 @@ public sealed record PortalEvent(
     string? Service,
     string? CounterpartId,
     DateTimeOffset At,
-    string? Detail);
+    string? Detail,
+    FeeListNotice? FeeList = null);
+
+/// <summary>The fee list a FEE_LIST_ISSUED callback carries (docs/api.md, "Fee list contract"); amounts in fen.</summary>
+public sealed record FeeListNotice(string FeeListId, long ApplicantTotalFen, IReadOnlyList<FeeListNoticeItem> Items);
+
+/// <summary>One item of the fee list: whose quote, what, how much (fen), who bears it, inside or outside the red line.</summary>
+public sealed record FeeListNoticeItem(string CounterpartId, string? Service, string? Code, string Name, long AmountFen, string Bearer, string Scope);
 
 /// <summary>The events portals hear about (specs: "Progress callbacks to portals").</summary>
-public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed }
+public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed, FeeListIssued }
 
 /// <summary>The wire names of <see cref="PortalEventType"/>, for the <c>event</c> field of a callback.</summary>
 public static class PortalEventNames
@@ -27,4 +34,5 @@ public static class PortalEventNames
     public static readonly string ApprovalDecided = WireName.Of(PortalEventType.ApprovalDecided);
     public static readonly string ServiceConnected = WireName.Of(PortalEventType.ServiceConnected);
     public static readonly string CaseClosed = WireName.Of(PortalEventType.CaseClosed);
+    public static readonly string FeeListIssued = WireName.Of(PortalEventType.FeeListIssued);
 }

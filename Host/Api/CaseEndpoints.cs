@@ -5,6 +5,7 @@ using Gateway.Application.Store;
 using Gateway.Contracts.Json;
 using Gateway.Host.Security;
 using Gateway.Routing.Lifecycle;
+using Gateway.Routing.Regions;
 using Gateway.Store;
 
 using Gateway.Contracts;
@@ -30,13 +31,15 @@ public static class CaseEndpoints
             .Produces<CaseListPage>().ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, TimeProvider clock)
+    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, IFeeListStore fees, RegionCatalog regions,
+        TimeProvider clock)
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
+        var (quotes, list) = await fees.GetFeesAsync(caseId, http.RequestAborted);
         return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
-            clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), FeesView.From(regions.Find(document.Case.Region)?.FeeList, quotes, list)),
             GatewayJson.Options);
     }
 

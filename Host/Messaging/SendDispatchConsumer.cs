@@ -28,6 +28,7 @@ namespace Gateway.Messaging;
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
     ICaseStore cases,
+    IFeeListStore fees,
     IParkedRowStore parked,
     IInstanceStore instances,
     ICounterpartDirectory directory,
@@ -177,6 +178,7 @@ public sealed class SendDispatchConsumer(
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
             dispatch.CounterpartId, dispatch.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)) : null,
             dispatch.Question, dispatch.RelatedDispatchId), policy, jointCounterparts);
+        if (dispatch.Kind == DispatchKind.FeeNotice) document = document with { FeePaid = await FeePaidAsync(dispatch, ct) };
 
         var started = Stopwatch.GetTimestamp();
         // Under MassTransit's consume span when it has one; else continuing the intake's trace carried by the message.
@@ -222,6 +224,17 @@ public sealed class SendDispatchConsumer(
             .Where(d => d.Kind == DispatchKind.WorkOrder && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
         return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
             policy.JointConstructionGroupId), joint);
+    }
+
+    /// <summary>A fee notice's news: the paid list and this utility's items on it (docs/api.md "Fee list contract").</summary>
+    private async Task<FeePaid?> FeePaidAsync(DispatchRow dispatch, CancellationToken ct)
+    {
+        var (_, list) = await fees.GetFeesAsync(dispatch.CaseId, ct);
+        if (list is not { PaidAt: { } paidAt, PaymentRef: { } paymentRef }) return null;
+        return new FeePaid(list.FeeListId, paymentRef, DateTimeOffset.FromUnixTimeMilliseconds(paidAt).ToOffset(TimeSpan.FromHours(8)),
+            list.ApplicantFenOf(dispatch.CounterpartId),
+            list.Lines.Where(l => l.CounterpartId == dispatch.CounterpartId)
+                .Select(l => new FeePaidItem(l.Item.Code, l.Item.Name, l.Item.AmountFen, WireName.Of(l.Item.Bearer), WireName.Of(l.Item.Scope))).ToList());
     }
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -58,9 +58,14 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 "The same document and rules as a work order, with `kind: APPROVAL_REQUEST` and the question asked; the department " +
                 "answers 2xx with `orderNo`, then reports its decision to `POST /api/counterparts/{counterpartId}/decisions` " +
                 "(or SOAP ReportDecision).", dispatch, ack, problem),
+            ["feeNotice"] = Outbound(document, "SendFeeNotice", "缴费通知 (fee notice) to a utility: POST {counterpart BaseUrl}/fee-notices",
+                "Once the portal confirms the applicant's single payment of the fee list, each utility that quoted gets the work-order " +
+                "document with `kind: FEE_NOTICE` and `feePaid` (fee list id, payment reference, when, the applicant's part in fen and " +
+                "the utility's own items). Same signing, Idempotency-Key, answers and retries as a work order; nothing more is asked.",
+                dispatch, ack, problem),
             ["portalCallback"] = Outbound(document, "NotifyPortal", "进度回调 (progress callback) to a portal: POST {portal CallbackUrl}",
                 "The gateway tells a portal about its application (ACCEPTED, DISPATCH_RECEIPT, OVERDUE, COMMITMENT_RECEIPT, " +
-                "APPROVAL_DECIDED, SERVICE_CONNECTED, CASE_CLOSED), signed with access key `gateway`, `Idempotency-Key: <eventId>`. " +
+                "APPROVAL_DECIDED, SERVICE_CONNECTED, CASE_CLOSED, FEE_LIST_ISSUED with `feeList`), signed with access key `gateway`, `Idempotency-Key: <eventId>`. " +
                 "The project-approval platform receives the same fields as SOAP NotifyProgress (namespace urn:gcjs:hookup:v1). " +
                 "Any 2xx counts as delivered; anything else is retried by the deadline sweeper.", portalEvent, null, problem),
         };

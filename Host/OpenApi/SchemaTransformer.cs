@@ -16,12 +16,13 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is not null) return Task.CompletedTask;
-        // Null is never written (absent means omitted), so a property that may be null is not required.
-        if (schema.Required is { Count: > 0 } required)
+        // Null is never written (absent means omitted), so a property that may be null is not required — also in an object
+        // first met as another object's property (the case view's fees), whose schema is made in that property's context.
+        if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
             foreach (var property in context.JsonTypeInfo.Properties)
                 if (property.IsGetNullable && property.PropertyType is var t && (!t.IsValueType || Nullable.GetUnderlyingType(t) is not null))
                     required.Remove(property.Name);
+        if (context.JsonPropertyInfo is not null) return Task.CompletedTask;
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(Problems.Body))
         {

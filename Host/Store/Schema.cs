@@ -195,5 +195,28 @@ public static class Schema
             CREATE INDEX ix_clocks_warn ON clocks (warned_at, warn_at);
             CREATE INDEX ix_clocks_due ON clocks (missed_at, due_at);
             """),
+        // Fee list (docs/lifecycle.md "Fee list"): each utility's current quote (revisions replace it until the list is issued)
+        // and the case's one combined list with its single payment. Amounts are integers in fen.
+        (7, $"""
+            CREATE TABLE fee_quotes (
+                case_id TEXT NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                service TEXT NULL,
+                revision INTEGER NOT NULL,
+                items_json {d.JsonColumnType} NOT NULL,
+                applicant_fen BIGINT NOT NULL,
+                quoted_at BIGINT NOT NULL,
+                PRIMARY KEY (case_id, counterpart_id));
+            CREATE TABLE fee_lists (
+                case_id TEXT PRIMARY KEY,
+                fee_list_id TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                lines_json {d.JsonColumnType} NOT NULL,
+                applicant_total_fen BIGINT NOT NULL,
+                issued_at BIGINT NOT NULL,
+                paid_at BIGINT NULL,
+                payment_ref TEXT NULL);
+            """),
     ];
 }

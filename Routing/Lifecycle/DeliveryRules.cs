@@ -41,12 +41,22 @@ public static class DeliveryRules
     {
         var effects = new CaseEffects();
         if (!Acknowledgeable.Contains(subject.Status)) return effects;
+        if (subject.Kind == DispatchKind.FeeNotice)
+        {
+            // A fee notice asks nothing more of the utility: its receipt settles it, with no portal callback, and it never
+            // decides DISPATCHED (docs/lifecycle.md "Fee list").
+            effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Done, subject.Progress, Met: true,
+                ExternalRef: orderNo, ClearError: true));
+            effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"缴费通知回执单号 {orderNo}", subject.DispatchId));
+            effects.SettleReplayOf = subject.DispatchId;
+            return effects;
+        }
         effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Acknowledged, subject.Progress, Met: false,
             ExternalRef: orderNo, ClearError: true));
         effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"回执单号 {orderNo}", subject.DispatchId));
         effects.SettleReplayOf = subject.DispatchId;
         effects.Callbacks.Add((PortalEventNames.DispatchReceipt, subject, $"{subject.CounterpartId} 回执单号 {orderNo}"));
-        var othersDelivered = dispatches.Where(d => d.DispatchId != subject.DispatchId).All(d => !Undelivered.Contains(d.Status));
+        var othersDelivered = dispatches.Where(d => d.DispatchId != subject.DispatchId && d.Kind != DispatchKind.FeeNotice).All(d => !Undelivered.Contains(d.Status));
         if (@case.Status == CaseStatus.Accepted && othersDelivered)
         {
             effects.CaseStatus = CaseStatus.Dispatched;

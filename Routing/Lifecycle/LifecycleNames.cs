@@ -1,3 +1,4 @@
+using Gateway.Contracts.Cases;
 using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Routing.Lifecycle;
@@ -24,5 +25,18 @@ public static class LifecycleNames
     {
         DispatchStatus.Done => "办结", DispatchStatus.Rejected => "不予受理/不予许可",
         _ => status.ToString(),
+    };
+
+    public static string Of(CostBearer bearer) => bearer switch
+    {
+        CostBearer.Utility => "供水、供电、供气、通信企业", CostBearer.Government => "政府财政", CostBearer.Applicant => "申请人",
+        CostBearer.Tariff => "按收费标准",
+        _ => bearer.ToString(),
+    };
+
+    public static string Of(ServiceType service) => service switch
+    {
+        ServiceType.Water => "供水", ServiceType.Power => "供电", ServiceType.Gas => "供气", ServiceType.Network => "通信", ServiceType.Heating => "供暖",
+        _ => service.ToString(),
     };
 }

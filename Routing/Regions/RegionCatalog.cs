@@ -187,6 +187,7 @@ public sealed class RegionCatalog
 
         var outerWorks = OuterWorksSection.Read(raw.OuterWorks, Problem);
         var costRules = CostsSection.Read(raw.Costs, Problem);
+        var feeList = FeeListSection.Read(raw.FeeList, Problem);
 
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
@@ -211,6 +212,7 @@ public sealed class RegionCatalog
             WorkOrderDueByDistance = bands,
             OuterWorks = outerWorks,
             CostRules = costRules,
+            FeeList = feeList,
         };
     }
 }

@@ -38,6 +38,8 @@ public sealed class RegionPolicy
     public OuterWorksPolicy OuterWorks { get; init; } = OuterWorksPolicy.None;
     /// <summary>Who bears outer works outside the red line, per service; TARIFF where no rule applies.</summary>
     public IReadOnlyList<CostRule> CostRules { get; init; } = [];
+    /// <summary>The fee-list flow, when the plan offers one fee list and one payment (null: not offered).</summary>
+    public FeeListOffer? FeeList { get; init; }
 
     public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 

@@ -16,4 +16,8 @@ public static class ErrorCodes
     public const string ServiceNotRequested = "SERVICE_NOT_REQUESTED";
     public const string OutOfScope = "OUT_OF_SCOPE";
     public const string UnknownZone = "UNKNOWN_ZONE";
+    // The fee list's field-level refusals (docs/api.md "Fee list contract"), decided by the fee rules.
+    public const string FeeNotChargeable = Routing.Lifecycle.FeeListRules.FeeNotChargeable;
+    public const string FeeTotalMismatch = Routing.Lifecycle.FeeListRules.FeeTotalMismatch;
+    public const string FeeListMismatch = Routing.Lifecycle.FeeListRules.FeeListMismatch;
 }

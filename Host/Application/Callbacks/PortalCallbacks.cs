@@ -15,11 +15,12 @@ namespace Gateway.Application.Callbacks;
 /// </summary>
 public static class PortalCallbacks
 {
-    public static (PortalCallbackRow Callback, OutboxRow Message) Create(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail)
+    public static (PortalCallbackRow Callback, OutboxRow Message) Create(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail,
+        FeeListNotice? feeList = null)
     {
         var at8 = DateTimeOffset.FromUnixTimeMilliseconds(at).ToOffset(TimeSpan.FromHours(8));
         var eventId = $"evt-{Guid.CreateVersion7(at8):N}";
-        var body = new PortalEvent(eventId, @case.PortalApplicationNo, @case.CaseId, @event, dispatch?.Service, dispatch?.CounterpartId, at8, detail);
+        var body = new PortalEvent(eventId, @case.PortalApplicationNo, @case.CaseId, @event, dispatch?.Service, dispatch?.CounterpartId, at8, detail, feeList);
         var callback = new PortalCallbackRow
         {
             EventId = eventId,

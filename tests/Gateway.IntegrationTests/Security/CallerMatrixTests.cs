@@ -34,6 +34,11 @@ public sealed class CallerMatrixTests : IAsyncLifetime
         ["POST /api/counterparts/{counterpartId}/events"] = (caller, subject) => caller == subject && caller == Utility,
         ["POST /api/counterparts/{counterpartId}/decisions"] = (caller, subject) => caller == subject && caller == Department,
         ["POST /soap/departments"] = (caller, _) => caller == Department,
+        ["POST /api/counterparts/{counterpartId}/fee-quotes"] = (caller, subject) => caller == subject && caller == Utility,
+        ["POST /api/portals/zhejiang/fee-payments"] = (caller, _) => caller == "zhejiang",
+        ["POST /api/portals/henan/fee-payments"] = (caller, _) => caller == "henan",
+        ["POST /api/portals/hubei/fee-payments"] = (caller, _) => caller == "hubei",
+        ["POST /api/portals/project-approval/fee-payments"] = (caller, _) => caller == "project-approval",
     };
 
     /// <summary>Today's refusals of a wrong caller (a counterpart on the other kind's route as itself is a 409).</summary>
