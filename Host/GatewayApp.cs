@@ -108,6 +108,9 @@ public static class GatewayApp
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
         services.AddSingleton<CaseEventRules>();
         services.AddSingleton<CounterpartEventHandler>();
+        services.AddSingleton<BookingRules>();
+        services.AddSingleton<Gateway.Application.Bookings.BookingRequests>();
+        services.AddSingleton<Gateway.Application.Bookings.AppointmentAnswers>();
         services.AddSingleton<SandboxAddress>();
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
@@ -159,6 +162,7 @@ public static class GatewayApp
         app.MapSlaEndpoints();
         app.MapCounterpartEventEndpoints();
         app.MapRatingEndpoints();
+        app.MapBookingEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");

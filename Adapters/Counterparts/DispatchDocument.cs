@@ -5,7 +5,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
-/// The body of a work order or approval request (docs/lifecycle.md), identical for REST and SOAP.
+/// The body of a work order, approval request or appointment (docs/lifecycle.md), identical for REST and SOAP.
 /// </summary>
 public sealed record DispatchDocument(
     string DispatchId,
@@ -24,7 +24,11 @@ public sealed record DispatchDocument(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateTimeOffset? RespondBy,
     string? Question = null,
     JointConstruction? JointConstruction = null,
-    string? RelatesTo = null);
+    string? RelatesTo = null,
+    AppointmentDocument? Appointment = null);
+
+/// <summary>An appointment's booked time (预约联合验收与接通): the utility confirms it or proposes another (docs/lifecycle.md).</summary>
+public sealed record AppointmentDocument(string BookingId, int Round, DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
 public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);

@@ -1,7 +1,8 @@
 namespace Gateway.Contracts.Lifecycle;
 
-/// <summary>What a dispatch asks of its counterpart: a utility's work order or a department's approval request.</summary>
-public enum DispatchKind { WorkOrder, ApprovalRequest }
+/// <summary>What a dispatch asks of its counterpart: a utility's work order, a department's approval request, or a utility's
+/// appointment for the booked joint acceptance and connection (docs/lifecycle.md).</summary>
+public enum DispatchKind { WorkOrder, ApprovalRequest, Appointment }
 
 /// <summary>
 /// A dispatch's delivery and settlement: PENDING (queued), SENT (a send holds its lease), ACKNOWLEDGED (the counterpart's

@@ -15,7 +15,7 @@ public sealed record PortalEvent(
     string? Detail);
 
 /// <summary>The events portals hear about (specs: "Progress callbacks to portals").</summary>
-public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed }
+public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed, BookingSettled, BookingConflict }
 
 /// <summary>The wire names of <see cref="PortalEventType"/>, for the <c>event</c> field of a callback.</summary>
 public static class PortalEventNames
@@ -27,4 +27,6 @@ public static class PortalEventNames
     public static readonly string ApprovalDecided = WireName.Of(PortalEventType.ApprovalDecided);
     public static readonly string ServiceConnected = WireName.Of(PortalEventType.ServiceConnected);
     public static readonly string CaseClosed = WireName.Of(PortalEventType.CaseClosed);
+    public static readonly string BookingSettled = WireName.Of(PortalEventType.BookingSettled);
+    public static readonly string BookingConflict = WireName.Of(PortalEventType.BookingConflict);
 }

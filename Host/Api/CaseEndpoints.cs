@@ -36,7 +36,7 @@ public static class CaseEndpoints
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
         return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
-            clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), document.Booking),
             GatewayJson.Options);
     }
 

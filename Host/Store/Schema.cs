@@ -195,5 +195,21 @@ public static class Schema
             CREATE INDEX ix_clocks_warn ON clocks (warned_at, warn_at);
             CREATE INDEX ix_clocks_due ON clocks (missed_at, due_at);
             """),
+        // Bookings: the applicant's booked joint acceptance and connection, one row per round, with each utility's answer
+        // (docs/lifecycle.md); written by the booking and answer transactions with the rest of their effects.
+        (8, $"""
+            CREATE TABLE bookings (
+                booking_id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                round INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                slot_start BIGINT NOT NULL,
+                slot_end BIGINT NOT NULL,
+                portal TEXT NOT NULL,
+                requested_at BIGINT NOT NULL,
+                settled_at BIGINT NULL,
+                answers_json {d.JsonColumnType} NOT NULL,
+                UNIQUE (case_id, round));
+            """),
     ];
 }

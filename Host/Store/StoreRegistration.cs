@@ -46,6 +46,7 @@ public static class StoreRegistration
         services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IParkedRowStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IClockStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

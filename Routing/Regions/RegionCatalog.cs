@@ -182,6 +182,7 @@ public sealed class RegionCatalog
 
         var outerWorks = OuterWorksSection.Read(raw.OuterWorks, Problem);
         var costRules = CostsSection.Read(raw.Costs, Problem);
+        var booking = BookingSection.Read(raw.Booking, Problem);
 
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
@@ -205,6 +206,7 @@ public sealed class RegionCatalog
             WorkOrderDueByDistance = bands,
             OuterWorks = outerWorks,
             CostRules = costRules,
+            Booking = booking,
         };
     }
 }

@@ -33,6 +33,8 @@ public sealed class RegionPolicy
     public OuterWorksPolicy OuterWorks { get; init; } = OuterWorksPolicy.None;
     /// <summary>Who bears outer works outside the red line, per service; TARIFF where no rule applies.</summary>
     public IReadOnlyList<CostRule> CostRules { get; init; } = [];
+    /// <summary>Booked joint acceptance and connection, where the plan offers it (region file <c>booking</c>); else null.</summary>
+    public BookingOffer? Booking { get; init; }
 
     public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 

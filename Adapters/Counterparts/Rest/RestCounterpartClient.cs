@@ -24,7 +24,12 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
 
     public async Task<DispatchResult> SendAsync(CounterpartEndpoint endpoint, DispatchDocument document, CancellationToken cancellationToken)
     {
-        var resource = document.Kind == DispatchKind.WorkOrder ? "work-orders" : "approval-requests";
+        var resource = document.Kind switch
+        {
+            DispatchKind.WorkOrder => "work-orders",
+            DispatchKind.Appointment => "appointments",
+            _ => "approval-requests",
+        };
         var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
         var body = JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
 
