@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gateway.IntegrationTests.Deadlines;
 using Gateway.IntegrationTests.Portals;
 using Gateway.IntegrationTests.Support;
 using static Gateway.IntegrationTests.Deadlines.ClockHarness;
