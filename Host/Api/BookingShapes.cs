@@ -43,22 +43,24 @@ public sealed record BookingView(
     [property: Description("结束 (end)")] DateTimeOffset End,
     [property: Description("预约门户 (portal)")] string Portal,
     [property: Description("预约时间 (requested at)")] DateTimeOffset RequestedAt,
-    [property: Description("约定时间 (settled at)")] DateTimeOffset? SettledAt,
-    [property: Description("各单位答复 (answers per utility)")] IReadOnlyList<AppointmentAnswerView> Answers)
+    [property: Description("各单位答复 (answers per utility)")] IReadOnlyList<AppointmentAnswerView> Answers,
+    [property: Description("约定时间 (settled at; absent until SETTLED)")] DateTimeOffset? SettledAt = null)
 {
+    // Nullable members have defaults: null is never written, so the document must not call them required.
     public static BookingView Of(BookingRow b, Func<string?, string?> text) => new(b.BookingId, b.Round, b.Status, CaseView.At(b.SlotStart),
-        CaseView.At(b.SlotEnd), b.Portal, CaseView.At(b.RequestedAt), b.SettledAt is { } s ? CaseView.At(s) : null,
+        CaseView.At(b.SlotEnd), b.Portal, CaseView.At(b.RequestedAt),
         b.Answers.Select(a => new AppointmentAnswerView(a.CounterpartId, a.DispatchId, a.Answer,
             a.ProposedStart is { } ps ? CaseView.At(ps) : null, a.ProposedEnd is { } pe ? CaseView.At(pe) : null, text(a.Note),
-            a.AnsweredAt is { } at ? CaseView.At(at) : null)).ToList());
+            a.AnsweredAt is { } at ? CaseView.At(at) : null)).ToList(),
+        b.SettledAt is { } s ? CaseView.At(s) : null);
 }
 
 [Description("单位答复 (one utility's answer; absent answer: not yet answered)")]
 public sealed record AppointmentAnswerView(
     [property: Description("单位 (counterpart id)")] string CounterpartId,
     [property: Description("预约单派单编号 (dispatch id)")] string DispatchId,
-    [property: Description("答复 (CONFIRMED or PROPOSED)")] AppointmentAnswer? Answer,
-    [property: Description("提议开始 (proposed start)")] DateTimeOffset? ProposedStart,
-    [property: Description("提议结束 (proposed end)")] DateTimeOffset? ProposedEnd,
-    [property: Description("备注 (note)")] string? Note,
-    [property: Description("答复时间 (answered at)")] DateTimeOffset? AnsweredAt);
+    [property: Description("答复 (CONFIRMED or PROPOSED)")] AppointmentAnswer? Answer = null,
+    [property: Description("提议开始 (proposed start)")] DateTimeOffset? ProposedStart = null,
+    [property: Description("提议结束 (proposed end)")] DateTimeOffset? ProposedEnd = null,
+    [property: Description("备注 (note)")] string? Note = null,
+    [property: Description("答复时间 (answered at)")] DateTimeOffset? AnsweredAt = null);
