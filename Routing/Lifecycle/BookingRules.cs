@@ -96,6 +96,7 @@ public sealed class BookingRules(RegionCatalog regions, CalendarHolder calendars
         effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.AppointmentAnswered, $"counterpart:{d.CounterpartId}",
             $"{d.CounterpartId}：{Label(answer)}{proposal}{(answered.Note is null ? "" : $"（{answered.Note}）")}", d.DispatchId));
 
+        CloseIfLastOpen(s, effects);
         if (changed.Answers.Any(a => a.Answer is null)) return effects;
         if (changed.Answers.All(a => a.Answer == AppointmentAnswer.Confirmed)) Settle(s, changed, effects);
         else
@@ -121,6 +122,19 @@ public sealed class BookingRules(RegionCatalog regions, CalendarHolder calendars
         var asked = booking.Answers.Select(a => a.CounterpartId).ToHashSet();
         _clocks.OnBookingSettled(s, Region(s.Case.Region), booking.SlotStart,
             OpenWorkOrders(s.Dispatches).Where(d => asked.Contains(d.CounterpartId)), effects);
+    }
+
+    /// <summary>
+    /// Every utility connected while this appointment was still open: the case waited only for it, so answering it closes
+    /// the case (the CONNECTED transition closes a case only when nothing is left open at that moment).
+    /// </summary>
+    private static void CloseIfLastOpen(CaseSnapshot s, CaseEffects effects)
+    {
+        if (s.Case.Status != CaseStatus.Connected) return;
+        if (!s.Dispatches.All(x => x.DispatchId == s.Subject.DispatchId || x.Status is DispatchStatus.Done or DispatchStatus.Rejected)) return;
+        effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.Closed, "gateway", "全部派单已办结，报装办结"));
+        effects.Callbacks.Add((PortalEventNames.CaseClosed, null, "联合报装已办结"));
+        effects.CaseStatus = CaseStatus.Closed;
     }
 
     /// <summary>Each utility's original work order, while it is neither connected nor rejected.</summary>

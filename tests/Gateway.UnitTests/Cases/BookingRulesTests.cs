@@ -167,4 +167,18 @@ public sealed class BookingRulesTests
         answered.Answers = [answered.Answers[0] with { Answer = AppointmentAnswer.Confirmed }, new AppointmentEntry("keqiao-power", "p9")];
         Assert.Equal("ALREADY_ANSWERED", Rules.Answer(AppointmentAnswer.Confirmed, null, null)(On(appointment, answered)).Refusal?.Code);
     }
+
+    [Fact]
+    public void Answering_the_last_open_appointment_of_a_connected_case_closes_it()
+    {
+        var water = WorkOrder("w1", "keqiao-water", "WATER");
+        var booked = Rules.Book(Thursday, "zhejiang")(new BookingSnapshot(Case("keqiao"), [water], null, Tuesday10));
+        var appointment = booked.NewDispatches[0];
+        var connected = WorkOrder("w1", "keqiao-water", "WATER", DispatchStatus.Done, "CONNECTED");
+        var effects = Rules.Answer(AppointmentAnswer.Confirmed, null, null)(new CaseSnapshot(Case("keqiao", CaseStatus.Connected),
+            new CasePolicyDocument([], [], null, null), [connected, appointment], appointment, Tuesday10, [], booked.Booking));
+        Assert.Equal(CaseStatus.Closed, effects.CaseStatus);
+        Assert.Contains(effects.Callbacks, c => c.Event == PortalEventNames.CaseClosed);
+        Assert.Empty(effects.NewClocks); // nothing left to connect
+    }
 }
