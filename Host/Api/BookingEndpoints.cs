@@ -52,7 +52,9 @@ public static class BookingEndpoints
         if (request.Note is { Length: > 500 }) errors.Add("note", ErrorCodes.OutOfRange, "备注不能超过 500 个字符");
         if (errors.Any) return Problems.Validation(errors.All);
 
-        var outcome = await bookings.BookAsync(portal, request.ApplyNo!.Trim(), request.Date!, request.Slot, http.RequestAborted);
+        // Free text from outside: masked before it is stored (on the timeline).
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : PersonalDataMask.FreeText(request.Note.Trim());
+        var outcome = await bookings.BookAsync(portal, request.ApplyNo!.Trim(), request.Date!, request.Slot, note, http.RequestAborted);
         if (outcome.UnknownCase)
             return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "申报不存在", $"没有申报编号为 {request.ApplyNo} 的案件",
                 [new FieldError("applyNo", ErrorCodes.UnknownApplication, $"本门户没有申报编号为 {request.ApplyNo} 的申请")]);

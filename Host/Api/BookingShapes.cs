@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Gateway.Contracts;
 using Gateway.Contracts.Lifecycle;
 using Gateway.Routing.Lifecycle;
 
@@ -11,7 +10,7 @@ public sealed record BookingRequest(
     [property: Description("申报编号 (the portal's application number)")] string? ApplyNo,
     [property: Description("预约日期 (yyyy-MM-dd, after today, a working day)")] string? Date,
     [property: Description("预约时段 (HH:mm-HH:mm inside office hours; absent: the whole office day)")] string? Slot,
-    [property: Description("备注 (note, ≤ 500 characters)")] string? Note);
+    [property: Description("备注 (note, ≤ 500 characters; shown on the timeline)")] string? Note);
 
 /// <summary><c>POST /api/counterparts/{id}/appointments</c>: a utility answers its appointment.</summary>
 [Description("预约答复 (a utility confirms the booked time or proposes another)")]

@@ -28,7 +28,7 @@ public sealed class BookingRules(RegionCatalog regions, CalendarHolder calendars
     };
 
     /// <summary>The applicant's booking: refused unless the region offers booking and the case has utilities still to come.</summary>
-    public Func<BookingSnapshot, CaseEffects> Book(BookingSlot slot, string portal) => s =>
+    public Func<BookingSnapshot, CaseEffects> Book(BookingSlot slot, string portal, string? note = null) => s =>
     {
         var region = Region(s.Case.Region);
         if (region.Booking is null)
@@ -62,7 +62,8 @@ public sealed class BookingRules(RegionCatalog regions, CalendarHolder calendars
         }
         effects.Booking = booking;
         effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.BookingRequested, $"portal:{portal}",
-            $"申请人预约联合验收与接通（第 {booking.Round} 次）：{Slot(booking.SlotStart, booking.SlotEnd)}，预约单发往 {string.Join("、", workOrders.Select(w => w.CounterpartId))}"));
+            $"申请人预约联合验收与接通（第 {booking.Round} 次）：{Slot(booking.SlotStart, booking.SlotEnd)}，预约单发往 {string.Join("、", workOrders.Select(w => w.CounterpartId))}"
+            + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note}）")));
         return effects;
     };
 

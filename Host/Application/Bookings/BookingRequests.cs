@@ -19,7 +19,7 @@ public sealed record BookingOutcome(string? CaseId, BookingRow? Booking, IReadOn
 public sealed class BookingRequests(ICaseStore cases, IBookingStore bookings, BookingRules rules, RegionCatalog regions, CalendarHolder calendars,
     OutboxSignal outboxSignal, TimeProvider clock, ILogger<BookingRequests> logger)
 {
-    public async Task<BookingOutcome> BookAsync(string portal, string applyNo, string date, string? slot, CancellationToken cancellationToken)
+    public async Task<BookingOutcome> BookAsync(string portal, string applyNo, string date, string? slot, string? note, CancellationToken cancellationToken)
     {
         var @case = await cases.FindCaseByPortalApplicationAsync(portal, applyNo, cancellationToken);
         if (@case is null) return new BookingOutcome(null, null, UnknownCase: true);
@@ -32,7 +32,7 @@ public sealed class BookingRequests(ICaseStore cases, IBookingStore bookings, Bo
         var booked = BookingTimes.Resolve(errors, "date", date, "slot", slot, "预约日期", region, calendars.Calendar, now);
         if (booked is null) return new BookingOutcome(@case.CaseId, null, errors.All);
 
-        var outcome = await bookings.BookAsync(@case.CaseId, now.ToUnixTimeMilliseconds(), rules.Book(booked, portal), cancellationToken);
+        var outcome = await bookings.BookAsync(@case.CaseId, now.ToUnixTimeMilliseconds(), rules.Book(booked, portal, note), cancellationToken);
         logger.LogInformation("{Portal} booking on case {CaseId}: {Result}{Reason}", portal, @case.CaseId, outcome.Result,
             outcome.Refusal is { } r ? $" — {r.Code}" : "");
         if (outcome.Result != CaseEventResult.Applied) return new BookingOutcome(@case.CaseId, null, Refusal: outcome.Refusal);

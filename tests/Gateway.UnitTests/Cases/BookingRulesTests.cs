@@ -61,14 +61,17 @@ public sealed class BookingRulesTests
             WorkOrder("g1", "keqiao-gas", "GAS", DispatchStatus.Rejected, "REJECTED"),
             WorkOrder("n1", "keqiao-ctcc", "NETWORK", DispatchStatus.Done, "CONNECTED"),
         };
-        var effects = Rules.Book(Thursday, "zhejiang")(new BookingSnapshot(Case("keqiao"), orders, null, Tuesday10));
+        var effects = Rules.Book(Thursday, "zhejiang", "厂区东门集合")(new BookingSnapshot(Case("keqiao"), orders, null, Tuesday10));
         Assert.Equal(["w1", "p1"], effects.NewDispatches.Select(d => d.RelatedDispatchId));
         Assert.All(effects.NewDispatches, d => Assert.Equal(DispatchKind.Appointment, d.Kind));
         Assert.All(effects.NewDispatches, d => Assert.False(d.Timed));
         Assert.Equal(BookingStatus.Pending, effects.Booking!.Status);
         Assert.Equal(1, effects.Booking.Round);
         Assert.Equal(effects.NewDispatches.Select(d => d.DispatchId), effects.Booking.Answers.Select(a => a.DispatchId));
-        Assert.Equal(TimelineType.BookingRequested, Assert.Single(effects.Timeline).Type);
+        var entry = Assert.Single(effects.Timeline);
+        Assert.Equal(TimelineType.BookingRequested, entry.Type);
+        Assert.Contains("2026-12-03 09:00-12:00", entry.Detail);
+        Assert.Contains("厂区东门集合", entry.Detail);
     }
 
     [Theory]
