@@ -109,6 +109,9 @@ public static class GatewayApp
         services.AddSingleton<CaseEventRules>();
         services.AddSingleton<CounterpartEventHandler>();
         services.AddSingleton<Gateway.Application.FeeList.FeeListHandler>();
+        services.AddSingleton<BookingRules>();
+        services.AddSingleton<Gateway.Application.Bookings.BookingRequests>();
+        services.AddSingleton<Gateway.Application.Bookings.AppointmentAnswers>();
         services.AddSingleton<SandboxAddress>();
         services.AddSingleton<ICounterpartDirectory, ConfiguredCounterpartDirectory>();
         services.AddSingleton<SandboxCounterparts>();
@@ -161,6 +164,7 @@ public static class GatewayApp
         app.MapCounterpartEventEndpoints();
         app.MapRatingEndpoints();
         app.MapFeeListEndpoints();
+        app.MapBookingEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");

@@ -5,7 +5,7 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
-/// The body of a work order or approval request (docs/lifecycle.md), identical for REST and SOAP.
+/// The body of a work order, approval request or appointment (docs/lifecycle.md), identical for REST and SOAP.
 /// </summary>
 public sealed record DispatchDocument(
     string DispatchId,
@@ -25,13 +25,17 @@ public sealed record DispatchDocument(
     string? Question = null,
     JointConstruction? JointConstruction = null,
     string? RelatesTo = null,
-    FeePaid? FeePaid = null);
+    FeePaid? FeePaid = null,
+    AppointmentDocument? Appointment = null);
 
 /// <summary>A FEE_NOTICE's news (docs/api.md "Fee list contract"): the list paid, and this utility's items and part of it in fen.</summary>
 public sealed record FeePaid(string FeeListId, string PaymentRef, DateTimeOffset PaidAt, long ApplicantPaidFen, IReadOnlyList<FeePaidItem> Items);
 
 /// <summary>One of the utility's own items on the paid list.</summary>
 public sealed record FeePaidItem(string? Code, string Name, long AmountFen, string Bearer, string Scope);
+
+/// <summary>An appointment's booked time (预约联合验收与接通): the utility confirms it or proposes another (docs/lifecycle.md).</summary>
+public sealed record AppointmentDocument(string BookingId, int Round, DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
 public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);

@@ -31,11 +31,11 @@ public static class DispatchDocumentBuilder
             new DispatchApplicant(app.Applicant.Name, app.Applicant.Uscc, app.Applicant.Contact, app.Applicant.Phone),
             new DispatchProject(app.Project.Code, app.Project.Name, app.Project.Address, app.Project.PermitNo),
             dispatch.Service is { } service ? DemandDocument.Of(app, service, withService: false) : null,
-            outerWorks, app.SurveyDate, dispatch.RespondBy, dispatch.Question, joint, dispatch.RelatesTo);
+            outerWorks, app.SurveyDate, dispatch.RespondBy, dispatch.Question, joint, dispatch.RelatesTo, Appointment: dispatch.Appointment);
     }
 }
 
 /// <summary>The gateway's own facts about a dispatch that go into its document.</summary>
 public sealed record DispatchContext(
     string DispatchId, string CaseId, string Region, string? Zone, DispatchKind Kind, ServiceType? Service,
-    string CounterpartId, DateTimeOffset? RespondBy, string? Question = null, string? RelatesTo = null);
+    string CounterpartId, DateTimeOffset? RespondBy, string? Question = null, string? RelatesTo = null, AppointmentDocument? Appointment = null);

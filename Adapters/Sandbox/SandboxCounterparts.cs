@@ -28,6 +28,7 @@ public sealed class SandboxCounterparts(ICounterpartDirectory directory, Sandbox
         group.MapPost("/work-orders", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
         group.MapPost("/approval-requests", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
         group.MapPost("/fee-notices", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
+        group.MapPost("/appointments", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
     }
 
     private async Task<IResult> ReceiveAsync(string counterpartId, HttpContext http)

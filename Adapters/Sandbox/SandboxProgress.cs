@@ -12,7 +12,7 @@ namespace Gateway.Adapters.Sandbox;
 
 /// <summary>
 /// What the SIMULATED counterparts do after acknowledging (docs/lifecycle.md "Sandbox"): departments answer
-/// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities report progress step by step, with the
+/// NOT_INVOLVED to the involvement question and APPROVED to the approval; utilities confirm every appointment and report progress step by step, with the
 /// clock events a real utility sends on the way (commitment filed, road restored, the applicant's completion request), and
 /// connect once their outer works have the go-ahead. They call the gateway's own public endpoints, signed with their own
 /// caller keys, exactly as a real counterpart would. Delay per step: <c>Gateway:Sandbox:StepMilliseconds</c> (5000: long enough to watch each state in the case view).
@@ -61,6 +61,17 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
                     {
                         ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["decision"] = decision,
                         ["permitNo"] = decision == Approved ? $"SBX-PERMIT-{dispatchId[^6..]}" : null, ["at"] = Now(),
+                    });
+                    return;
+                }
+                if ((string?)doc["kind"] == WireName.Of(DispatchKind.Appointment))
+                {
+                    // A simulated utility suits any booked time: it confirms (docs/lifecycle.md, "Booked joint acceptance").
+                    await Task.Delay(Step, clock, lifetime.ApplicationStopping);
+                    await PostAsync(counterpartId, "appointments", new JsonObject
+                    {
+                        ["eventId"] = $"sbx-{Guid.NewGuid():N}", ["dispatchId"] = dispatchId, ["answer"] = WireName.Of(AppointmentAnswer.Confirmed),
+                        ["at"] = Now(), ["note"] = "沙箱模拟",
                     });
                     return;
                 }
@@ -122,7 +133,7 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
         await OutboundSigningHandler.SignAsync(request, new SigningCredentials(counterpartId, secret), clock.GetUtcNow(), lifetime.ApplicationStopping);
         using var response = await Http.SendAsync(request, lifetime.ApplicationStopping);
         logger.LogInformation("[SANDBOX] {CounterpartId} reported {What} on {DispatchId}: HTTP {Status}", counterpartId,
-            (string?)body["status"] ?? (string?)body["decision"] ?? resource, (string?)body["dispatchId"], (int)response.StatusCode);
+            (string?)body["status"] ?? (string?)body["decision"] ?? (string?)body["answer"] ?? resource, (string?)body["dispatchId"], (int)response.StatusCode);
     }
 
     private string Now() => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);

@@ -9,4 +9,5 @@ public enum TimelineType
     Connected, Closed, DeadlineWarning, DeadlineMissed, DueProvisional, DueRecomputed, Rated,
     ClockStarted, ClockPaused, ClockStopped, ClockViolation, UtilityReported,
     FeeQuoted, FeeListIssued, FeePaid,
+    BookingRequested, AppointmentAnswered, BookingSettled, BookingConflict,
 }

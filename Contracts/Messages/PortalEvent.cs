@@ -22,7 +22,7 @@ public sealed record FeeListNotice(string FeeListId, long ApplicantTotalFen, IRe
 public sealed record FeeListNoticeItem(string CounterpartId, string? Service, string? Code, string Name, long AmountFen, string Bearer, string Scope);
 
 /// <summary>The events portals hear about (specs: "Progress callbacks to portals").</summary>
-public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed, FeeListIssued }
+public enum PortalEventType { Accepted, DispatchReceipt, Overdue, CommitmentReceipt, ApprovalDecided, ServiceConnected, CaseClosed, FeeListIssued, BookingSettled, BookingConflict }
 
 /// <summary>The wire names of <see cref="PortalEventType"/>, for the <c>event</c> field of a callback.</summary>
 public static class PortalEventNames
@@ -35,4 +35,6 @@ public static class PortalEventNames
     public static readonly string ServiceConnected = WireName.Of(PortalEventType.ServiceConnected);
     public static readonly string CaseClosed = WireName.Of(PortalEventType.CaseClosed);
     public static readonly string FeeListIssued = WireName.Of(PortalEventType.FeeListIssued);
+    public static readonly string BookingSettled = WireName.Of(PortalEventType.BookingSettled);
+    public static readonly string BookingConflict = WireName.Of(PortalEventType.BookingConflict);
 }

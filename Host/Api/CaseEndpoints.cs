@@ -39,7 +39,7 @@ public static class CaseEndpoints
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
         var (quotes, list) = await fees.GetFeesAsync(caseId, http.RequestAborted);
         return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
-            clock.GetUtcNow().ToUnixTimeMilliseconds(), FeesView.From(regions.Find(document.Case.Region)?.FeeList, quotes, list)),
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), FeesView.From(regions.Find(document.Case.Region)?.FeeList, quotes, list), document.Booking),
             GatewayJson.Options);
     }
 

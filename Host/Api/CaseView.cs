@@ -23,12 +23,14 @@ public sealed record CaseView(
     IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
     IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline,
     DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating,
-    FeesView? Fees = null)
+    FeesView? Fees = null,
+    BookingView? Booking = null)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
-        CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0, FeesView? fees = null)
+        CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0, FeesView? fees = null,
+        BookingRow? booking = null)
     {
         // The viewer role sees no contact name or phone number, in the applicant or in any free text (docs/security.md).
         string? Text(string? text) => viewer ? ViewerMask.Text(text) : text;
@@ -51,7 +53,8 @@ public sealed record CaseView(
             timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, Text(t.Detail), t.DispatchId)).ToList(),
             app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate,
             rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating,
-            fees);
+            fees,
+            booking is null ? null : BookingView.Of(booking, Text));
     }
 
     public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
@@ -100,7 +103,8 @@ public sealed record ClockView(
     public static IReadOnlyList<ClockView> Of(IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<ClockRow> clocks, long now)
     {
         static DateTimeOffset At(long ms) => CaseView.At(ms);
-        var fromDispatches = dispatches.Where(d => d.Kind != DispatchKind.FeeNotice).Select(d => WaitsForMaterials(d)
+        // Notices and appointments answer no plan limit: only work orders and approval requests are timed steps.
+        var fromDispatches = dispatches.Where(d => d.Kind.IsTimedStep()).Select(d => WaitsForMaterials(d)
             ? new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom), null, false, null, null, d.Overdue, null,
                 ClockState.Paused, Note: AwaitingMaterials)
             : new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),

@@ -41,7 +41,7 @@ public static class CounterpartEventEndpoints
             .DescribeWsdl("审批部门 SOAP 接口的 WSDL (the WSDL of the departments' SOAP service)");
     }
 
-    private static RouteHandlerBuilder DescribeEventAnswers(this RouteHandlerBuilder route) =>
+    internal static RouteHandlerBuilder DescribeEventAnswers(this RouteHandlerBuilder route) =>
         route.Produces<CounterpartEventReceipt>(StatusCodes.Status202Accepted).Produces<CounterpartEventReceipt>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
@@ -99,7 +99,7 @@ public static class CounterpartEventEndpoints
         return Results.Text(DepartmentSoapContract.Wsdl(location), SoapEnvelope.ContentType);
     }
 
-    private static IResult Answer(CaseEventOutcome outcome, string dispatchId) => outcome.Result switch
+    internal static IResult Answer(CaseEventOutcome outcome, string dispatchId) => outcome.Result switch
     {
         CaseEventResult.Applied => Results.Json(new { accepted = true, duplicate = false, caseId = outcome.CaseId }, GatewayJson.Options, statusCode: StatusCodes.Status202Accepted),
         CaseEventResult.Duplicate => Results.Json(new { accepted = true, duplicate = true, caseId = outcome.CaseId }, GatewayJson.Options),

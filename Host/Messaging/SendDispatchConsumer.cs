@@ -29,6 +29,7 @@ public sealed class SendDispatchConsumer(
     IDispatchStore store,
     ICaseStore cases,
     IFeeListStore fees,
+    IBookingStore bookings,
     IParkedRowStore parked,
     IInstanceStore instances,
     ICounterpartDirectory directory,
@@ -173,11 +174,12 @@ public sealed class SendDispatchConsumer(
         string actor, SendDispatch message, CancellationToken ct)
     {
         var (policy, jointCounterparts) = await DispatchPolicyAsync(dispatch.CaseId, ct);
+        var appointment = dispatch.Kind == DispatchKind.Appointment ? await AppointmentAsync(dispatch, ct) : null;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
             dispatch.CounterpartId, dispatch.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)) : null,
-            dispatch.Question, dispatch.RelatedDispatchId), policy, jointCounterparts);
+            dispatch.Question, dispatch.RelatedDispatchId, appointment), policy, jointCounterparts);
         if (dispatch.Kind == DispatchKind.FeeNotice) document = document with { FeePaid = await FeePaidAsync(dispatch, ct) };
 
         var started = Stopwatch.GetTimestamp();
@@ -212,6 +214,14 @@ public sealed class SendDispatchConsumer(
             dispatch.DispatchId, Now(), reason, error, JsonSerializer.Serialize(message, GatewayJson.Options),
             result is null ? null : JsonSerializer.Serialize(result.RequestHeaders, GatewayJson.Options), result?.RequestBody,
             attempts), ct);
+    }
+
+    /// <summary>The booked time an appointment dispatch carries (its booking's slot, Beijing time).</summary>
+    private async Task<AppointmentDocument?> AppointmentAsync(DispatchRow dispatch, CancellationToken ct)
+    {
+        if (await bookings.GetBookingOfAppointmentAsync(dispatch.CaseId, dispatch.DispatchId, ct) is not { } booking) return null;
+        static DateTimeOffset Local(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.FromHours(8));
+        return new AppointmentDocument(booking.BookingId, booking.Round, Local(booking.SlotStart), Local(booking.SlotEnd));
     }
 
     /// <summary>The case's policy as the dispatch document carries it; the joint group's members are its utilities that dig.</summary>

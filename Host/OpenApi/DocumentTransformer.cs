@@ -63,9 +63,14 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 "document with `kind: FEE_NOTICE` and `feePaid` (fee list id, payment reference, when, the applicant's part in fen and " +
                 "the utility's own items). Same signing, Idempotency-Key, answers and retries as a work order; nothing more is asked.",
                 dispatch, ack, problem),
+            ["appointment"] = Outbound(document, "SendAppointment", "预约单 (appointment) to a utility: POST {counterpart BaseUrl}/appointments",
+                "The same document and rules as a work order, with `kind: APPOINTMENT`, `relatesTo` = the utility's work order and " +
+                "`appointment` = the applicant's booked time (bookingId, round, start, end). The utility answers 2xx with `orderNo`, " +
+                "then confirms or proposes another time at `POST /api/counterparts/{counterpartId}/appointments`.", dispatch, ack, problem),
             ["portalCallback"] = Outbound(document, "NotifyPortal", "进度回调 (progress callback) to a portal: POST {portal CallbackUrl}",
                 "The gateway tells a portal about its application (ACCEPTED, DISPATCH_RECEIPT, OVERDUE, COMMITMENT_RECEIPT, " +
-                "APPROVAL_DECIDED, SERVICE_CONNECTED, CASE_CLOSED, FEE_LIST_ISSUED with `feeList`), signed with access key `gateway`, `Idempotency-Key: <eventId>`. " +
+                "APPROVAL_DECIDED, SERVICE_CONNECTED, CASE_CLOSED, FEE_LIST_ISSUED with `feeList`, BOOKING_SETTLED with the agreed time, " +
+                "BOOKING_CONFLICT with the utilities' proposals), signed with access key `gateway`, `Idempotency-Key: <eventId>`. " +
                 "The project-approval platform receives the same fields as SOAP NotifyProgress (namespace urn:gcjs:hookup:v1). " +
                 "Any 2xx counts as delivered; anything else is retried by the deadline sweeper.", portalEvent, null, problem),
         };

@@ -218,5 +218,21 @@ public static class Schema
                 paid_at BIGINT NULL,
                 payment_ref TEXT NULL);
             """),
+        // Bookings: the applicant's booked joint acceptance and connection, one row per round, with each utility's answer
+        // (docs/lifecycle.md); written by the booking and answer transactions with the rest of their effects.
+        (8, $"""
+            CREATE TABLE bookings (
+                booking_id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                round INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                slot_start BIGINT NOT NULL,
+                slot_end BIGINT NOT NULL,
+                portal TEXT NOT NULL,
+                requested_at BIGINT NOT NULL,
+                settled_at BIGINT NULL,
+                answers_json {d.JsonColumnType} NOT NULL,
+                UNIQUE (case_id, round));
+            """),
     ];
 }

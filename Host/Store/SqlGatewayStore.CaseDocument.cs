@@ -27,8 +27,9 @@ public sealed partial class SqlGatewayStore
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx);
         var clocks = await ReadClocksAsync(db, tx, caseId);
+        var booking = await ReadLatestBookingAsync(db, tx, caseId);
         await tx.CommitAsync(cancellationToken);
-        return new CaseDocument(row, dispatches, timeline, policy == default ? null : Policy(policy.PolicyJson), Rating(policy.RatingJson), clocks);
+        return new CaseDocument(row, dispatches, timeline, policy == default ? null : Policy(policy.PolicyJson), Rating(policy.RatingJson), clocks, booking);
     }
 }
 

@@ -71,7 +71,8 @@ public sealed partial class SqlGatewayStore
             ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
         subject = dispatches.Single(d => d.DispatchId == dispatchId);
 
-        var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now, await ReadClocksAsync(db, tx, caseId)));
+        var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now, await ReadClocksAsync(db, tx, caseId),
+            await ReadBookingForAsync(db, tx, subject)));
         if (effects.Refusal is not null)
         {
             await tx.RollbackAsync(cancellationToken);
@@ -117,6 +118,7 @@ public sealed partial class SqlGatewayStore
                 """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
         await InsertDispatchesAsync(db, tx, effects.NewDispatches);
         await WriteClocksAsync(db, tx, effects);
+        await WriteBookingAsync(db, tx, effects.Booking);
         foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);
         foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
         if (effects.SettleReplayOf is { } replayed)

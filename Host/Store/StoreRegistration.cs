@@ -47,6 +47,7 @@ public static class StoreRegistration
         services.AddSingleton<IParkedRowStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IClockStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IFeeListStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

@@ -4,7 +4,7 @@ namespace Gateway.Routing.Lifecycle;
 
 /// <summary>The case as a counterpart event finds it: read under the case's lock, in the transaction that applies the effects.</summary>
 public sealed record CaseSnapshot(CaseRow Case, CasePolicyDocument Policy, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, long Now,
-    IReadOnlyList<ClockRow>? Clocks = null)
+    IReadOnlyList<ClockRow>? Clocks = null, BookingRow? Booking = null)
 {
     public IReadOnlyList<ClockRow> ClockList => Clocks ?? [];
 }
@@ -28,6 +28,8 @@ public sealed class CaseEffects
     public CasePolicyDocument? Policy { get; set; }
     /// <summary>A replay of this dispatch succeeded: its failed message, if REPLAYING, becomes REPLAYED.</summary>
     public string? SettleReplayOf { get; set; }
+    /// <summary>A booking created or changed (answers, settled, conflict): the whole row is written.</summary>
+    public BookingRow? Booking { get; set; }
 
     public static CaseEffects Refuse(string code, string message) => new() { Refusal = new CaseRefusal(code, message) };
 }

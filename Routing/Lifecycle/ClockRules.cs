@@ -83,11 +83,7 @@ public sealed class ClockRules(CalendarHolder calendars, LifecycleSettings setti
                 Start(s, region, SlaStepName.Connection, d, s.Now, effects);
                 break;
             case UtilityEvent.ConnectionAgreed when detail.AgreedAt is { } agreed:
-                // Xin County: connection is due 1 wd after the agreed time; a new agreement re-times a running clock.
-                var running = Running(s, SlaStepName.Connection, d.CounterpartId).FirstOrDefault();
-                if (running is null) Start(s, region, SlaStepName.Connection, d, agreed.ToUnixTimeMilliseconds(), effects);
-                else Retime(s, region, running, agreed.ToUnixTimeMilliseconds(), pausedUntil: null, effects,
-                    $"{Label(SlaStepName.Connection)}时限按约定接通时间 {Local(agreed.ToUnixTimeMilliseconds()):yyyy-MM-dd HH:mm} 重新起算");
+                ConnectionAgreed(s, region, d, agreed.ToUnixTimeMilliseconds(), effects);
                 break;
             case UtilityEvent.ConnectionDeferred when detail.Until is { } until:
                 // Paused until the applicant's date; the period then counts anew from that date (its day not counted).
@@ -109,6 +105,24 @@ public sealed class ClockRules(CalendarHolder calendars, LifecycleSettings setti
                 foreach (var c in Running(s, SlaStepName.RoadRestored, d.CounterpartId)) Stop(s, c, effects, Label(e));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A settled booking (docs/lifecycle.md, "Booked joint acceptance and connection"): the agreed time starts the connection
+    /// clock of every utility whose work order is still open, exactly as that utility's own CONNECTION_AGREED would.
+    /// </summary>
+    public void OnBookingSettled(CaseSnapshot s, RegionPolicy region, long agreedAt, IEnumerable<DispatchRow> workOrders, CaseEffects effects)
+    {
+        foreach (var d in workOrders) ConnectionAgreed(s, region, d, agreedAt, effects);
+    }
+
+    /// <summary>Xin County: connection is due 1 wd after the agreed time; a new agreement re-times a running clock.</summary>
+    private void ConnectionAgreed(CaseSnapshot s, RegionPolicy region, DispatchRow d, long agreed, CaseEffects effects)
+    {
+        var running = Running(s, SlaStepName.Connection, d.CounterpartId).FirstOrDefault();
+        if (running is null) Start(s, region, SlaStepName.Connection, d, agreed, effects);
+        else Retime(s, region, running, agreed, pausedUntil: null, effects,
+            $"{Label(SlaStepName.Connection)}时限按约定接通时间 {Local(agreed):yyyy-MM-dd HH:mm} 重新起算");
     }
 
     /// <summary>Puyang: the filing starts the "at least N wd before construction" period; construction may start once it has run.</summary>

@@ -188,6 +188,7 @@ public sealed class RegionCatalog
         var outerWorks = OuterWorksSection.Read(raw.OuterWorks, Problem);
         var costRules = CostsSection.Read(raw.Costs, Problem);
         var feeList = FeeListSection.Read(raw.FeeList, Problem);
+        var booking = BookingSection.Read(raw.Booking, Problem);
 
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
@@ -213,6 +214,7 @@ public sealed class RegionCatalog
             OuterWorks = outerWorks,
             CostRules = costRules,
             FeeList = feeList,
+            Booking = booking,
         };
     }
 }

@@ -26,6 +26,7 @@ internal sealed class RegionFile
     public OuterWorksSection? OuterWorks { get; set; }
     public List<CostsSection>? Costs { get; set; }
     public FeeListSection? FeeList { get; set; }
+    public BookingSection? Booking { get; set; }
 
     internal sealed class ZoneEntry { public string? Code { get; set; } public string? Name { get; set; } }
     internal sealed class OfficePeriodEntry { public string? Start { get; set; } public string? End { get; set; } }

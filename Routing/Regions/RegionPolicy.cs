@@ -40,6 +40,8 @@ public sealed class RegionPolicy
     public IReadOnlyList<CostRule> CostRules { get; init; } = [];
     /// <summary>The fee-list flow, when the plan offers one fee list and one payment (null: not offered).</summary>
     public FeeListOffer? FeeList { get; init; }
+    /// <summary>Booked joint acceptance and connection, where the plan offers it (region file <c>booking</c>); else null.</summary>
+    public BookingOffer? Booking { get; init; }
 
     public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 

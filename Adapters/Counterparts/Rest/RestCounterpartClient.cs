@@ -28,6 +28,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
         {
             DispatchKind.WorkOrder => "work-orders",
             DispatchKind.FeeNotice => "fee-notices",
+            DispatchKind.Appointment => "appointments",
             _ => "approval-requests",
         };
         var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");

@@ -20,4 +20,10 @@ public static class ErrorCodes
     public const string FeeNotChargeable = Routing.Lifecycle.FeeListRules.FeeNotChargeable;
     public const string FeeTotalMismatch = Routing.Lifecycle.FeeListRules.FeeTotalMismatch;
     public const string FeeListMismatch = Routing.Lifecycle.FeeListRules.FeeListMismatch;
+    /// <summary>Bookings (docs/lifecycle.md): a date not after today, a date that is not a working day, an application
+    /// number the portal never sent, a region whose plan offers no booking.</summary>
+    public const string DateInPast = "DATE_IN_PAST";
+    public const string NotWorkingDay = "NOT_WORKING_DAY";
+    public const string UnknownApplication = "UNKNOWN_APPLICATION";
+    public const string BookingNotOffered = "BOOKING_NOT_OFFERED";
 }

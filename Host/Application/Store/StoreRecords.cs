@@ -124,7 +124,7 @@ public sealed record StoreGauges(long OutboxBacklog, long FailedPending, long Ov
 
 /// <summary>A case with its dispatches, timeline, policy and rating, as of one moment.</summary>
 public sealed record CaseDocument(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineRow> Timeline,
-    CasePolicyDocument? Policy, CaseRating? Rating, IReadOnlyList<ClockRow>? Clocks = null);
+    CasePolicyDocument? Policy, CaseRating? Rating, IReadOnlyList<ClockRow>? Clocks = null, BookingRow? Booking = null);
 
 /// <summary>A row a batch loop set aside (see <see cref="ParkedRowKind"/>): what, which case, why, when, how often.</summary>
 public sealed class ParkedRow

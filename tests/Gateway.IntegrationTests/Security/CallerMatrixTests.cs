@@ -28,6 +28,11 @@ public sealed class CallerMatrixTests : IAsyncLifetime
     {
         ["POST /api/portals/zhejiang/applications"] = (caller, _) => caller == "zhejiang",
         ["POST /api/portals/zhejiang/ratings"] = (caller, _) => caller == "zhejiang",
+        ["POST /api/portals/zhejiang/bookings"] = (caller, _) => caller == "zhejiang",
+        ["POST /api/portals/henan/bookings"] = (caller, _) => caller == "henan",
+        ["POST /api/portals/hubei/bookings"] = (caller, _) => caller == "hubei",
+        ["POST /api/portals/project-approval/bookings"] = (caller, _) => caller == "project-approval",
+        ["POST /api/counterparts/{counterpartId}/appointments"] = (caller, subject) => caller == subject && caller == Utility,
         ["POST /api/portals/henan/applications"] = (caller, _) => caller == "henan",
         ["POST /api/portals/hubei/applications"] = (caller, _) => caller == "hubei",
         ["POST /soap/project-approval"] = (caller, _) => caller == "project-approval",
@@ -101,7 +106,7 @@ public sealed class CallerMatrixTests : IAsyncLifetime
     private static IEnumerable<string?> SubjectsFor(string template, string caller)
     {
         if (!template.Contains('{')) return [null];
-        var impersonated = template.EndsWith("/events") ? OtherUtility : OtherDepartment;
+        var impersonated = template.EndsWith("/events") || template.EndsWith("/appointments") ? OtherUtility : OtherDepartment;
         return caller is Utility or Department ? [caller, impersonated] : [impersonated];
     }
 
