@@ -43,9 +43,6 @@ public sealed record SqlDialect(
     /// </summary>
     public string ForUpdate => this == Postgres ? "FOR UPDATE" : "";
 
-    /// <summary>As <see cref="ForUpdate"/>, locking only the rows of the table under <paramref name="alias"/> in a join.</summary>
-    public string ForUpdateOf(string alias) => this == Postgres ? $"FOR UPDATE OF {alias}" : "";
-
     /// <summary>The values of <paramref name="expression"/> over a group, comma-separated.</summary>
     public string StringAgg(string expression) => this == Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
 

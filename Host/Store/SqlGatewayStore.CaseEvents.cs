@@ -90,20 +90,21 @@ public sealed partial class SqlGatewayStore
     }
 
     /// <summary>
-    /// The case lock and the delivery's snapshot in one statement: the case row (without its application: a delivery needs
-    /// none, so nothing is opened) locked <c>FOR UPDATE</c> and every dispatch of the case. Null case when it has none.
+    /// The case lock and the delivery's snapshot: the case row (without its application: a delivery needs none, so nothing
+    /// is opened) locked <c>FOR UPDATE</c>, then every dispatch of the case. Two statements on purpose: under READ
+    /// COMMITTED a statement that waited for the lock still reads its joined rows as of its start, so a join would miss
+    /// the receipt the lock holder just committed; the second statement's snapshot is taken after the lock is ours.
     /// </summary>
     private async Task<(CaseRow? Case, List<DispatchRow> Dispatches)> LockAndReadCaseForDeliveryAsync(DbConnection db, DbTransaction tx, string caseId)
     {
-        CaseRow? locked = null;
-        var dispatches = (await db.QueryAsync<DispatchRow, CaseRow, DispatchRow>($"""
-            SELECT {DispatchColumnsOf("d")},
-                   c.case_id AS CaseId, c.portal AS Portal, c.portal_application_no AS PortalApplicationNo, c.content_hash AS ContentHash,
-                   c.region AS Region, c.zone AS Zone, c.status AS StatusName, c.receipt_no AS ReceiptNo, c.accepted_at AS AcceptedAt,
-                   c.updated_at AS UpdatedAt
-            FROM cases c JOIN dispatches d ON d.case_id = c.case_id
-            WHERE c.case_id = @caseId ORDER BY d.ordinal {dialect.ForUpdateOf("c")}
-            """, (dispatch, @case) => { locked ??= @case; return dispatch; }, new { caseId }, tx, splitOn: "CaseId")).AsList();
+        var locked = await db.QuerySingleOrDefaultAsync<CaseRow>($"""
+            SELECT case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
+                   region AS Region, zone AS Zone, status AS StatusName, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt, updated_at AS UpdatedAt
+            FROM cases WHERE case_id = @caseId {dialect.ForUpdate}
+            """, new { caseId }, tx);
+        if (locked is null) return (null, []);
+        var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
+            new { caseId }, tx)).AsList();
         return (locked, dispatches);
     }
 

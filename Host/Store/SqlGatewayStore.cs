@@ -29,10 +29,6 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         question AS Question, related_dispatch_id AS RelatedDispatchId, progress AS Progress, met_at AS MetAt
         """;
 
-    /// <summary><see cref="DispatchColumns"/> of the table under <paramref name="alias"/> in a join.</summary>
-    private static string DispatchColumnsOf(string alias) =>
-        string.Join(", ", DispatchColumns.Split(',').Select(column => $"{alias}.{column.Trim()}"));
-
     public SqlDialect Dialect => dialect;
 
     /// <summary>Flags are stored as 0/1 integers so the same SQL compares them on both databases.</summary>
@@ -567,7 +563,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
-            WHERE event_id = @eventId AND status <> {Q(CallbackStatus.Sent)}
+            WHERE event_id = @eventId AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
             """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
     }
 

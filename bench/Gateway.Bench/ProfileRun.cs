@@ -88,6 +88,9 @@ public static class ProfileRun
                }))
         {
             var driver = new LoadDriver(gateway.BaseUrl, templates, PortalSecret);
+            if (options.Prefill > 0 && database is not null)
+                Console.WriteLine(await StorePrefill.RunAsync(new NpgsqlConnectionStringBuilder(Require("GATEWAY_TEST_POSTGRES")) { Database = database }.ConnectionString,
+                    options.Prefill, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
             // Warm-up: JIT, connection pools, queues; not measured.
             var warm = new List<PushRecord>();
@@ -129,6 +132,7 @@ public static class ProfileRun
         {
             Warmup = warmup,
             Statements = statements,
+            Prefilled = options.Prefill,
         };
         if (statements is not null && result.CasesCompleted > 0)
         {
