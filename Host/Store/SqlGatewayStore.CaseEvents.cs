@@ -82,7 +82,7 @@ public sealed partial class SqlGatewayStore
     /// </summary>
     private async Task<(CaseRow Case, List<DispatchRow> Dispatches)> LockAndReadCaseAsync(DbConnection db, DbTransaction tx, string caseId, long now)
     {
-        _ = now;
+        _ = now; // kept for its callers: the lock no longer writes the case row
         var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId {dialect.ForUpdate}", new { caseId }, tx))!;
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
