@@ -100,9 +100,10 @@ public sealed class StorePlanTests(ITestOutputHelper output)
                 }
             foreach (var group in perCase.GroupBy(s => s.Method).OrderBy(g => g.Key))
                 output.WriteLine($"  {group.Key}: {group.Count()}");
-            Assert.True(perCase.Count > 0, "nothing was explained");
-            Assert.Contains(perCase, s => s.Method == "TakeDispatchAsync");
-            Assert.Contains(perCase, s => s.Method == "TryInsertCaseAsync");
+            // Every step of the case's path was seen (statements are named by the innermost store method running them).
+            foreach (var step in new[] { "TryRememberAsync", "TryInsertCaseAsync", "TakeDispatchAsync", "LockAndReadCaseForDeliveryAsync",
+                         "ClaimOutboxAsync", "MarkOutboxPublishedAsync", "MarkPortalCallbackAsync", "GetCaseDocumentAsync" })
+                Assert.True(perCase.Any(s => s.Method == step), $"no statement of {step} was explained");
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Distinct()));
         }
         finally
