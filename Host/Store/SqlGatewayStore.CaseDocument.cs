@@ -20,10 +20,9 @@ public sealed partial class SqlGatewayStore
         if (row is null) return null;
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
-        // In time order: a send's DISPATCH_SENT line is written with its outcome, after lines of other sends that ended first.
         var timeline = (await db.QueryAsync<TimelineRow>("""
             SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
-            FROM timeline WHERE case_id = @caseId ORDER BY at, id
+            FROM timeline WHERE case_id = @caseId ORDER BY id
             """, new { caseId }, tx)).AsList();
         var policy = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx);

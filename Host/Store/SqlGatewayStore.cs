@@ -154,7 +154,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
             SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
-            FROM timeline WHERE case_id = @caseId ORDER BY at, id
+            FROM timeline WHERE case_id = @caseId ORDER BY id
             """, new { caseId }, cancellationToken: cancellationToken))).AsList();
     }
 
