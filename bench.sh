@@ -4,6 +4,8 @@
 #
 #   ./bench.sh [embedded|prod|both] --seconds N [--rate R | --concurrency C] [--count N] [--warmup-seconds N] [--label L]
 #              [--gateway-arg --Key=value]... [--gateway DLL --config DIR]   (another build, e.g. before a change)
+#              [--prefill N]   (prod: N finished cases written into the store before the run, e.g. 200000)
+#              [--no-baseline] (skip the transport baselines)
 #
 # Writes bench/results/<date>-<profile>.json and prints a Markdown table. The prod profile runs inside
 # scripts/test-services.sh (throwaway PostgreSQL + RabbitMQ on loopback, or the ones named by

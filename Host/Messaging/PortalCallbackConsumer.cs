@@ -28,17 +28,18 @@ public sealed class PortalCallbackConsumer(
     public async Task Consume(ConsumeContext<NotifyPortal> context)
     {
         var ct = context.CancellationToken;
-        var callback = await store.GetPortalCallbackAsync(context.Message.EventId, ct);
-        if (callback is null || callback.Status is CallbackStatus.Sent or CallbackStatus.Recorded) return;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-        var portal = options.Value.Portals.GetValueOrDefault(callback.Portal);
+        // The message names the portal (the callback's own): without a callback URL the row is only marked, in one
+        // statement (a callback already SENT or RECORDED is left as it is).
+        var portal = options.Value.Portals.GetValueOrDefault(context.Message.Portal);
         var url = portal?.CallbackUrl;
         if (string.IsNullOrWhiteSpace(url))
         {
-            await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Recorded, now, null, ct);
+            await store.MarkPortalCallbackAsync(context.Message.EventId, CallbackStatus.Recorded, now, null, ct);
             return;
         }
+        var callback = await store.GetPortalCallbackAsync(context.Message.EventId, ct);
+        if (callback is null || callback.Status is CallbackStatus.Sent or CallbackStatus.Recorded) return;
         var secret = ConfiguredSecret.Of(portal?.Secret, callback.Portal, settings);
         if (secret is null)
         {

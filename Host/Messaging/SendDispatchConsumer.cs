@@ -27,7 +27,6 @@ namespace Gateway.Messaging;
 /// </summary>
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
-    ICaseStore cases,
     IFeeListStore fees,
     IBookingStore bookings,
     IParkedRowStore parked,
@@ -43,13 +42,29 @@ public sealed class SendDispatchConsumer(
     {
         var message = context.Message;
         var ct = context.CancellationToken;
-        var dispatch = await store.GetDispatchAsync(message.DispatchId, ct);
-        var @case = dispatch is null ? null : await cases.GetCaseAsync(dispatch.CaseId, ct);
-        if (dispatch is null || @case is null)
+
+        CounterpartEndpoint endpoint;
+        try
         {
-            logger.LogError("Dispatch {DispatchId} not found; message {MessageId} dropped", message.DispatchId, context.MessageId);
+            endpoint = directory.Resolve(message.CounterpartId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await RecordFailureAsync(message.DispatchId, message.CaseId, message.CounterpartId, "NOT_CONFIGURED", ex.Message, message, null, ct);
             return;
         }
+
+        // One statement takes the dispatch (SENT under this instance's lease) and reads what the work order is built from;
+        // the outcome is then recorded in one transaction (docs/performance.md).
+        var take = await store.TakeDispatchAsync(message.DispatchId, Now(), Now() + (long)settings.DispatchLease.TotalMilliseconds, ct);
+        if (take is null)
+        {
+            logger.LogInformation("Dispatch {DispatchId} needs no sending (acknowledged, failed, unknown, or being sent by a live instance); message {MessageId} ignored",
+                message.DispatchId, context.MessageId);
+            return;
+        }
+        var dispatch = take.Dispatch;
+        var @case = take.Case;
 
         // Personal data that does not open (a lost key, a value tampered with or copied from another record) or an
         // application that does not read: no work order can be built. Fail the dispatch for operators (not re-queued
@@ -62,28 +77,11 @@ public sealed class SendDispatchConsumer(
                 Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData,
                 Detail = unreadable!, ParkedAt = Now(),
             }, ct);
-            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored application does not read: " + unreadable, message, ct);
-            return;
-        }
-
-        CounterpartEndpoint endpoint;
-        try
-        {
-            endpoint = directory.Resolve(dispatch.CounterpartId);
-        }
-        catch (InvalidOperationException ex)
-        {
-            await RecordFailureAsync(dispatch, "NOT_CONFIGURED", ex.Message, message, ct);
+            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored application does not read: " + unreadable, message, null, ct);
             return;
         }
 
         var actor = endpoint.Sandbox ? $"counterpart:{dispatch.CounterpartId} (sandbox)" : $"counterpart:{dispatch.CounterpartId}";
-        if (!await store.MarkDispatchSendingAsync(dispatch.DispatchId, Now(), Now() + (long)settings.DispatchLease.TotalMilliseconds, "gateway", ct))
-        {
-            logger.LogInformation("Dispatch {DispatchId} is already {Status}; redelivery ignored", dispatch.DispatchId, dispatch.Status);
-            return;
-        }
-
         try
         {
             // Renewed while the send runs (retries can take longer than the lease): a slow counterpart is no reason for
@@ -93,7 +91,7 @@ public sealed class SendDispatchConsumer(
                              if (!await instances.RenewDispatchLeaseAsync(dispatch.DispatchId, Now() + (long)settings.DispatchLease.TotalMilliseconds, c))
                                  logger.LogWarning("Dispatch {DispatchId}: this instance no longer holds its send lease", dispatch.DispatchId);
                          }, logger, dispatch.DispatchId))
-                await SendAndRecordAsync(dispatch, @case, application, endpoint, actor, message, ct);
+                await SendAndRecordAsync(take, application, endpoint, actor, message, ct);
         }
         catch (JsonException ex)
         {
@@ -103,7 +101,7 @@ public sealed class SendDispatchConsumer(
             {
                 Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData, Detail = ex.Message, ParkedAt = Now(),
             }, ct);
-            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored data does not read: " + ex.Message, message, ct);
+            await RecordFailureAsync(dispatch, UnreadableData, "the case's stored data does not read: " + ex.Message, message, null, ct);
         }
         catch (Exception ex)
         {
@@ -170,10 +168,11 @@ public sealed class SendDispatchConsumer(
         }
     }
 
-    private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, HookupApplication application, CounterpartEndpoint endpoint,
+    private async Task SendAndRecordAsync(DispatchTake take, HookupApplication application, CounterpartEndpoint endpoint,
         string actor, SendDispatch message, CancellationToken ct)
     {
-        var (policy, jointCounterparts) = await DispatchPolicyAsync(dispatch.CaseId, ct);
+        var (dispatch, @case) = (take.Dispatch, take.Case);
+        var (policy, jointCounterparts) = DispatchPolicyOf(take);
         var appointment = dispatch.Kind == DispatchKind.Appointment ? await AppointmentAsync(dispatch, ct) : null;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
@@ -195,25 +194,29 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await store.RecordAcknowledgementAsync(dispatch.DispatchId, result.OrderNo!, Now(), actor, ct);
+            await store.RecordAcknowledgementAsync(take.Sending, result.OrderNo!, Now(), actor, ct);
             logger.LogDebug("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }
         // A send cut short because this host is stopping is not the counterpart's failure: leave the dispatch to its lease,
         // so recovery after the restart sends it again instead of filing it as failed.
         ct.ThrowIfCancellationRequested();
-        await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, ct, result);
+        await RecordFailureAsync(dispatch, result.Reason!, result.Error!, message, take.Sending, ct, result);
     }
 
-    private async Task RecordFailureAsync(DispatchRow dispatch, string reason, string error, SendDispatch message, CancellationToken ct,
-        DispatchResult? result = null)
+    private Task RecordFailureAsync(DispatchRow dispatch, string reason, string error, SendDispatch message, DispatchSending? sending,
+        CancellationToken ct, DispatchResult? result = null) =>
+        RecordFailureAsync(dispatch.DispatchId, dispatch.CaseId, dispatch.CounterpartId, reason, error, message, sending, ct, result);
+
+    private async Task RecordFailureAsync(string dispatchId, string caseId, string counterpartId, string reason, string error, SendDispatch message,
+        DispatchSending? sending, CancellationToken ct, DispatchResult? result = null)
     {
-        logger.LogError("Dispatch {DispatchId} to {CounterpartId} failed ({Reason}): {Error}", dispatch.DispatchId, dispatch.CounterpartId, reason, error);
+        logger.LogError("Dispatch {DispatchId} to {CounterpartId} failed ({Reason}): {Error}", dispatchId, counterpartId, reason, error);
         var attempts = result?.Attempts.Select(a => new AttemptRecord(a.At.ToUnixTimeMilliseconds(), a.Outcome)).ToList() ?? [];
-        await store.RecordDispatchFailureAsync(new FailedMessage(nameof(SendDispatch), dispatch.CounterpartId, dispatch.CaseId,
-            dispatch.DispatchId, Now(), reason, error, JsonSerializer.Serialize(message, GatewayJson.Options),
+        await store.RecordDispatchFailureAsync(new FailedMessage(nameof(SendDispatch), counterpartId, caseId,
+            dispatchId, Now(), reason, error, JsonSerializer.Serialize(message, GatewayJson.Options),
             result is null ? null : JsonSerializer.Serialize(result.RequestHeaders, GatewayJson.Options), result?.RequestBody,
-            attempts), ct);
+            attempts, sending), ct);
     }
 
     /// <summary>The booked time an appointment dispatch carries (its booking's slot, Beijing time).</summary>
@@ -225,13 +228,14 @@ public sealed class SendDispatchConsumer(
     }
 
     /// <summary>The case's policy as the dispatch document carries it; the joint group's members are its utilities that dig.</summary>
-    private async Task<(DispatchPolicy, IReadOnlyList<string>)> DispatchPolicyAsync(string caseId, CancellationToken ct)
+    private static (DispatchPolicy, IReadOnlyList<string>) DispatchPolicyOf(DispatchTake take)
     {
-        if (await cases.GetCasePolicyAsync(caseId, ct) is not { } found) return (DispatchPolicy.None, []);
-        var policy = found.Policy;
+        if (take.PolicyJson is null) return (DispatchPolicy.None, []);
+        var policy = JsonSerializer.Deserialize<CasePolicyDocument>(take.PolicyJson, GatewayJson.Options)
+                     ?? throw new JsonException("the case's stored policy is empty");
         var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
-        var joint = policy.JointConstructionGroupId is null ? [] : (await cases.GetDispatchesAsync(caseId, ct))
-            .Where(d => d.Kind == DispatchKind.WorkOrder && d.Service is { } s && digging.Contains(s)).Select(d => d.CounterpartId).Distinct().Order().ToList();
+        var joint = policy.JointConstructionGroupId is null ? [] : take.WorkOrders
+            .Where(w => digging.Contains(w.Service)).Select(w => w.CounterpartId).Distinct().Order().ToList();
         return (new DispatchPolicy(policy.OuterWorks.Select(w => new DispatchOuterWorkPolicy(WireName.Of(w.Path), w.CommitmentReceiptNo, w.GoAheadAt is not null)).ToList(),
             policy.JointConstructionGroupId), joint);
     }

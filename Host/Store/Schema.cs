@@ -234,5 +234,15 @@ public static class Schema
                 answers_json {d.JsonColumnType} NOT NULL,
                 UNIQUE (case_id, round));
             """),
+        // Fewer and smaller indexes on dispatches (issue 19): every insert and status change writes each index. No query
+        // selects dispatches by counterpart (the admin load sums over all rows); the deadline sweeps look for open steps
+        // not yet warned or missed, so their indexes hold only those and the sweeps never walk finished dispatches.
+        (10, """
+            DROP INDEX ix_dispatches_counterpart;
+            DROP INDEX ix_dispatches_warn;
+            DROP INDEX ix_dispatches_due;
+            CREATE INDEX ix_dispatches_warn_open ON dispatches (warn_at) WHERE warned_at IS NULL AND met_at IS NULL;
+            CREATE INDEX ix_dispatches_due_open ON dispatches (due_at) WHERE missed_at IS NULL AND met_at IS NULL;
+            """),
     ];
 }

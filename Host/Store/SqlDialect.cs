@@ -37,6 +37,15 @@ public sealed record SqlDialect(
         SnapshotRead: IsolationLevel.RepeatableRead,
         NowMilliseconds: "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
 
+    /// <summary>
+    /// Appended to a SELECT that locks the rows it reads until the transaction ends (the case lock). SQLite needs none: the
+    /// store holds one connection at a time (<see cref="SerializedSqliteConnection"/>).
+    /// </summary>
+    public string ForUpdate => this == Postgres ? "FOR UPDATE" : "";
+
+    /// <summary>The values of <paramref name="expression"/> over a group, comma-separated.</summary>
+    public string StringAgg(string expression) => this == Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
+
     /// <summary><c>column IN (the list in parameter @name)</c>: Npgsql takes the list as one array, Dapper expands it for SQLite.</summary>
     public string InList(string column, string parameter) =>
         this == Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";

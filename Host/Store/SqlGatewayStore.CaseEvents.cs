@@ -11,6 +11,7 @@ using Gateway.Contracts.Json;
 using Gateway.Routing.Lifecycle;
 
 using Gateway.Application.Outbox;
+using Gateway.Application.Callbacks;
 
 namespace Gateway.Store;
 
@@ -20,22 +21,14 @@ namespace Gateway.Store;
 /// </summary>
 public sealed partial class SqlGatewayStore
 {
-    private const string InsertDispatchSql = """
-        INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref,
-                                created_at, sent_at, acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until,
-                                due_from, sla_half_days, warn_at, question, related_dispatch_id)
-        VALUES (@DispatchId, @CaseId, @Ordinal, @CounterpartId, @Kind, @Service, @SlaStep, @Status, @ExternalRef,
-                @CreatedAt, @SentAt, @AcknowledgedAt, @DueAt, @DueProvisional, @Overdue, @Attempts, @LastError, @LeaseUntil,
-                @DueFrom, @SlaHalfDays, @WarnAt, @Question, @RelatedDispatchId)
-        """;
-
-    private static Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IEnumerable<DispatchRow> dispatches) =>
-        db.ExecuteAsync(InsertDispatchSql, dispatches.Select(d => new
-        {
-            d.DispatchId, d.CaseId, d.Ordinal, d.CounterpartId, Kind = d.KindName, d.Service, d.SlaStep, Status = d.StatusName, d.ExternalRef,
-            d.CreatedAt, d.SentAt, d.AcknowledgedAt, d.DueAt, DueProvisional = Flag(d.DueProvisional), Overdue = Flag(d.Overdue),
-            d.Attempts, d.LastError, d.LeaseUntil, d.DueFrom, d.SlaHalfDays, d.WarnAt, d.Question, d.RelatedDispatchId,
-        }), tx);
+    private static Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IReadOnlyList<DispatchRow> dispatches) =>
+        InsertRowsAsync(db, tx, "dispatches", dispatches,
+            ("dispatch_id", d => d.DispatchId), ("case_id", d => d.CaseId), ("ordinal", d => d.Ordinal), ("counterpart_id", d => d.CounterpartId),
+            ("kind", d => d.KindName), ("service", d => d.Service), ("sla_step", d => d.SlaStep), ("status", d => d.StatusName),
+            ("external_ref", d => d.ExternalRef), ("created_at", d => d.CreatedAt), ("sent_at", d => d.SentAt), ("acknowledged_at", d => d.AcknowledgedAt),
+            ("due_at", d => d.DueAt), ("due_provisional", d => Flag(d.DueProvisional)), ("overdue", d => Flag(d.Overdue)), ("attempts", d => d.Attempts),
+            ("last_error", d => d.LastError), ("lease_until", d => d.LeaseUntil), ("due_from", d => d.DueFrom), ("sla_half_days", d => d.SlaHalfDays),
+            ("warn_at", d => d.WarnAt), ("question", d => d.Question), ("related_dispatch_id", d => d.RelatedDispatchId));
 
     public async Task<(CasePolicyDocument Policy, CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -84,16 +77,36 @@ public sealed partial class SqlGatewayStore
     }
 
     /// <summary>
-    /// Writing the case row first takes its lock (row lock on PostgreSQL, the write lock on SQLite): two changes to one case
-    /// (two departments deciding, two last receipts) are applied one after the other, so each sees the other's result.
+    /// Reading the case row <c>FOR UPDATE</c> takes its lock (PostgreSQL; SQLite has one connection at a time, see
+    /// <see cref="SerializedSqliteConnection"/>): two changes to one case (two departments deciding, two last receipts) are
+    /// applied one after the other, so each sees the other's result. A read, not a write: no new row version per change.
     /// </summary>
     private async Task<(CaseRow Case, List<DispatchRow> Dispatches)> LockAndReadCaseAsync(DbConnection db, DbTransaction tx, string caseId, long now)
     {
-        await db.ExecuteAsync("UPDATE cases SET updated_at = @now WHERE case_id = @caseId", new { caseId, now }, tx);
-        var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx))!;
+        _ = now; // kept for its callers: the lock no longer writes the case row
+        var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId {dialect.ForUpdate}", new { caseId }, tx))!;
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
         return (@case, dispatches);
+    }
+
+    /// <summary>
+    /// The case lock and the delivery's snapshot: the case row (without its application: a delivery needs none, so nothing
+    /// is opened) locked <c>FOR UPDATE</c>, then every dispatch of the case. Two statements on purpose: under READ
+    /// COMMITTED a statement that waited for the lock still reads its joined rows as of its start, so a join would miss
+    /// the receipt the lock holder just committed; the second statement's snapshot is taken after the lock is ours.
+    /// </summary>
+    private async Task<(CaseRow? Case, List<DispatchRow> Dispatches)> LockAndReadCaseForDeliveryAsync(DbConnection db, DbTransaction tx, string caseId)
+    {
+        var locked = await db.QuerySingleOrDefaultAsync<CaseRow>($"""
+            SELECT case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
+                   region AS Region, zone AS Zone, status AS StatusName, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt, updated_at AS UpdatedAt
+            FROM cases WHERE case_id = @caseId {dialect.ForUpdate}
+            """, new { caseId }, tx);
+        if (locked is null) return (null, []);
+        var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
+            new { caseId }, tx)).AsList();
+        return (locked, dispatches);
     }
 
     /// <summary>Writes what the rules decided, in the caller's transaction: the store decides nothing here.</summary>
@@ -119,14 +132,15 @@ public sealed partial class SqlGatewayStore
         await InsertDispatchesAsync(db, tx, effects.NewDispatches);
         await WriteClocksAsync(db, tx, effects);
         await WriteBookingAsync(db, tx, effects.Booking);
-        foreach (var dispatch in effects.NewDispatches) await db.ExecuteAsync(InsertOutboxSql, SendDispatchMessage.For(dispatch, now), tx);
-        foreach (var entry in effects.Timeline) await InsertTimelineAsync(db, tx, caseId, entry);
+        await InsertTimelineRowsAsync(db, tx, caseId, effects.Timeline);
         if (effects.SettleReplayOf is { } replayed)
             await db.ExecuteAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
                 new { replayed }, tx);
+        // Callbacks and every outbox message of the change (new dispatches' sends, the callbacks' deliveries): one INSERT each.
         var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
-        foreach (var (@event, dispatch, detail) in effects.Callbacks)
-            await AddCallbackAsync(db, tx, @case, dispatch is null ? null : byId[dispatch.DispatchId], @event, now, detail);
+        var callbacks = effects.Callbacks.Select(c => PortalCallbacks.Create(@case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)).ToList();
+        await InsertCallbackRowsAsync(db, tx, callbacks.Select(c => c.Callback).ToList());
+        await InsertOutboxRowsAsync(db, tx, effects.NewDispatches.Select(d => SendDispatchMessage.For(d, now)).Concat(callbacks.Select(c => c.Message)).ToList());
         if (effects.CaseStatus is { } status)
             await db.ExecuteAsync("UPDATE cases SET status = @status, updated_at = @now WHERE case_id = @caseId", new { status = WireName.Of(status), now, caseId }, tx);
         if (effects.Policy is { } changed)

@@ -100,16 +100,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
+        // One statement per table, however many rows (SqlGatewayStore.RowBatches).
         await InsertDispatchesAsync(db, tx, newCase.Dispatches);
         await db.ExecuteAsync("INSERT INTO case_policies (case_id, policy_json, updated_at) VALUES (@CaseId, @PolicyJson, @UpdatedAt)",
             new { newCase.Case.CaseId, newCase.PolicyJson, newCase.Case.UpdatedAt }, tx);
-        foreach (var entry in newCase.Timeline)
-            await InsertTimelineAsync(db, tx, newCase.Case.CaseId, entry);
-        await db.ExecuteAsync("""
-            INSERT INTO outbox (message_id, message_type, payload, created_at)
-            VALUES (@MessageId, @MessageType, @Payload, @CreatedAt)
-            """, newCase.Outbox, tx);
-        await db.ExecuteAsync(InsertCallbackSql, newCase.Callbacks, tx);
+        await InsertTimelineRowsAsync(db, tx, newCase.Case.CaseId, newCase.Timeline);
+        await InsertOutboxRowsAsync(db, tx, newCase.Outbox);
+        await InsertCallbackRowsAsync(db, tx, newCase.Callbacks);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
@@ -223,23 +220,43 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken)
+    public async Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        // A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery
-        // of its message must not send it twice, unless that sender is dead (stopped beating). A FAILED one waits for an
-        // operator's replay (which makes it PENDING): a stale duplicate of its message must not send it behind their back.
-        var taken = await db.QuerySingleOrDefaultAsync<(string CaseId, string CounterpartId, long Attempts)?>($"""
+        // One statement takes the dispatch and reads what its work order is built from. A dispatch being sent right now
+        // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
+        // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
+        // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
+        // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
+        var taken = (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE dispatch_id = @dispatchId
               AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
-            RETURNING case_id, counterpart_id, CAST(attempts AS BIGINT)
-            """, WithHolder(new { dispatchId, at, leaseUntil }), tx);
-        if (taken is { } d)
-            await InsertTimelineAsync(db, tx, d.CaseId, DeliveryRules.Sending(dispatchId, d.CounterpartId, d.Attempts, at));
-        await tx.CommitAsync(cancellationToken);
-        return taken is not null;
+            RETURNING {DispatchColumns},
+                (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
+                (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
+                (SELECT c.application_json FROM cases c WHERE c.case_id = dispatches.case_id) AS ApplicationJson,
+                (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
+                (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
+                 WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
+            """, WithHolder(new { dispatchId, at, leaseUntil }), cancellationToken: cancellationToken),
+            (dispatch, @case) => new DispatchTake(dispatch,
+                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case.Region, Zone = @case.Zone, ApplicationJson = @case.ApplicationJson ?? "" })!,
+                @case.PolicyJson,
+                (@case.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
+            splitOn: "Region")).SingleOrDefault();
+        return taken;
+    }
+
+    /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
+    private sealed class TakenCase
+    {
+        public string Region { get; set; } = "";
+        public string? Zone { get; set; }
+        public string? ApplicationJson { get; set; }
+        public string? PolicyJson { get; set; }
+        public string? WorkOrders { get; set; }
     }
 
     public async Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken)
@@ -250,18 +267,18 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             WithHolder(new { dispatchId }), cancellationToken: cancellationToken));
     }
 
-    public async Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken)
+    public async Task RecordAcknowledgementAsync(DispatchSending sending, string orderNo, long at, string actor, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // Lock the case first (the order every case change follows): two last receipts arriving together are then
         // applied one after the other, and the later one sees the earlier when it checks whether all are in.
-        var caseId = await db.ExecuteScalarAsync<string?>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-        if (caseId is not null)
+        var (@case, dispatches) = await LockAndReadCaseForDeliveryAsync(db, tx, sending.CaseId);
+        if (dispatches.FirstOrDefault(d => d.DispatchId == sending.DispatchId) is { } subject)
         {
-            var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, at);
-            var effects = DeliveryRules.Acknowledge(@case, dispatches, dispatches.Single(d => d.DispatchId == dispatchId), orderNo, actor, at);
-            await ApplyEffectsAsync(db, tx, @case, dispatches, effects, at);
+            var effects = DeliveryRules.Acknowledge(@case!, dispatches, subject, orderNo, actor, at);
+            effects.Timeline.Insert(0, DeliveryRules.Sending(sending.DispatchId, sending.CounterpartId, sending.Attempts, sending.SentAt));
+            await ApplyEffectsAsync(db, tx, @case!, dispatches, effects, at);
         }
         await tx.CommitAsync(cancellationToken);
     }
@@ -280,7 +297,10 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             UPDATE dispatches SET status = {Q(DispatchStatus.Failed)}, last_error = @Error
             WHERE dispatch_id = @DispatchId AND status IN {In(DeliveryRules.Failable)}
             """, failure, tx);
-        await InsertTimelineAsync(db, tx, failure.CaseId, DeliveryRules.Failed(failure.DispatchId, failure.CounterpartId, failure.Reason, failure.FailedAt));
+        var timeline = new List<TimelineEntry>();
+        if (failure.Sending is { } sending) timeline.Add(DeliveryRules.Sending(sending.DispatchId, sending.CounterpartId, sending.Attempts, sending.SentAt));
+        timeline.Add(DeliveryRules.Failed(failure.DispatchId, failure.CounterpartId, failure.Reason, failure.FailedAt));
+        await InsertTimelineRowsAsync(db, tx, failure.CaseId, timeline);
         // One row per dispatch (its id is the dispatch id): a later failure, e.g. after a replay, adds its attempts
         // and makes the row PENDING again.
         await db.ExecuteAsync($"""
@@ -543,7 +563,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE portal_callbacks SET status = @status, attempts = attempts + 1, last_error = @error,
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
-            WHERE event_id = @eventId AND status <> {Q(CallbackStatus.Sent)}
+            WHERE event_id = @eventId AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
             """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
     }
 

@@ -54,7 +54,9 @@ public static class DeliveryRules
         effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Acknowledged, subject.Progress, Met: false,
             ExternalRef: orderNo, ClearError: true));
         effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"回执单号 {orderNo}", subject.DispatchId));
-        effects.SettleReplayOf = subject.DispatchId;
+        // Only a dispatch that failed has a failed message an operator may be replaying (a failure sets its last error,
+        // the acknowledgement clears it): the others need no settling statement.
+        if (subject.LastError is not null) effects.SettleReplayOf = subject.DispatchId;
         effects.Callbacks.Add((PortalEventNames.DispatchReceipt, subject, $"{subject.CounterpartId} 回执单号 {orderNo}"));
         var othersDelivered = dispatches.Where(d => d.DispatchId != subject.DispatchId && d.Kind != DispatchKind.FeeNotice).All(d => !Undelivered.Contains(d.Status));
         if (@case.Status == CaseStatus.Accepted && othersDelivered)

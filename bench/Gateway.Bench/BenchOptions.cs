@@ -27,6 +27,8 @@ public sealed record BenchOptions
     /// <summary>Extra <c>--Key=value</c> settings handed to the gateway (tuning experiments).</summary>
     public IReadOnlyList<string> GatewayArgs { get; init; } = [];
     public bool SkipBaseline { get; init; }
+    /// <summary>Finished cases written into the PostgreSQL store before the run (prod only; see <see cref="StorePrefill"/>).</summary>
+    public int Prefill { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -52,14 +54,17 @@ public sealed record BenchOptions
                 case "--results": o = o with { ResultsDir = Path.GetFullPath(Next()) }; break;
                 case "--label": o = o with { Label = Next() }; break;
                 case "--no-baseline": o = o with { SkipBaseline = true }; break;
+                case "--prefill": o = o with { Prefill = NextInt() }; break;
                 case "--gateway-arg": gatewayArgs.Add(Next()); break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --warmup-seconds N, --drain-seconds N, --gateway DLL, --config DIR, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline)");
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected embedded|prod|both, --seconds N, --count N, --rate R, --concurrency C, --warmup-seconds N, --drain-seconds N, --gateway DLL, --config DIR, --results DIR, --label L, --gateway-arg --Key=value, --no-baseline, --prefill N)");
             }
         }
         if (o.Seconds is < 1 or > 3600) throw new ArgumentException("--seconds must be 1..3600");
         if (o.WarmupSeconds is < 0 or > 600) throw new ArgumentException("--warmup-seconds must be 0..600");
         if (o.Concurrency is < 1 or > 1024) throw new ArgumentException("--concurrency must be 1..1024");
         if (o.Rate is < 0 or > 100_000) throw new ArgumentException("--rate must be 0..100000");
+        if (o.Prefill is < 0 or > 10_000_000) throw new ArgumentException("--prefill must be 0..10000000");
+        if (o.Prefill > 0 && o.Profiles.Contains(BenchProfile.Embedded)) throw new ArgumentException("--prefill needs the prod profile alone (it fills PostgreSQL)");
         return o with
         {
             GatewayArgs = gatewayArgs,

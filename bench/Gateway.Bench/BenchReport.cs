@@ -40,7 +40,7 @@ public static class BenchReport
         {
             var c = r.CpuSeconds;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Profile} | {r.Mode}, {F(r.PushSeconds)} s | {r.Accepted} ({r.CasesDispatchedInStore} DISPATCHED in store) | {r.Errors} | {F(r.CasesPerSecond)} | {F(r.WorkOrdersPerSecond)} | " +
+                $"| {r.Profile}{(r.Prefilled > 0 ? $" ({r.Prefilled} cases prefilled)" : "")} | {r.Mode}, {F(r.PushSeconds)} s | {r.Accepted} ({r.CasesDispatchedInStore} DISPATCHED in store) | {r.Errors} | {F(r.CasesPerSecond)} | {F(r.WorkOrdersPerSecond)} | " +
                 $"{F(r.IntakeMs.P50)} / {F(r.IntakeMs.P90)} / {F(r.IntakeMs.P99)} / {F(r.IntakeMs.Max)} | {F(r.ReceiptToAllAcknowledgedMs.P50)} / {F(r.ReceiptToAllAcknowledgedMs.P99)} | " +
                 $"{F(c.GetValueOrDefault("gateway"))} / {F(c.GetValueOrDefault("driver+fake-erps"))} / {F(c.GetValueOrDefault("postgres"))} / {F(c.GetValueOrDefault("rabbitmq"))} | " +
                 $"{F(r.CpuMsPerCase("gateway"))} / {F(r.CpuMsPerCase("postgres"))} / {F(r.CpuMsPerCase("rabbitmq"))} | " +

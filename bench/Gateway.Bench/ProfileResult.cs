@@ -30,6 +30,8 @@ public sealed record ProfileResult
     public WarmupCheck? Warmup { get; init; }
     /// <summary>Statements and commits the gateway's database executed in the measured window (prod only).</summary>
     public StatementCounts? Statements { get; init; }
+    /// <summary>Finished cases in the store before the run (<c>--prefill</c>).</summary>
+    public int Prefilled { get; init; }
 
     /// <summary>CPU milliseconds per completed case of one process (gateway, postgres, rabbitmq, driver+fake-erps).</summary>
     public double CpuMsPerCase(string process) =>

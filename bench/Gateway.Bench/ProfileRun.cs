@@ -88,6 +88,9 @@ public static class ProfileRun
                }))
         {
             var driver = new LoadDriver(gateway.BaseUrl, templates, PortalSecret);
+            if (options.Prefill > 0 && database is not null)
+                Console.WriteLine(await StorePrefill.RunAsync(new NpgsqlConnectionStringBuilder(Require("GATEWAY_TEST_POSTGRES")) { Database = database }.ConnectionString,
+                    options.Prefill, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
             // Warm-up: JIT, connection pools, queues; not measured.
             var warm = new List<PushRecord>();
@@ -129,7 +132,16 @@ public static class ProfileRun
         {
             Warmup = warmup,
             Statements = statements,
+            Prefilled = options.Prefill,
         };
+        if (statements is not null && result.CasesCompleted > 0)
+        {
+            // Printed whether or not the run is reported: counts do not depend on a settled warm-up or a quiet machine.
+            Console.WriteLine($"[{profile}] {statements.Statements / (double)result.CasesCompleted:0.0} statements and " +
+                              $"{statements.Commits / (double)result.CasesCompleted:0.0} commits per case ({result.CasesCompleted} cases); most called:");
+            foreach (var s in statements.Top ?? [])
+                Console.WriteLine($"    {s.Calls / (double)result.CasesCompleted,6:0.00}/case  rows {s.Rows / (double)Math.Max(1, s.Calls),7:0.0}/call  {s.TotalMs,8:0} ms  {s.Query}");
+        }
         var workOrders = Math.Max(1000, Math.Min(result.WorkOrders, 200_000));
         var baselines = new List<BaselineResult>();
         if (!options.SkipBaseline)

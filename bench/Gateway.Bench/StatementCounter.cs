@@ -3,7 +3,11 @@ using Npgsql;
 namespace Gateway.Bench;
 
 /// <summary>What PostgreSQL executed for one database over the measured window: statements (pg_stat_statements) and commits.</summary>
-public sealed record StatementCounts(long Statements, long Commits);
+/// <param name="Top">The statements called most often, with their calls and rows, for the profile in docs/performance.md.</param>
+public sealed record StatementCounts(long Statements, long Commits, IReadOnlyList<TopStatement>? Top = null);
+
+/// <summary>One normalised statement of pg_stat_statements: how often it ran, rows it returned or touched, time spent in it.</summary>
+public sealed record TopStatement(long Calls, long Rows, double TotalMs, string Query);
 
 /// <summary>
 /// Counts the statements and commits the gateway's database executed between <see cref="ResetAsync"/> and
@@ -12,6 +16,7 @@ public sealed record StatementCounts(long Statements, long Commits);
 /// </summary>
 public sealed class StatementCounter(string maintenanceConnection, string database)
 {
+    private const int TopCount = 30;
     private long _commitsAtReset;
 
     public async Task ResetAsync()
@@ -35,7 +40,22 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
             connection);
         statements.Parameters.AddWithValue("db", database);
         var count = (long)(await statements.ExecuteScalarAsync())!;
-        return new StatementCounts(count, await CommitsAsync(connection) - _commitsAtReset);
+        var top = new List<TopStatement>();
+        await using (var topCommand = new NpgsqlCommand($"""
+            SELECT s.calls, s.rows, s.total_exec_time, s.query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = @db ORDER BY s.calls DESC, s.total_exec_time DESC LIMIT {TopCount}
+            """, connection))
+        {
+            topCommand.Parameters.AddWithValue("db", database);
+            await using var reader = await topCommand.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var query = string.Join(' ', reader.GetString(3).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                top.Add(new TopStatement(reader.GetInt64(0), reader.GetInt64(1), Math.Round(reader.GetDouble(2), 1),
+                    query.Length > 160 ? query[..160] + "…" : query));
+            }
+        }
+        return new StatementCounts(count, await CommitsAsync(connection) - _commitsAtReset, top);
     }
 
     private async Task<long> CommitsAsync(NpgsqlConnection connection)

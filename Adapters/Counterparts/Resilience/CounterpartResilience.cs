@@ -89,7 +89,7 @@ public static class CounterpartResilience
                 MinimumThroughput = 5,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = settings.BreakDuration,
-                StateProvider = circuits.StateOf(endpoint.Id),
+                StateProvider = circuits.NewStateOf(endpoint.Id),
                 OnOpened = args =>
                 {
                     logger.LogError("Circuit to {CounterpartId} opened for {BreakDuration}", endpoint.Id, args.BreakDuration);

@@ -6,12 +6,18 @@ namespace Gateway.Application.Store;
 public interface IDispatchStore
 {
     Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
-    /// <summary>Marks a dispatch SENT (attempts + 1) with a timeline entry; false when it needs no sending any more.</summary>
-    Task<bool> MarkDispatchSendingAsync(string dispatchId, long at, long leaseUntil, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes a dispatch for sending — SENT under this instance's lease, attempts + 1 — and returns, from the same statement,
+    /// what its work order is built from; null when it needs no sending (unknown, settled, or being sent by a live holder).
+    /// </summary>
+    Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken);
     /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
     Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
-    /// <summary>Records the counterpart's order number, the DISPATCH_RECEIPT callback to the portal, and DISPATCHED when all are in.</summary>
-    Task RecordAcknowledgementAsync(string dispatchId, string orderNo, long at, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the send (its DISPATCH_SENT line), the counterpart's order number, the DISPATCH_RECEIPT callback to the portal,
+    /// and DISPATCHED when all are in: one transaction.
+    /// </summary>
+    Task RecordAcknowledgementAsync(DispatchSending sending, string orderNo, long at, string actor, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
     /// <summary>
     /// Puts dispatches whose lease ran out without an answer (a crash mid-send, a message lost with an in-memory

@@ -73,10 +73,28 @@ public sealed record CaseQuery(string? Region, CaseStatus? Status, bool? Overdue
 public sealed record CaseListPage(IReadOnlyList<CaseSummaryRow> Items, int Total);
 
 /// <summary>A message that exhausted its retries or was refused outright; the operator's to replay or discard.</summary>
+/// <param name="Sending">The send that took the dispatch, when one did: its DISPATCH_SENT line is written with the failure.</param>
 public sealed record FailedMessage(
     string MessageType, string CounterpartId, string CaseId, string DispatchId, long FailedAt,
     string Reason, string Error, string Payload, string? RequestHeaders, string? RequestBody,
-    IReadOnlyList<AttemptRecord> Attempts);
+    IReadOnlyList<AttemptRecord> Attempts, DispatchSending? Sending = null);
+
+/// <summary>
+/// A send that took its dispatch (SENT under this instance's lease): which attempt and when. Its DISPATCH_SENT timeline
+/// line is written in the same transaction as the outcome (acknowledgement or failure), so a work order costs one
+/// statement to take and one transaction to settle.
+/// </summary>
+public sealed record DispatchSending(string DispatchId, string CaseId, string CounterpartId, long Attempts, long SentAt);
+
+/// <summary>
+/// What <see cref="IDispatchStore.TakeDispatchAsync"/> returns with the dispatch it took: everything the work order is
+/// built from, read in the statement that took it (the case's application opened, its policy as stored, and the
+/// service and counterpart of each of its work orders, for the joint-construction group).
+/// </summary>
+public sealed record DispatchTake(DispatchRow Dispatch, CaseRow Case, string? PolicyJson, IReadOnlyList<(string Service, string CounterpartId)> WorkOrders)
+{
+    public DispatchSending Sending => new(Dispatch.DispatchId, Dispatch.CaseId, Dispatch.CounterpartId, Dispatch.Attempts, Dispatch.SentAt ?? 0);
+}
 
 /// <summary>One try at delivering a message, and what went wrong with it.</summary>
 public sealed record AttemptRecord(long At, string Error);

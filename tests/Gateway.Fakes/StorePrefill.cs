@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Gateway.Contracts;
+using Gateway.Contracts.Lifecycle;
+using Gateway.Contracts.Messages;
+using Npgsql;
+
+namespace Gateway.Fakes;
+
+/// <summary>
+/// <c>--prefill N</c>: N finished (CLOSED) cases already in the PostgreSQL store before the run — each with five
+/// dispatches done and acknowledged, ten timeline lines, eight sent portal callbacks, thirteen published outbox
+/// messages and two met clocks — so the run shows whether the per-case cost stays flat as the store grows (issue 19). Written by
+/// <c>INSERT … SELECT generate_series</c> on the server, one statement per table, then ANALYZE, so 200,000 cases take
+/// minutes, not hours. Published times are inside the housekeeping retention: the rows stay for the whole run. Shared by
+/// the bench (<c>./bench.sh prod --prefill N</c>) and the EXPLAIN-checked store test.
+/// </summary>
+public static class StorePrefill
+{
+    public const int DispatchesPerCase = 5, TimelinePerCase = 10, CallbacksPerCase = 8, OutboxPerCase = 13, ClocksPerCase = 2;
+
+    /// <summary>Writes the cases; returns a one-line summary.</summary>
+    public static async Task<string> RunAsync(string connectionString, int cases, long nowMs)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        // Accepted one a second back from an hour ago; every row of a case a few seconds after its acceptance.
+        var start = nowMs - 3_600_000L - cases * 1000L;
+        var application = "{\"prefill\":\"" + new string('x', 1500) + "\"}";
+        string S<T>(T value) where T : struct, Enum => "'" + WireName.Of(value) + "'";
+        string[] statements =
+        [
+            $"""
+            INSERT INTO cases (case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no, accepted_at, updated_at,
+                               application_json, receipt_json)
+            SELECT 'prefill-' || i, 'zhejiang', 'PREFILL-' || i, md5(i::text), 'keqiao', NULL, {S(CaseStatus.Closed)}, 'SLPREFILL' || i,
+                   {start} + i * 1000, {start} + i * 1000 + 60000, @application, @empty
+            FROM generate_series(1, @cases) AS i
+            """,
+            """
+            INSERT INTO case_policies (case_id, policy_json, updated_at)
+            SELECT 'prefill-' || i, @policy, 0 FROM generate_series(1, @cases) AS i
+            """,
+            $"""
+            INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref, created_at, sent_at,
+                                    acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until, due_from, sla_half_days,
+                                    warn_at, warned_at, missed_at, progress, met_at)
+            SELECT 'prefill-d-' || i || '-' || k, 'prefill-' || i, k, 'keqiao-' || k, {S(DispatchKind.WorkOrder)}, 'S' || k, 'WORK_ORDER', {S(DispatchStatus.Done)},
+                   'ORD-' || i || '-' || k, {start} + i * 1000, {start} + i * 1000 + 100, {start} + i * 1000 + 200,
+                   {start} + i * 1000 + 86400000, 0, 0, 1, NULL, {start} + i * 1000, {start} + i * 1000, 4,
+                   {start} + i * 1000 + 64800000, NULL, NULL, {S(WorkProgress.Connected)}, {start} + i * 1000 + 50000
+            FROM generate_series(1, @cases) AS i, generate_series(0, {DispatchesPerCase - 1}) AS k
+            """,
+            $"""
+            INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
+            SELECT 'prefill-' || i, {start} + i * 1000 + k, {S(TimelineType.DispatchAcknowledged)}, 'gateway', 'prefilled line ' || k,
+                   CASE WHEN k < {DispatchesPerCase} THEN 'prefill-d-' || i || '-' || k END
+            FROM generate_series(1, @cases) AS i, generate_series(0, {TimelinePerCase - 1}) AS k
+            """,
+            $"""
+            INSERT INTO portal_callbacks (event_id, case_id, portal, event, payload, status, created_at, sent_at, attempts, last_error)
+            SELECT 'evt-prefill-' || i || '-' || k, 'prefill-' || i, 'zhejiang', {S(PortalEventType.DispatchReceipt)}, @empty, {S(CallbackStatus.Sent)},
+                   {start} + i * 1000 + k, {start} + i * 1000 + k + 10, 1, NULL
+            FROM generate_series(1, @cases) AS i, generate_series(0, {CallbacksPerCase - 1}) AS k
+            """,
+            $"""
+            INSERT INTO outbox (message_id, message_type, payload, created_at, published_at, claimed_by, claimed_until)
+            SELECT 'prefill-m-' || i || '-' || k, 'NotifyPortal', @empty, {start} + i * 1000 + k, @published, 'prefill', {start} + i * 1000 + 30000
+            FROM generate_series(1, @cases) AS i, generate_series(0, {OutboxPerCase - 1}) AS k
+            """,
+            $"""
+            INSERT INTO clocks (clock_id, case_id, step, counterpart_id, dispatch_id, started_at, due_from, sla_half_days, due_at, due_provisional,
+                                warn_at, paused_until, not_before, met_at, warned_at, missed_at, overdue, violation)
+            SELECT 'prefill-k-' || i || '-' || k, 'prefill-' || i, 'STEP' || k, 'keqiao-' || k, 'prefill-d-' || i || '-' || k,
+                   {start} + i * 1000, {start} + i * 1000, 4, {start} + i * 1000 + 86400000, 0, {start} + i * 1000 + 64800000,
+                   NULL, NULL, {start} + i * 1000 + 50000, NULL, NULL, 0, NULL
+            FROM generate_series(1, @cases) AS i, generate_series(0, {ClocksPerCase - 1}) AS k
+            """,
+            "ANALYZE",
+        ];
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("cases", cases);
+            command.Parameters.AddWithValue("application", application);
+            command.Parameters.AddWithValue("empty", "{}");
+            command.Parameters.AddWithValue("policy", "{\"outerWorks\":[],\"jointConstructionGroupId\":null}");
+            // Published a minute before the run: well inside any retention, so housekeeping leaves them during the run.
+            command.Parameters.AddWithValue("published", nowMs - 60_000L);
+            await command.ExecuteNonQueryAsync();
+        }
+        return ($"prefill: {cases} finished cases ({cases * DispatchesPerCase} dispatches, {cases * TimelinePerCase} timeline lines, " +
+                          $"{cases * CallbacksPerCase} callbacks, {cases * OutboxPerCase} published outbox messages, {cases * ClocksPerCase} clocks) in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}
