@@ -5,7 +5,8 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
-/// The body of a work order or approval request (docs/lifecycle.md), identical for REST and SOAP.
+/// The body of a work order, approval request or notice (docs/lifecycle.md), identical for REST and SOAP. A planning notice
+/// carries the intent id as <c>caseId</c> and the demand's <c>stage</c>; a rating notice carries <c>rating</c>.
 /// </summary>
 public sealed record DispatchDocument(
     string DispatchId,
@@ -24,7 +25,12 @@ public sealed record DispatchDocument(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateTimeOffset? RespondBy,
     string? Question = null,
     JointConstruction? JointConstruction = null,
-    string? RelatesTo = null);
+    string? RelatesTo = null,
+    string? Stage = null,
+    RatingNotice? Rating = null);
+
+/// <summary>The applicant's rating of the service a rating notice tells its utility: 1–5, a comment (masked), when.</summary>
+public sealed record RatingNotice(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
 public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);

@@ -8,4 +8,5 @@ public enum TimelineType
     DispatchProgress, DispatchRejected, InProgress, ApprovalDecided, JointSurveyScheduled, OuterWorksGoAhead,
     Connected, Closed, DeadlineWarning, DeadlineMissed, DueProvisional, DueRecomputed, Rated,
     ClockStarted, ClockPaused, ClockStopped, ClockViolation, UtilityReported,
+    IntentRegistered, IntentUpdated, IntentConverted, IntentLinked,
 }

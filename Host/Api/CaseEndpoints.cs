@@ -30,13 +30,16 @@ public static class CaseEndpoints
             .Produces<CaseListPage>().ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, TimeProvider clock)
+    private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, IIntentStore intents, IRatingStore ratings,
+        TimeProvider clock)
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
+        var intent = await intents.FindIntentOfCaseAsync(caseId, http.RequestAborted);
+        var serviceRatings = await ratings.GetServiceRatingsAsync(caseId, http.RequestAborted);
         return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
-            clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), intent, serviceRatings),
             GatewayJson.Options);
     }
 

@@ -21,12 +21,14 @@ public sealed record CaseView(
     DateTimeOffset AcceptedAt, string ReceiptNo, ApplicantView Applicant, ProjectView Project,
     IReadOnlyList<DemandDocument> Services, IReadOnlyList<OuterWorkView> OuterWorks,
     IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline,
-    DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating)
+    DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating,
+    IntentLinkView? Intent = null, IReadOnlyList<ServiceRatingView>? Ratings = null)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
-        CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0)
+        CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0,
+        IntentRow? intent = null, IReadOnlyList<ServiceRating>? ratings = null)
     {
         // The viewer role sees no contact name or phone number, in the applicant or in any free text (docs/security.md).
         string? Text(string? text) => viewer ? ViewerMask.Text(text) : text;
@@ -48,7 +50,8 @@ public sealed record CaseView(
             ClockView.Of(dispatches, clocks ?? [], now),
             timeline.Select(t => new TimelineView(At(t.At), t.Type, t.Actor, Text(t.Detail), t.DispatchId)).ToList(),
             app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate,
-            rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating);
+            rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating,
+            IntentLinkView.Of(intent), ratings?.Select(r => ServiceRatingView.Of(r, Text)).ToList() ?? []);
     }
 
     public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);
@@ -91,7 +94,8 @@ public sealed record ClockView(
     public static IReadOnlyList<ClockView> Of(IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<ClockRow> clocks, long now)
     {
         static DateTimeOffset At(long ms) => CaseView.At(ms);
-        var fromDispatches = dispatches.Select(d => new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),
+        // Notices (ratings) run no clock.
+        var fromDispatches = dispatches.Where(d => !DeliveryRules.IsNotice(d.Kind)).Select(d => new ClockView(d.SlaStep, d.CounterpartId, d.DispatchId, At(d.DueFrom),
             d.Timed ? At(d.DueAt) : null, d.DueProvisional, null, d.MetAt is { } m ? At(m) : null, d.Overdue, null,
             d.MetAt is not null ? ClockState.Met : ClockState.Running, Note: d.Timed ? null : NoPlanLimit));
         var fromClocks = clocks.Select(c => new ClockView(c.StepName, c.CounterpartId, c.DispatchId, At(c.StartedAt),

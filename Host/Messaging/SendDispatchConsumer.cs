@@ -28,6 +28,8 @@ namespace Gateway.Messaging;
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
     ICaseStore cases,
+    IIntentStore intents,
+    IRatingStore ratings,
     IParkedRowStore parked,
     IInstanceStore instances,
     ICounterpartDirectory directory,
@@ -42,7 +44,9 @@ public sealed class SendDispatchConsumer(
         var message = context.Message;
         var ct = context.CancellationToken;
         var dispatch = await store.GetDispatchAsync(message.DispatchId, ct);
-        var @case = dispatch is null ? null : await cases.GetCaseAsync(dispatch.CaseId, ct);
+        var @case = dispatch is null ? null
+            : IntentRow.IsIntentId(dispatch.CaseId) ? AsCase(await intents.GetIntentAsync(dispatch.CaseId, ct))
+            : await cases.GetCaseAsync(dispatch.CaseId, ct);
         if (dispatch is null || @case is null)
         {
             logger.LogError("Dispatch {DispatchId} not found; message {MessageId} dropped", message.DispatchId, context.MessageId);
@@ -168,15 +172,26 @@ public sealed class SendDispatchConsumer(
         }
     }
 
+    /// <summary>An intent as the sender needs it (its planning notices are sent like any dispatch): id, region, zone, application.</summary>
+    private static CaseRow? AsCase(IntentRow? intent) => intent is null ? null : new CaseRow
+    {
+        CaseId = intent.IntentId, Portal = intent.Portal, PortalApplicationNo = intent.PortalApplicationNo, Region = intent.Region,
+        Zone = JsonSerializer.Deserialize<HookupApplication>(intent.ApplicationJson, GatewayJson.Options)?.Zone,
+        ApplicationJson = intent.ApplicationJson, Unreadable = intent.Unreadable,
+    };
+
     private async Task SendAndRecordAsync(DispatchRow dispatch, CaseRow @case, HookupApplication application, CounterpartEndpoint endpoint,
         string actor, SendDispatch message, CancellationToken ct)
     {
         var (policy, jointCounterparts) = await DispatchPolicyAsync(dispatch.CaseId, ct);
+        var stage = IntentRow.IsIntentId(dispatch.CaseId) ? (await intents.GetIntentAsync(dispatch.CaseId, ct))?.StageName : null;
+        var rating = dispatch.Kind == DispatchKind.Rating && await ratings.GetRatingOfNoticeAsync(dispatch.DispatchId, ct) is { } r
+            ? new RatingNotice(r.Score, r.Comment, r.At) : null;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
             dispatch.CounterpartId, dispatch.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)) : null,
-            dispatch.Question, dispatch.RelatedDispatchId), policy, jointCounterparts);
+            dispatch.Question, dispatch.RelatedDispatchId, stage, rating), policy, jointCounterparts);
 
         var started = Stopwatch.GetTimestamp();
         // Under MassTransit's consume span when it has one; else continuing the intake's trace carried by the message.

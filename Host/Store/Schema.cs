@@ -195,5 +195,36 @@ public static class Schema
             CREATE INDEX ix_clocks_warn ON clocks (warned_at, warn_at);
             CREATE INDEX ix_clocks_due ON clocks (missed_at, due_at);
             """),
+        // Intents (one per project of a region; their planning notices and timeline use the intent id as case_id) and
+        // ratings (one row per case, service and utility told; the operators' view groups them by region and utility).
+        (9, $"""
+            CREATE TABLE intents (
+                intent_id TEXT PRIMARY KEY,
+                region TEXT NOT NULL,
+                project_code TEXT NOT NULL,
+                portal TEXT NOT NULL,
+                portal_application_no TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                status TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                application_json {d.JsonColumnType} NOT NULL,
+                registered_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                case_id TEXT NULL,
+                UNIQUE (region, project_code));
+            CREATE INDEX ix_intents_case ON intents (case_id);
+            CREATE TABLE ratings (
+                case_id TEXT NOT NULL,
+                service TEXT NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                region TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                comment TEXT NULL,
+                rated_at BIGINT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                PRIMARY KEY (case_id, service, counterpart_id));
+            CREATE INDEX ix_ratings_region ON ratings (region, counterpart_id);
+            CREATE INDEX ix_ratings_dispatch ON ratings (dispatch_id);
+            """),
     ];
 }

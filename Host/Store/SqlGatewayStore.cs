@@ -100,6 +100,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
+        // Converting an intent: only while it still is OPEN, so an intent yields one case however its demands race.
+        if (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt))
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
         await InsertDispatchesAsync(db, tx, newCase.Dispatches);
         await db.ExecuteAsync("INSERT INTO case_policies (case_id, policy_json, updated_at) VALUES (@CaseId, @PolicyJson, @UpdatedAt)",
             new { newCase.Case.CaseId, newCase.PolicyJson, newCase.Case.UpdatedAt }, tx);
@@ -257,7 +263,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         // Lock the case first (the order every case change follows): two last receipts arriving together are then
         // applied one after the other, and the later one sees the earlier when it checks whether all are in.
         var caseId = await db.ExecuteScalarAsync<string?>("SELECT case_id FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, tx);
-        if (caseId is not null)
+        if (caseId is not null && IntentRow.IsIntentId(caseId))
+            await AcknowledgeIntentNoticeAsync(db, tx, caseId, dispatchId, orderNo, actor, at);
+        else if (caseId is not null)
         {
             var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, at);
             var effects = DeliveryRules.Acknowledge(@case, dispatches, dispatches.Single(d => d.DispatchId == dispatchId), orderNo, actor, at);

@@ -46,6 +46,8 @@ public static class StoreRegistration
         services.AddSingleton<IStoreMaintenance>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IParkedRowStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IClockStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

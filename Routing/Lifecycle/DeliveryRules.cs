@@ -27,6 +27,24 @@ public static class DeliveryRules
 
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// A notice tells a utility something and asks nothing (an intent's planning notice, a rating): its receipt settles it
+    /// (DONE), it runs no clock, and the portal hears nothing of it.
+    /// </summary>
+    public static bool IsNotice(DispatchKind kind) => kind is DispatchKind.PlanningNotice or DispatchKind.Rating;
+
+    /// <summary>A notice's receipt: settled at once (also for an intent's notices, which belong to no case).</summary>
+    public static CaseEffects AcknowledgeNotice(DispatchRow subject, string orderNo, string actor, long now)
+    {
+        var effects = new CaseEffects();
+        if (!Acknowledgeable.Contains(subject.Status)) return effects;
+        effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Done, subject.Progress, Met: true,
+            ExternalRef: orderNo, ClearError: true));
+        effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"回执单号 {orderNo}", subject.DispatchId));
+        effects.SettleReplayOf = subject.DispatchId;
+        return effects;
+    }
+
     /// <summary>The timeline entry of a send that took the dispatch (<paramref name="attempts"/> counts this one).</summary>
     public static TimelineEntry Sending(string dispatchId, string counterpartId, long attempts, long at) =>
         new(at, TimelineType.DispatchSent, "gateway",
@@ -39,6 +57,7 @@ public static class DeliveryRules
     public static CaseEffects Acknowledge(CaseRow @case, IReadOnlyList<DispatchRow> dispatches, DispatchRow subject, string orderNo,
         string actor, long now)
     {
+        if (IsNotice(subject.Kind)) return AcknowledgeNotice(subject, orderNo, actor, now);
         var effects = new CaseEffects();
         if (!Acknowledgeable.Contains(subject.Status)) return effects;
         effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Acknowledged, subject.Progress, Met: false,

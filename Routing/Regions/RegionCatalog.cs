@@ -182,6 +182,8 @@ public sealed class RegionCatalog
 
         var outerWorks = OuterWorksSection.Read(raw.OuterWorks, Problem);
         var costRules = CostsSection.Read(raw.Costs, Problem);
+        var intent = IntentSection.Read(raw.Intent, Problem);
+        var ratings = RatingsSection.Read(raw.Ratings, Problem);
 
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
@@ -205,6 +207,8 @@ public sealed class RegionCatalog
             WorkOrderDueByDistance = bands,
             OuterWorks = outerWorks,
             CostRules = costRules,
+            Intent = intent,
+            Ratings = ratings,
         };
     }
 }

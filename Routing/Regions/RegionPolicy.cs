@@ -33,6 +33,10 @@ public sealed class RegionPolicy
     public OuterWorksPolicy OuterWorks { get; init; } = OuterWorksPolicy.None;
     /// <summary>Who bears outer works outside the red line, per service; TARIFF where no rule applies.</summary>
     public IReadOnlyList<CostRule> CostRules { get; init; } = [];
+    /// <summary>Early-stage demands become intents (region file <c>intent</c>); null where the plan has no intent registration.</summary>
+    public IntentPolicy? Intent { get; init; }
+    /// <summary>Applicants rate each utility (region file <c>ratings</c>); null where the region takes no ratings.</summary>
+    public RatingsPolicy? Ratings { get; init; }
 
     public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 
