@@ -1,6 +1,8 @@
 using System.Xml;
 using System.Xml.Linq;
+using Gateway.Contracts;
 using Gateway.Contracts.Intake;
+using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Adapters.Portals.ProjectApproval;
 
@@ -25,7 +27,7 @@ public static class ProjectApprovalReceipt
                 new XElement(ns + "Kind", d.Kind),
                 d.DueAt is { } due ? new XElement(ns + "DueAt", XmlConvert.ToString(due)) : null)),
             receipt.IntentId is { } intentId ? new XElement(ns + "Intent", new XElement(ns + "IntentId", intentId),
-                new XElement(ns + "Status", "CONVERTED"), new XElement(ns + "CaseId", receipt.CaseId)) : null);
+                new XElement(ns + "Status", WireName.Of(IntentStatus.Converted)), new XElement(ns + "CaseId", receipt.CaseId)) : null);
     }
 
     public static XElement Of(IntentReceipt intent)

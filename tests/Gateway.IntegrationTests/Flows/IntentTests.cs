@@ -47,7 +47,7 @@ public sealed class IntentTests
             var project = NewProjectCode();
 
             // Project approval: an intent. The answer says so; one planning notice per utility, no work order, no case.
-            using var early = await host.PushSoapAsync(Demand(project, "PROJECT_APPROVAL"));
+            using var early = await SoapAsync(host, Demand(project, "PROJECT_APPROVAL"));
             Assert.Equal(HttpStatusCode.OK, early.StatusCode);
             var answer = await PortalPushes.SoapBodyAsync(early);
             Assert.Null(answer.Element(Gcjs + "CaseId"));
@@ -77,13 +77,13 @@ public sealed class IntentTests
             }
 
             // The same demand again (a new demand number): the same intent, nothing new sent.
-            using var again = await host.PushSoapAsync(Demand(project, "PROJECT_APPROVAL"));
+            using var again = await SoapAsync(host, Demand(project, "PROJECT_APPROVAL"));
             var repeat = (await PortalPushes.SoapBodyAsync(again)).Element(Gcjs + "Intent")!;
             Assert.Equal(intentId, (string?)repeat.Element(Gcjs + "IntentId"));
-            Assert.Equal("true", (string?)(await PortalPushes.SoapBodyAsync(await host.PushSoapAsync(Demand(project, "PROJECT_APPROVAL"))))
+            Assert.Equal("true", (string?)(await PortalPushes.SoapBodyAsync(await SoapAsync(host, Demand(project, "PROJECT_APPROVAL"))))
                 .Element(Gcjs + "Duplicate"));
             // Land planning with a changed quantity: the intent is updated, still one.
-            using var changed = await host.PushSoapAsync(Demand(project, "LAND_PLANNING", d => d.Element(Gcjs + "Water")!.Element(Gcjs + "DailyTons")!.Value = "95"));
+            using var changed = await SoapAsync(host, Demand(project, "LAND_PLANNING", d => d.Element(Gcjs + "Water")!.Element(Gcjs + "DailyTons")!.Value = "95"));
             var updated = await PortalPushes.SoapBodyAsync(changed);
             Assert.Equal("false", (string?)updated.Element(Gcjs + "Duplicate"));
             Assert.Equal(intentId, (string?)updated.Element(Gcjs + "Intent")!.Element(Gcjs + "IntentId"));
@@ -97,7 +97,7 @@ public sealed class IntentTests
 
             // Construction permit: the case, linked, with what this push leaves out (survey date, heating and both outer works)
             // taken over from the intent.
-            using var permit = await host.PushSoapAsync(Demand(project, "CONSTRUCTION_PERMIT", d =>
+            using var permit = await SoapAsync(host, Demand(project, "CONSTRUCTION_PERMIT", d =>
             {
                 d.Element(Gcjs + "SurveyDate")!.Remove();
                 d.Element(Gcjs + "Heating")!.Remove();
@@ -130,12 +130,12 @@ public sealed class IntentTests
             await WaitUntilAsync(() => fakes.All(f => f.Received.Any(r => r.Path.EndsWith("/work-orders", StringComparison.Ordinal))));
 
             // Another construction-permit demand of the project (a new demand number): the one case, not a second application.
-            using var second = await host.PushSoapAsync(Demand(project, "CONSTRUCTION_PERMIT"));
+            using var second = await SoapAsync(host, Demand(project, "CONSTRUCTION_PERMIT"));
             var secondReceipt = await PortalPushes.SoapBodyAsync(second);
             Assert.Equal(caseId, (string?)secondReceipt.Element(Gcjs + "CaseId"));
             Assert.Equal("true", (string?)secondReceipt.Element(Gcjs + "Duplicate"));
             // And an early-stage push now: the intent, converted, naming its case.
-            var late = (await PortalPushes.SoapBodyAsync(await host.PushSoapAsync(Demand(project, "PROJECT_APPROVAL")))).Element(Gcjs + "Intent")!;
+            var late = (await PortalPushes.SoapBodyAsync(await SoapAsync(host, Demand(project, "PROJECT_APPROVAL")))).Element(Gcjs + "Intent")!;
             Assert.Equal(caseId, (string?)late.Element(Gcjs + "CaseId"));
             Assert.Equal(cases + 1, await host.CaseCountAsync());
         }
@@ -157,7 +157,7 @@ public sealed class IntentTests
             await using var host = await GatewayHost.StartAsync(fakes, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
                 [.. PortalPushes.CallerSecretArgs()]);
             var project = NewProjectCode();
-            var intent = (await PortalPushes.SoapBodyAsync(await host.PushSoapAsync(Demand(project, "LAND_PLANNING")))).Element(Gcjs + "Intent")!;
+            var intent = (await PortalPushes.SoapBodyAsync(await SoapAsync(host, Demand(project, "LAND_PLANNING")))).Element(Gcjs + "Intent")!;
             var intentId = (string)intent.Element(Gcjs + "IntentId")!;
             var cases = await host.CaseCountAsync();
 
@@ -198,7 +198,7 @@ public sealed class IntentTests
             using var twice = await ConfirmAsync(host, "henan", new JsonObject { ["intentId"] = intentId, ["applicationNo"] = applicationNo });
             Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
             Assert.True((bool)(await GatewayHost.ReadJsonAsync(twice))["duplicate"]!);
-            var permit = await PortalPushes.SoapBodyAsync(await host.PushSoapAsync(Demand(project, "CONSTRUCTION_PERMIT")));
+            var permit = await PortalPushes.SoapBodyAsync(await SoapAsync(host, Demand(project, "CONSTRUCTION_PERMIT")));
             Assert.Equal(caseId, (string?)permit.Element(Gcjs + "CaseId"));
             Assert.Equal(cases + 1, await host.CaseCountAsync());
         }
@@ -225,6 +225,16 @@ public sealed class IntentTests
         } while (waited.Elapsed < TimeSpan.FromSeconds(10));
         Assert.Fail($"intent {intentId} did not reach the expected state; last view: {view.ToJsonString()}");
         return view;
+    }
+
+    /// <summary>SubmitHookupDemand as the platform sends it, signed at the host's (pinned) clock.</summary>
+    private static Task<HttpResponseMessage> SoapAsync(GatewayHost host, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, PortalPushes.SoapRoute) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+        request.Headers.TryAddWithoutValidation("SOAPAction", PortalPushes.SoapAction);
+        SpecSigner.Sign(request, PortalPushes.SoapRoute, body, "project-approval", PortalPushes.SecretOf("project-approval"), host.Clock.GetUtcNow());
+        return host.Http.SendAsync(request);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

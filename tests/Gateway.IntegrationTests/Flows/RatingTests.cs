@@ -118,7 +118,7 @@ public sealed class RatingTests
     private static async Task<(string CaseId, string DemandNo)> ConnectedWaterCaseAsync(GatewayHost host)
     {
         var demandNo = PortalPushes.UniqueNo("GCJS-");
-        using var pushed = await host.PushSoapAsync(PortalPushes.SoapVariant("ninghe-medical-center.xml", demandNo, d =>
+        using var pushed = await SoapAsync(host, PortalPushes.SoapVariant("ninghe-medical-center.xml", demandNo, d =>
         {
             d.Element(Gcjs + "ProjectCode")!.Value = $"2026-120117-84-01-{Random.Shared.Next(100000, 999999)}";
             d.Element(Gcjs + "Gas")!.Remove();
@@ -140,6 +140,16 @@ public sealed class RatingTests
 
     private static Task<HttpResponseMessage> RateAsync(GatewayHost host, JsonObject body) =>
         host.PushAsync(Route, GatewayHost.Utf8(body.ToJsonString()), "project-approval", PortalPushes.SecretOf("project-approval"));
+
+    /// <summary>SubmitHookupDemand as the platform sends it, signed at the host's (pinned) clock.</summary>
+    private static Task<HttpResponseMessage> SoapAsync(GatewayHost host, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, PortalPushes.SoapRoute) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+        request.Headers.TryAddWithoutValidation("SOAPAction", PortalPushes.SoapAction);
+        SpecSigner.Sign(request, PortalPushes.SoapRoute, body, "project-approval", PortalPushes.SecretOf("project-approval"), host.Clock.GetUtcNow());
+        return host.Http.SendAsync(request);
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
