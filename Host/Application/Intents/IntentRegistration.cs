@@ -38,11 +38,12 @@ public sealed class IntentRegistration(
     {
         var stage = application.Stage ?? throw new InvalidOperationException("an intent needs its stage");
         var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
+        var content = ContentOf(application);
         var actor = $"portal:{application.Portal}";
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var existing = await store.FindIntentAsync(region.Id, application.Project.Code, cancellationToken);
-            if (existing is not null) return await AgainAsync(existing, application, applicationJson, stage, actor, cancellationToken);
+            if (existing is not null) return await AgainAsync(existing, application, content, stage, actor, cancellationToken);
 
             var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
             var at = now.ToUnixTimeMilliseconds();
@@ -54,7 +55,7 @@ public sealed class IntentRegistration(
             {
                 IntentId = intentId, Region = region.Id, ProjectCode = application.Project.Code, Portal = application.Portal,
                 PortalApplicationNo = application.PortalApplicationNo, Stage = stage, Status = IntentStatus.Open,
-                ContentHash = contentHashes.Of(applicationJson), ApplicationJson = applicationJson, RegisteredAt = at, UpdatedAt = at,
+                ContentHash = contentHashes.Of(content), ApplicationJson = applicationJson, RegisteredAt = at, UpdatedAt = at,
             };
             var intent = new NewIntent(row, notices, [IntentRules.Registered(stage, notices, actor, at)],
                 notices.Select(n => SendDispatchMessage.For(n, at)).ToList());
@@ -67,11 +68,22 @@ public sealed class IntentRegistration(
         throw new InvalidOperationException("the project's intent could neither be inserted nor found");
     }
 
-    private async Task<IntakeOutcome> AgainAsync(IntentRow existing, HookupApplication application, string applicationJson, ProjectStage stage,
+    /// <summary>
+    /// What identifies an intent's content: the application without the demand number, so the same demand pushed again under
+    /// a new number is recognised as a repeat (the project, not the number, is the intent's key).
+    /// </summary>
+    private static string ContentOf(HookupApplication application)
+    {
+        var node = JsonSerializer.SerializeToNode(application, GatewayJson.Options)!.AsObject();
+        node.Remove(JsonNamingPolicy.CamelCase.ConvertName(nameof(HookupApplication.PortalApplicationNo)));
+        return node.ToJsonString(GatewayJson.Options);
+    }
+
+    private async Task<IntakeOutcome> AgainAsync(IntentRow existing, HookupApplication application, string content, ProjectStage stage,
         string actor, CancellationToken cancellationToken)
     {
         var notices = (await store.GetIntentDocumentAsync(existing.IntentId, cancellationToken))?.Notices ?? [];
-        if (existing.Status != IntentStatus.Open || contentHashes.Matches(existing.ContentHash, applicationJson))
+        if (existing.Status != IntentStatus.Open || contentHashes.Matches(existing.ContentHash, content))
             return Outcome(existing, notices, duplicate: true);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         // A later early-stage demand is the owner's newer word: what it gives replaces, what it leaves out stays.
@@ -82,7 +94,7 @@ public sealed class IntentRegistration(
         {
             IntentId = existing.IntentId, Region = existing.Region, ProjectCode = existing.ProjectCode, Portal = application.Portal,
             PortalApplicationNo = application.PortalApplicationNo, Stage = stage, Status = existing.Status,
-            ContentHash = contentHashes.Of(applicationJson), ApplicationJson = mergedJson, RegisteredAt = existing.RegisteredAt, UpdatedAt = now,
+            ContentHash = contentHashes.Of(content), ApplicationJson = mergedJson, RegisteredAt = existing.RegisteredAt, UpdatedAt = now,
         };
         if (!await store.UpdateIntentAsync(changed, IntentRules.Updated(stage, actor, now), cancellationToken))
             return Outcome((await store.GetIntentAsync(existing.IntentId, cancellationToken))!, notices, duplicate: true); // converted meanwhile
