@@ -116,7 +116,8 @@ public sealed class IntentTests
             Assert.Equal(intentId, (string?)caseView["intent"]!["intentId"]);
             Assert.Equal("LAND_PLANNING", (string?)caseView["intent"]!["stage"]);
             Assert.Contains("HEATING", caseView["services"]!.AsArray().Select(s => (string?)s!["service"]));
-            Assert.Equal(95m, (decimal)caseView["services"]!.AsArray().Single(s => (string?)s!["service"] == "WATER")!["dailyTons"]!);
+            // Water is given again by this push (80 t/d): the later demand wins over the intent's 95.
+            Assert.Equal(80m, (decimal)caseView["services"]!.AsArray().Single(s => (string?)s!["service"] == "WATER")!["dailyTons"]!);
             Assert.Equal("2026-11-27", (string?)caseView["surveyDate"]);
             Assert.Equal(2, caseView["outerWorks"]!.AsArray().Count);
             Assert.Equal("410928202612010001", (string?)caseView["project"]!["permitNo"]);
