@@ -46,6 +46,15 @@ public sealed class IntentTests
             var cases = await host.CaseCountAsync();
             var project = NewProjectCode();
 
+            // Bad input at an early stage: the same field-level fault as any demand (Chinese message, stable code), nothing stored.
+            using (var bad = await SoapAsync(host, Demand(project, "PROJECT_APPROVAL", d => d.Element(Gcjs + "Enterprise")!.Element(Gcjs + "Uscc")!.Value = "91410928MA47LQ2E8X")))
+            {
+                Assert.Equal(HttpStatusCode.InternalServerError, bad.StatusCode);
+                var fault = await PortalPushes.SoapBodyAsync(bad);
+                Assert.Contains(PortalPushes.FaultErrors(fault), e => e.Field == "Enterprise/Uscc");
+                Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", fault.Element("detail")!.Elements(Gcjs + "Error").First().Value);
+            }
+
             // Project approval: an intent. The answer says so; one planning notice per utility, no work order, no case.
             using var early = await SoapAsync(host, Demand(project, "PROJECT_APPROVAL"));
             Assert.Equal(HttpStatusCode.OK, early.StatusCode);
@@ -55,6 +64,7 @@ public sealed class IntentTests
             var intentId = (string)intent.Element(Gcjs + "IntentId")!;
             Assert.StartsWith("INT-puyang-", intentId);
             Assert.Equal("OPEN", (string?)intent.Element(Gcjs + "Status"));
+            Assert.Equal("false", (string?)answer.Element(Gcjs + "Duplicate"));
             Assert.Equal("PROJECT_APPROVAL", (string?)intent.Element(Gcjs + "Stage"));
             Assert.Equal(Utilities.Order(), answer.Elements(Gcjs + "Dispatch").Select(d => (string)d.Element(Gcjs + "CounterpartId")!).Order());
             Assert.All(answer.Elements(Gcjs + "Dispatch"), d => Assert.Equal("PLANNING_NOTICE", (string?)d.Element(Gcjs + "Kind")));
@@ -63,7 +73,8 @@ public sealed class IntentTests
             var view = await WaitForIntentAsync(host, intentId, v => v["notices"]!.AsArray().All(n => (string?)n!["status"] == "DONE"));
             Assert.Equal("OPEN", (string?)view["status"]);
             Assert.Null(view["caseId"]);
-            Assert.Contains(view["timeline"]!.AsArray(), t => (string?)t!["type"] == "INTENT_REGISTERED");
+            Assert.Single(view["timeline"]!.AsArray(), t => (string?)t!["type"] == "INTENT_REGISTERED");
+            Assert.DoesNotContain(view["timeline"]!.AsArray(), t => (string?)t!["type"] == "INTENT_UPDATED");
             foreach (var fake in fakes)
             {
                 var notice = Assert.Single(fake.Received);
