@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Gateway.IntegrationTests.Flows;
 
 /// <summary>
-/// Intent registration and 免申办 (docs/lifecycle.md) through the signed public endpoints on the embedded profile: a Puyang
+/// Intent registration and 免申办 (docs/lifecycle.md) through the signed public endpoints on the embedded and the production profile: a Puyang
 /// project pushed at project approval is an intent (planning notices to the utilities, no work order, no case); pushed again it
 /// is the same intent; at construction-permit stage it becomes ONE case linked to the intent, taking over what the later push
 /// leaves out; the owner's confirmation through the Henan portal converts another intent; bad input stores nothing.
@@ -32,9 +32,12 @@ public sealed class IntentTests
 
     private static string NewProjectCode() => $"2026-410928-44-01-{Random.Shared.Next(200000, 999999)}";
 
-    [Fact]
-    public async Task Early_demand_is_an_intent_with_planning_notices_and_its_construction_permit_demand_yields_one_linked_case()
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("production")] // PostgreSQL + RabbitMQ from ./test.sh
+    public async Task Early_demand_is_an_intent_with_planning_notices_and_its_construction_permit_demand_yields_one_linked_case(string profile)
     {
+        string[] deployment = profile == "production" ? await ProductionInfrastructure.NewDeploymentArgsAsync() : [];
         var fakes = new List<FakeCounterpart>();
         foreach (var id in Utilities) fakes.Add(await FakeCounterpart.StartAsync(id));
         try
@@ -42,7 +45,7 @@ public sealed class IntentTests
             var clock = new SettableClock();
             clock.Set(Start);
             await using var host = await GatewayHost.StartAsync(fakes, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
-                [.. PortalPushes.CallerSecretArgs()]);
+                [.. deployment, .. PortalPushes.CallerSecretArgs()]);
             var cases = await host.CaseCountAsync();
             var project = NewProjectCode();
 
@@ -157,9 +160,12 @@ public sealed class IntentTests
         }
     }
 
-    [Fact]
-    public async Task The_owner_confirms_an_intent_through_a_portal_of_its_region_and_bad_input_stores_nothing()
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("production")] // PostgreSQL + RabbitMQ from ./test.sh
+    public async Task The_owner_confirms_an_intent_through_a_portal_of_its_region_and_bad_input_stores_nothing(string profile)
     {
+        string[] deployment = profile == "production" ? await ProductionInfrastructure.NewDeploymentArgsAsync() : [];
         var fakes = new List<FakeCounterpart>();
         foreach (var id in Utilities) fakes.Add(await FakeCounterpart.StartAsync(id));
         try
@@ -167,7 +173,7 @@ public sealed class IntentTests
             var clock = new SettableClock();
             clock.Set(Start);
             await using var host = await GatewayHost.StartAsync(fakes, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
-                [.. PortalPushes.CallerSecretArgs()]);
+                [.. deployment, .. PortalPushes.CallerSecretArgs()]);
             var project = NewProjectCode();
             var intent = (await PortalPushes.SoapBodyAsync(await SoapAsync(host, Demand(project, "LAND_PLANNING")))).Element(Gcjs + "Intent")!;
             var intentId = (string)intent.Element(Gcjs + "IntentId")!;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Gateway.IntegrationTests.Flows;
 
 /// <summary>
-/// Ratings per utility (docs/lifecycle.md) through the signed public endpoints on the embedded profile: a Ninghe case from the
+/// Ratings per utility (docs/lifecycle.md) through the signed public endpoints on the embedded and the production profile: a Ninghe case from the
 /// project-approval platform; once water is connected the applicant rates it through the platform's ratings route, the water
 /// utility receives the rating, the case view shows it, and the operators' summary counts and averages by region and utility.
 /// A service not yet connected, not requested, or rated twice is refused; bad input stores nothing.
@@ -24,9 +24,12 @@ public sealed class RatingTests
 
     private static string CallerSecret(string id) => $"test-caller-secret-{id}";
 
-    [Fact]
-    public async Task A_connected_service_is_rated_once_the_utility_hears_of_it_and_the_summary_averages_by_region_and_utility()
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("production")] // PostgreSQL + RabbitMQ from ./test.sh
+    public async Task A_connected_service_is_rated_once_the_utility_hears_of_it_and_the_summary_averages_by_region_and_utility(string profile)
     {
+        string[] deployment = profile == "production" ? await ProductionInfrastructure.NewDeploymentArgsAsync() : [];
         var fakes = new Dictionary<string, FakeCounterpart>();
         foreach (var id in Counterparts) fakes[id] = await FakeCounterpart.StartAsync(id);
         try
@@ -34,7 +37,7 @@ public sealed class RatingTests
             var clock = new SettableClock();
             clock.Set(Start);
             await using var host = await GatewayHost.StartAsync(fakes.Values, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
-                [.. PortalPushes.CallerSecretArgs(), .. Counterparts.Select(id => $"--Gateway:Callers:{id}:Secret={CallerSecret(id)}")]);
+                [.. deployment, .. PortalPushes.CallerSecretArgs(), .. Counterparts.Select(id => $"--Gateway:Callers:{id}:Secret={CallerSecret(id)}")]);
 
             var (caseId, demandNo) = await ConnectedWaterCaseAsync(host);
 
