@@ -106,6 +106,8 @@ public static class GatewayApp
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
+        services.AddSingleton<Gateway.Application.Intents.IntentRegistration>();
+        services.AddSingleton<Gateway.Application.Intents.IntentConfirmation>();
         services.AddSingleton<CaseEventRules>();
         services.AddSingleton<CounterpartEventHandler>();
         services.AddSingleton<Gateway.Application.FeeList.FeeListHandler>();
@@ -165,6 +167,7 @@ public static class GatewayApp
         app.MapRatingEndpoints();
         app.MapFeeListEndpoints();
         app.MapBookingEndpoints();
+        app.MapIntentEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");

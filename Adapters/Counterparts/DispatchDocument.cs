@@ -5,7 +5,8 @@ using Gateway.Contracts.Lifecycle;
 namespace Gateway.Adapters.Counterparts;
 
 /// <summary>
-/// The body of a work order, approval request or appointment (docs/lifecycle.md), identical for REST and SOAP.
+/// The body of a work order, approval request, appointment or notice (docs/lifecycle.md), identical for REST and SOAP. A
+/// planning notice carries the intent id as <c>caseId</c> and the demand's <c>stage</c>; a rating notice carries <c>rating</c>.
 /// </summary>
 public sealed record DispatchDocument(
     string DispatchId,
@@ -26,7 +27,9 @@ public sealed record DispatchDocument(
     JointConstruction? JointConstruction = null,
     string? RelatesTo = null,
     FeePaid? FeePaid = null,
-    AppointmentDocument? Appointment = null);
+    AppointmentDocument? Appointment = null,
+    string? Stage = null,
+    RatingNotice? Rating = null);
 
 /// <summary>A FEE_NOTICE's news (docs/api.md "Fee list contract"): the list paid, and this utility's items and part of it in fen.</summary>
 public sealed record FeePaid(string FeeListId, string PaymentRef, DateTimeOffset PaidAt, long ApplicantPaidFen, IReadOnlyList<FeePaidItem> Items);
@@ -36,6 +39,9 @@ public sealed record FeePaidItem(string? Code, string Name, long AmountFen, stri
 
 /// <summary>An appointment's booked time (预约联合验收与接通): the utility confirms it or proposes another (docs/lifecycle.md).</summary>
 public sealed record AppointmentDocument(string BookingId, int Round, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>The applicant's rating of the service a rating notice tells its utility: 1–5, a comment (masked), when.</summary>
+public sealed record RatingNotice(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>最多挖一次: the work orders whose outer works share one trench, so the utilities can plan it together.</summary>
 public sealed record JointConstruction(string GroupId, IReadOnlyList<string> CounterpartIds);

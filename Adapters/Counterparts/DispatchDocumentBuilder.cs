@@ -4,7 +4,10 @@ using Gateway.Contracts.Lifecycle;
 
 namespace Gateway.Adapters.Counterparts;
 
-/// <summary>Builds the work order / approval request body a counterpart receives for one dispatch.</summary>
+/// <summary>
+/// Builds the body a counterpart receives for one dispatch: a work order, an approval request, or a notice (an intent's planning
+/// notice: the same document with <c>caseId</c> the intent id and its <c>stage</c>; a rating: with <c>rating</c>).
+/// </summary>
 public static class DispatchDocumentBuilder
 {
     /// <param name="policy">Per outer work (in application order) its path, receipt and go-ahead; the joint group.</param>
@@ -31,11 +34,13 @@ public static class DispatchDocumentBuilder
             new DispatchApplicant(app.Applicant.Name, app.Applicant.Uscc, app.Applicant.Contact, app.Applicant.Phone),
             new DispatchProject(app.Project.Code, app.Project.Name, app.Project.Address, app.Project.PermitNo),
             dispatch.Service is { } service ? DemandDocument.Of(app, service, withService: false) : null,
-            outerWorks, app.SurveyDate, dispatch.RespondBy, dispatch.Question, joint, dispatch.RelatesTo, Appointment: dispatch.Appointment);
+            outerWorks, app.SurveyDate, dispatch.RespondBy, dispatch.Question, joint, dispatch.RelatesTo, Appointment: dispatch.Appointment,
+            Stage: dispatch.Stage, Rating: dispatch.Rating);
     }
 }
 
 /// <summary>The gateway's own facts about a dispatch that go into its document.</summary>
 public sealed record DispatchContext(
     string DispatchId, string CaseId, string Region, string? Zone, DispatchKind Kind, ServiceType? Service,
-    string CounterpartId, DateTimeOffset? RespondBy, string? Question = null, string? RelatesTo = null, AppointmentDocument? Appointment = null);
+    string CounterpartId, DateTimeOffset? RespondBy, string? Question = null, string? RelatesTo = null, AppointmentDocument? Appointment = null,
+    string? Stage = null, RatingNotice? Rating = null);

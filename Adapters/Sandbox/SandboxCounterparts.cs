@@ -29,6 +29,9 @@ public sealed class SandboxCounterparts(ICounterpartDirectory directory, Sandbox
         group.MapPost("/approval-requests", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
         group.MapPost("/fee-notices", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
         group.MapPost("/appointments", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
+        // Notices (an intent's planning notice, a rating): acknowledged like any dispatch; there is nothing to play after.
+        group.MapPost("/planning-notices", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
+        group.MapPost("/ratings", (string counterpartId, HttpContext http, SandboxCounterparts sandbox) => sandbox.ReceiveAsync(counterpartId, http));
     }
 
     private async Task<IResult> ReceiveAsync(string counterpartId, HttpContext http)

@@ -47,6 +47,12 @@ public sealed class SandboxProgress(SandboxAddress address, ICallerSecrets secre
     {
         var doc = JsonNode.Parse(document)!;
         var dispatchId = (string)doc["dispatchId"]!;
+        var kind = (string?)doc["kind"];
+        if (kind == WireName.Of(DispatchKind.PlanningNotice) || kind == WireName.Of(DispatchKind.Rating))
+        {
+            logger.LogInformation("[SANDBOX] {CounterpartId} noted {Kind} {DispatchId}", counterpartId, kind, dispatchId);
+            return;
+        }
         _ = Task.Run(async () =>
         {
             try

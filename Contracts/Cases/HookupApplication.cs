@@ -22,6 +22,13 @@ public sealed class HookupApplication
     public HeatingDemand? Heating { get; set; }
     public List<OuterWork> OuterWorks { get; set; } = [];
 
+    /// <summary>
+    /// The approval stage the demand was filled at, where the portal says (the project-approval platform's <c>Stage</c>);
+    /// null: a formal application. Not part of the stored application: it decides intent or case, then the intent keeps it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ProjectStage? Stage { get; set; }
+
     /// <summary>The services requested, in the fixed order water, power, gas, network, heating.</summary>
     public IEnumerable<ServiceType> RequestedServices()
     {

@@ -11,6 +11,10 @@ public interface IApplicationIntake
     Task<IntakeOutcome> AcceptAsync(HookupApplication application, CancellationToken cancellationToken);
 }
 
-public enum IntakeResultKind { Created, Duplicate, Conflict }
+/// <summary>
+/// Created / Duplicate / Conflict: a case (new, repeated, number reused with other content); Intent: an early-stage demand
+/// registered (or updated, or repeated) as an intent, whose receipt is <see cref="IntakeOutcome.Intent"/>.
+/// </summary>
+public enum IntakeResultKind { Created, Duplicate, Conflict, Intent }
 
-public sealed record IntakeOutcome(IntakeResultKind Kind, IntakeReceipt? Receipt, string? ConflictCaseId = null);
+public sealed record IntakeOutcome(IntakeResultKind Kind, IntakeReceipt? Receipt, string? ConflictCaseId = null, IntentReceipt? Intent = null);

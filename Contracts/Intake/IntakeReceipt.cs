@@ -12,11 +12,12 @@ public sealed record IntakeReceipt(
     [property: Description("地区 (region id)")] string Region,
     [property: Description("受理时间 (accepted at, Beijing time)")] DateTimeOffset AcceptedAt,
     [property: Description("重复推送 (a repeat of an application already accepted: same case, nothing new sent)")] bool Duplicate,
-    [property: Description("派单 (one dispatch per work order or approval request)")] IReadOnlyList<ReceiptDispatch> Dispatches);
+    [property: Description("派单 (one dispatch per work order or approval request)")] IReadOnlyList<ReceiptDispatch> Dispatches,
+    [property: Description("意向登记编号 (the intent this case was converted from, when there was one; GET /api/intents/{intentId})")] string? IntentId = null);
 
 [Description("派单 (dispatch): a work order to a utility or an approval request to a department")]
 public sealed record ReceiptDispatch(
     [property: Description("派单编号 (dispatch id; the Idempotency-Key of every send)")] string DispatchId,
     [property: Description("对接方 (counterpart id)")] string CounterpartId,
-    [property: Description("类型 (WORK_ORDER or APPROVAL_REQUEST)")] string Kind,
+    [property: Description("类型 (WORK_ORDER, APPROVAL_REQUEST; PLANNING_NOTICE in an intent receipt)")] string Kind,
     [property: Description("办理时限 (due at: working days under the region's office hours; null when the region's plan names no limit for this step)")] DateTimeOffset? DueAt);

@@ -1,11 +1,12 @@
 namespace Gateway.Contracts.Lifecycle;
 
 /// <summary>
-/// What a dispatch asks of its counterpart: a utility's work order or a department's approval request; FEE_NOTICE tells a
-/// utility what the applicant paid for its part of the fee list (no time limit, settled by its receipt); APPOINTMENT asks
-/// a utility to confirm the applicant's booked joint acceptance and connection (docs/lifecycle.md).
+/// What a dispatch asks of its counterpart: a utility's work order or a department's approval request; APPOINTMENT asks
+/// a utility to confirm the applicant's booked joint acceptance and connection; or what it tells a utility without asking
+/// anything (a notice, settled by its receipt): FEE_NOTICE what the applicant paid for its part of the fee list, the early
+/// PLANNING_NOTICE of an intent, and the applicant's RATING of its service (docs/lifecycle.md).
 /// </summary>
-public enum DispatchKind { WorkOrder, ApprovalRequest, FeeNotice, Appointment }
+public enum DispatchKind { WorkOrder, ApprovalRequest, FeeNotice, Appointment, PlanningNotice, Rating }
 
 public static class DispatchKinds
 {

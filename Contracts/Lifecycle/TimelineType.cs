@@ -10,4 +10,5 @@ public enum TimelineType
     ClockStarted, ClockPaused, ClockStopped, ClockViolation, UtilityReported,
     FeeQuoted, FeeListIssued, FeePaid,
     BookingRequested, AppointmentAnswered, BookingSettled, BookingConflict,
+    IntentRegistered, IntentUpdated, IntentConverted, IntentLinked,
 }

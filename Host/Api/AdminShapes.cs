@@ -32,9 +32,6 @@ public sealed record CounterpartEventReceipt(
     [property: Description("重复事件 (the event id was seen before: nothing changed)")] bool Duplicate,
     [property: Description("案件编号 (case id)")] string? CaseId);
 
-[Description("评价回执 (rating receipt)")]
-public sealed record RatingReceipt([property: Description("案件编号 (case id)")] string CaseId, [property: Description("评分 (score 1–5)")] int Score);
-
 [Description("搁置的行 (parked row): something a batch loop could not process, set aside so the others go on")]
 public sealed record ParkedRowView(
     [property: Description("类型 (kind: CASE, DISPATCH, OUTBOX_MESSAGE or PORTAL_CALLBACK)")] string Kind,

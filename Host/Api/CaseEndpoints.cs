@@ -32,14 +32,18 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> GetCaseAsync(string caseId, HttpContext http, ICaseQueries store, IFeeListStore fees, RegionCatalog regions,
+        IIntentStore intents, IRatingStore ratings,
         TimeProvider clock)
     {
         var document = await store.GetCaseDocumentAsync(caseId, http.RequestAborted);
         if (document is null) return Problems.Result(StatusCodes.Status404NotFound, "CASE_NOT_FOUND", "案件不存在", $"没有编号为 {caseId} 的案件");
         var viewer = AdminAuthorization.CallerOf(http).Role == AdminRole.Viewer;
         var (quotes, list) = await fees.GetFeesAsync(caseId, http.RequestAborted);
+        var intent = await intents.FindIntentOfCaseAsync(caseId, http.RequestAborted);
+        var serviceRatings = await ratings.GetServiceRatingsAsync(caseId, http.RequestAborted);
         return Results.Json(CaseView.From(document.Case, document.Dispatches, document.Timeline, document.Policy, document.Rating, viewer, document.Clocks,
-            clock.GetUtcNow().ToUnixTimeMilliseconds(), FeesView.From(regions.Find(document.Case.Region)?.FeeList, quotes, list), document.Booking),
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), FeesView.From(regions.Find(document.Case.Region)?.FeeList, quotes, list), document.Booking,
+            intent, serviceRatings),
             GatewayJson.Options);
     }
 

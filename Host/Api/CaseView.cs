@@ -24,13 +24,14 @@ public sealed record CaseView(
     IReadOnlyList<CostView> Costs, IReadOnlyList<DispatchView> Dispatches, IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline,
     DateOnly? SurveyDate, decimal? DistanceToMainM, string? JointConstructionGroupId, DateOnly? JointSurveyDate, CaseRating? Rating,
     FeesView? Fees = null,
-    BookingView? Booking = null)
+    BookingView? Booking = null,
+    IntentLinkView? Intent = null, IReadOnlyList<ServiceRatingView>? Ratings = null)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static CaseView From(CaseRow row, IReadOnlyList<DispatchRow> dispatches, IReadOnlyList<TimelineRow> timeline,
         CasePolicyDocument? policy, CaseRating? rating, bool viewer, IReadOnlyList<ClockRow>? clocks = null, long now = 0, FeesView? fees = null,
-        BookingRow? booking = null)
+        BookingRow? booking = null, IntentRow? intent = null, IReadOnlyList<ServiceRating>? ratings = null)
     {
         // The viewer role sees no contact name or phone number, in the applicant or in any free text (docs/security.md).
         string? Text(string? text) => viewer ? ViewerMask.Text(text) : text;
@@ -54,7 +55,8 @@ public sealed record CaseView(
             app.SurveyDate, app.DistanceToMainM, policy?.JointConstructionGroupId, policy?.JointSurveyDate,
             rating is not null && viewer ? rating with { Comment = Text(rating.Comment) } : rating,
             fees,
-            booking is null ? null : BookingView.Of(booking, Text));
+            booking is null ? null : BookingView.Of(booking, Text),
+            IntentLinkView.Of(intent), ratings?.Select(r => ServiceRatingView.Of(r, Text)).ToList() ?? []);
     }
 
     public static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToOffset(Beijing);

@@ -29,6 +29,8 @@ public sealed class SendDispatchConsumer(
     IDispatchStore store,
     IFeeListStore fees,
     IBookingStore bookings,
+    IIntentStore intents,
+    IRatingStore ratings,
     IParkedRowStore parked,
     IInstanceStore instances,
     ICounterpartDirectory directory,
@@ -64,6 +66,9 @@ public sealed class SendDispatchConsumer(
             return;
         }
         var dispatch = take.Dispatch;
+        // An intent's planning notice: the intent holds the application, not a case (docs/lifecycle.md, "Intent registration").
+        if (IntentRow.IsIntentId(dispatch.CaseId) && AsCase(await intents.GetIntentAsync(dispatch.CaseId, ct)) is { } intentCase)
+            take = take with { Case = intentCase };
         var @case = take.Case;
 
         // Personal data that does not open (a lost key, a value tampered with or copied from another record) or an
@@ -168,17 +173,28 @@ public sealed class SendDispatchConsumer(
         }
     }
 
+    /// <summary>An intent as the sender needs it (its planning notices are sent like any dispatch): id, region, zone, application.</summary>
+    private static CaseRow? AsCase(IntentRow? intent) => intent is null ? null : new CaseRow
+    {
+        CaseId = intent.IntentId, Portal = intent.Portal, PortalApplicationNo = intent.PortalApplicationNo, Region = intent.Region,
+        Zone = JsonSerializer.Deserialize<HookupApplication>(intent.ApplicationJson, GatewayJson.Options)?.Zone,
+        ApplicationJson = intent.ApplicationJson, Unreadable = intent.Unreadable,
+    };
+
     private async Task SendAndRecordAsync(DispatchTake take, HookupApplication application, CounterpartEndpoint endpoint,
         string actor, SendDispatch message, CancellationToken ct)
     {
         var (dispatch, @case) = (take.Dispatch, take.Case);
         var (policy, jointCounterparts) = DispatchPolicyOf(take);
         var appointment = dispatch.Kind == DispatchKind.Appointment ? await AppointmentAsync(dispatch, ct) : null;
+        var stage = IntentRow.IsIntentId(dispatch.CaseId) ? (await intents.GetIntentAsync(dispatch.CaseId, ct))?.StageName : null;
+        var rating = dispatch.Kind == DispatchKind.Rating && await ratings.GetRatingOfNoticeAsync(dispatch.DispatchId, ct) is { } r
+            ? new RatingNotice(r.Score, r.Comment, r.At) : null;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(
             dispatch.DispatchId, dispatch.CaseId, @case.Region, @case.Zone, dispatch.Kind,
             dispatch.Service is null ? null : WireName.Parse<ServiceType>(dispatch.Service),
             dispatch.CounterpartId, dispatch.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(dispatch.DueAt).ToOffset(TimeSpan.FromHours(8)) : null,
-            dispatch.Question, dispatch.RelatedDispatchId, appointment), policy, jointCounterparts);
+            dispatch.Question, dispatch.RelatedDispatchId, appointment, stage, rating), policy, jointCounterparts);
         if (dispatch.Kind == DispatchKind.FeeNotice) document = document with { FeePaid = await FeePaidAsync(dispatch, ct) };
 
         var started = Stopwatch.GetTimestamp();

@@ -24,18 +24,19 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 "report progress and decisions (signed); operators read cases and handle failed messages (bearer token with a role). " +
                 "Errors are problem details (application/problem+json) with a stable `code` and Chinese texts. " +
                 "SOAP services: `GET /soap/project-approval?wsdl` (工改平台) and `GET /soap/departments?wsdl` (审批部门). " +
-                "The webhooks describe what the gateway sends: work orders (工单) and approval requests (审批请求) to " +
-                "counterparts, progress callbacks to portals.",
+                "The webhooks describe what the gateway sends: work orders (工单), approval requests (审批请求), early planning " +
+                "notices (提前告知) and ratings (服务评价) to counterparts, progress callbacks to portals.",
             License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
             Contact = new OpenApiContact { Name = "Hookup Gateway operators" },
         };
         document.Tags = new HashSet<OpenApiTag>
         {
-            new() { Name = "portals", Description = "门户推送 (portal pushes: Zhejiang JSON, Henan XML, Hubei form JSON, project-approval SOAP; ratings)" },
+            new() { Name = "portals", Description = "门户推送 (portal pushes: Zhejiang JSON, Henan XML, Hubei form JSON, project-approval SOAP; intent confirmations and ratings)" },
             new() { Name = "counterparts", Description = "对接方回报 (counterparts report progress and decisions; departments' SOAP)" },
             new() { Name = "cases", Description = "案件查询 (case view and list)" },
+            new() { Name = "intents", Description = "意向登记 (intents: early-stage demands, their planning notices and the case they became)" },
             new() { Name = "failed-messages", Description = "失败消息 (failed messages: list, inspect, replay, discard)" },
-            new() { Name = "admin", Description = "运维 (counterparts' endpoints, circuits and load)" },
+            new() { Name = "admin", Description = "运维 (counterparts' endpoints, circuits and load; parked rows; ratings summary)" },
             new() { Name = "sla", Description = "时限 (working-day due times)" },
             new() { Name = "Health", Description = "存活与就绪 (liveness and readiness)" },
             new() { Name = "outbound", Description = "网关发出的请求 (what the gateway sends; implement these to receive them)" },
@@ -67,6 +68,15 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 "The same document and rules as a work order, with `kind: APPOINTMENT`, `relatesTo` = the utility's work order and " +
                 "`appointment` = the applicant's booked time (bookingId, round, start, end). The utility answers 2xx with `orderNo`, " +
                 "then confirms or proposes another time at `POST /api/counterparts/{counterpartId}/appointments`.", dispatch, ack, problem),
+            ["planningNotice"] = Outbound(document, "SendPlanningNotice", "提前告知 (early planning notice of an intent) to a utility: POST {counterpart BaseUrl}/planning-notices",
+                "An intent (意向登记: an early-stage demand in a region that offers intents) is told to each utility the work orders " +
+                "would go to: the same document as a work order with `kind: PLANNING_NOTICE`, `caseId` = the intent id, `stage` " +
+                "and `respondBy: null` — nothing is asked, no time limit runs. Same signing, idempotency and retries; the receipt " +
+                "(`orderNo`) settles it.", dispatch, ack, problem),
+            ["rating"] = Outbound(document, "SendRating", "服务评价 (the applicant's rating of a service) to its utility: POST {counterpart BaseUrl}/ratings",
+                "When the applicant rates a connected service, each utility of that service gets the rating: the case's document " +
+                "with `kind: RATING` and `rating: { score, comment, ratedAt }` (the comment masked). Same signing, idempotency and " +
+                "retries; the receipt (`orderNo`) settles it.", dispatch, ack, problem),
             ["portalCallback"] = Outbound(document, "NotifyPortal", "进度回调 (progress callback) to a portal: POST {portal CallbackUrl}",
                 "The gateway tells a portal about its application (ACCEPTED, DISPATCH_RECEIPT, OVERDUE, COMMITMENT_RECEIPT, " +
                 "APPROVAL_DECIDED, SERVICE_CONNECTED, CASE_CLOSED, FEE_LIST_ISSUED with `feeList`, BOOKING_SETTLED with the agreed time, " +

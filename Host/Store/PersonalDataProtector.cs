@@ -110,6 +110,8 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
     /// <summary>The binding of a case's stored application.</summary>
     public static string CaseBinding(string caseId) => $"cases/{caseId}/application_json";
 
+    public static string IntentBinding(string intentId) => $"intents/{intentId}/application_json";
+
     /// <summary>The binding of a failed message's recorded request body.</summary>
     public static string FailedBodyBinding(string failedMessageId) => $"failed_messages/{failedMessageId}/request_body";
 

@@ -234,6 +234,37 @@ public static class Schema
                 answers_json {d.JsonColumnType} NOT NULL,
                 UNIQUE (case_id, round));
             """),
+        // Intents (one per project of a region; their planning notices and timeline use the intent id as case_id) and
+        // ratings (one row per case, service and utility told; the operators' view groups them by region and utility).
+        (9, $"""
+            CREATE TABLE intents (
+                intent_id TEXT PRIMARY KEY,
+                region TEXT NOT NULL,
+                project_code TEXT NOT NULL,
+                portal TEXT NOT NULL,
+                portal_application_no TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                status TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                application_json {d.JsonColumnType} NOT NULL,
+                registered_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                case_id TEXT NULL,
+                UNIQUE (region, project_code));
+            CREATE INDEX ix_intents_case ON intents (case_id);
+            CREATE TABLE ratings (
+                case_id TEXT NOT NULL,
+                service TEXT NOT NULL,
+                counterpart_id TEXT NOT NULL,
+                region TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                comment TEXT NULL,
+                rated_at BIGINT NOT NULL,
+                dispatch_id TEXT NOT NULL,
+                PRIMARY KEY (case_id, service, counterpart_id));
+            CREATE INDEX ix_ratings_region ON ratings (region, counterpart_id);
+            CREATE INDEX ix_ratings_dispatch ON ratings (dispatch_id);
+            """),
         // Fewer and smaller indexes on dispatches (issue 19): every insert and status change writes each index. No query
         // selects dispatches by counterpart (the admin load sums over all rows); the deadline sweeps look for open steps
         // not yet warned or missed, so their indexes hold only those and the sweeps never walk finished dispatches.

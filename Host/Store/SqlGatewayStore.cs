@@ -100,6 +100,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
+        // Converting an intent: only while it still is OPEN, so an intent yields one case however its demands race.
+        if (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt))
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
         // One statement per table, however many rows (SqlGatewayStore.RowBatches).
         await InsertDispatchesAsync(db, tx, newCase.Dispatches);
         await db.ExecuteAsync("INSERT INTO case_policies (case_id, policy_json, updated_at) VALUES (@CaseId, @PolicyJson, @UpdatedAt)",
@@ -273,8 +279,10 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // Lock the case first (the order every case change follows): two last receipts arriving together are then
         // applied one after the other, and the later one sees the earlier when it checks whether all are in.
-        var (@case, dispatches) = await LockAndReadCaseForDeliveryAsync(db, tx, sending.CaseId);
-        if (dispatches.FirstOrDefault(d => d.DispatchId == sending.DispatchId) is { } subject)
+        if (IntentRow.IsIntentId(sending.CaseId))
+            await AcknowledgeIntentNoticeAsync(db, tx, sending.CaseId, sending.DispatchId, orderNo, actor, at);
+        else if ((await LockAndReadCaseForDeliveryAsync(db, tx, sending.CaseId)) is var (@case, dispatches)
+                 && dispatches.FirstOrDefault(d => d.DispatchId == sending.DispatchId) is { } subject)
         {
             var effects = DeliveryRules.Acknowledge(@case!, dispatches, subject, orderNo, actor, at);
             effects.Timeline.Insert(0, DeliveryRules.Sending(sending.DispatchId, sending.CounterpartId, sending.Attempts, sending.SentAt));

@@ -48,6 +48,8 @@ public static class StoreRegistration
         services.AddSingleton<IClockStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IFeeListStore>(sp => sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IBookingStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
 

@@ -195,7 +195,7 @@ public sealed class CaseEventRules(RegionCatalog regions, FanOutPlanner planner,
         effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.Connected, "gateway", "全部服务已接通"));
         effects.CaseStatus = CaseStatus.Connected;
         // A fee notice still on its way holds nothing open: it is a delivery, settled by its receipt.
-        if (all.Where(d => d.Kind != DispatchKind.FeeNotice).All(d => Settled(d.Status)))
+        if (all.Where(d => !DeliveryRules.IsNotice(d.Kind)).All(d => Settled(d.Status)))
         {
             effects.Timeline.Add(new TimelineEntry(s.Now, TimelineType.Closed, "gateway", "全部派单已办结，报装办结"));
             effects.Callbacks.Add((PortalEventNames.CaseClosed, null, "联合报装已办结"));

@@ -27,6 +27,25 @@ public static class DeliveryRules
 
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// A notice tells a utility something and asks nothing (what was paid for its part of the fee list, an intent's planning
+    /// notice, a rating): its receipt settles it (DONE), it runs no clock, never decides DISPATCHED or CLOSED, and the
+    /// portal hears nothing of it.
+    /// </summary>
+    public static bool IsNotice(DispatchKind kind) => kind is DispatchKind.FeeNotice or DispatchKind.PlanningNotice or DispatchKind.Rating;
+
+    /// <summary>A notice's receipt: settled at once (also for an intent's notices, which belong to no case).</summary>
+    public static CaseEffects AcknowledgeNotice(DispatchRow subject, string orderNo, string actor, long now)
+    {
+        var effects = new CaseEffects();
+        if (!Acknowledgeable.Contains(subject.Status)) return effects;
+        effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Done, subject.Progress, Met: true,
+            ExternalRef: orderNo, ClearError: true));
+        effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"回执单号 {orderNo}", subject.DispatchId));
+        effects.SettleReplayOf = subject.DispatchId;
+        return effects;
+    }
+
     /// <summary>The timeline entry of a send that took the dispatch (<paramref name="attempts"/> counts this one).</summary>
     public static TimelineEntry Sending(string dispatchId, string counterpartId, long attempts, long at) =>
         new(at, TimelineType.DispatchSent, "gateway",
@@ -39,18 +58,9 @@ public static class DeliveryRules
     public static CaseEffects Acknowledge(CaseRow @case, IReadOnlyList<DispatchRow> dispatches, DispatchRow subject, string orderNo,
         string actor, long now)
     {
+        if (IsNotice(subject.Kind)) return AcknowledgeNotice(subject, orderNo, actor, now);
         var effects = new CaseEffects();
         if (!Acknowledgeable.Contains(subject.Status)) return effects;
-        if (subject.Kind == DispatchKind.FeeNotice)
-        {
-            // A fee notice asks nothing more of the utility: its receipt settles it, with no portal callback, and it never
-            // decides DISPATCHED (docs/lifecycle.md "Fee list").
-            effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Done, subject.Progress, Met: true,
-                ExternalRef: orderNo, ClearError: true));
-            effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"缴费通知回执单号 {orderNo}", subject.DispatchId));
-            effects.SettleReplayOf = subject.DispatchId;
-            return effects;
-        }
         effects.DispatchChanges.Add(new DispatchChange(subject.DispatchId, DispatchStatus.Acknowledged, subject.Progress, Met: false,
             ExternalRef: orderNo, ClearError: true));
         effects.Timeline.Add(new TimelineEntry(now, TimelineType.DispatchAcknowledged, actor, $"回执单号 {orderNo}", subject.DispatchId));
@@ -58,7 +68,7 @@ public static class DeliveryRules
         // the acknowledgement clears it): the others need no settling statement.
         if (subject.LastError is not null) effects.SettleReplayOf = subject.DispatchId;
         effects.Callbacks.Add((PortalEventNames.DispatchReceipt, subject, $"{subject.CounterpartId} 回执单号 {orderNo}"));
-        var othersDelivered = dispatches.Where(d => d.DispatchId != subject.DispatchId && d.Kind != DispatchKind.FeeNotice).All(d => !Undelivered.Contains(d.Status));
+        var othersDelivered = dispatches.Where(d => d.DispatchId != subject.DispatchId && !IsNotice(d.Kind)).All(d => !Undelivered.Contains(d.Status));
         if (@case.Status == CaseStatus.Accepted && othersDelivered)
         {
             effects.CaseStatus = CaseStatus.Dispatched;

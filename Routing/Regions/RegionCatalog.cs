@@ -189,6 +189,8 @@ public sealed class RegionCatalog
         var costRules = CostsSection.Read(raw.Costs, Problem);
         var feeList = FeeListSection.Read(raw.FeeList, Problem);
         var booking = BookingSection.Read(raw.Booking, Problem);
+        var intent = IntentSection.Read(raw.Intent, Problem);
+        var ratings = RatingsSection.Read(raw.Ratings, Problem);
 
         if (problems.Count > 0) throw new RegionConfigException(string.Join(Environment.NewLine, problems));
 
@@ -215,6 +217,8 @@ public sealed class RegionCatalog
             CostRules = costRules,
             FeeList = feeList,
             Booking = booking,
+            Intent = intent,
+            Ratings = ratings,
         };
     }
 }

@@ -27,6 +27,8 @@ internal sealed class RegionFile
     public List<CostsSection>? Costs { get; set; }
     public FeeListSection? FeeList { get; set; }
     public BookingSection? Booking { get; set; }
+    public IntentSection? Intent { get; set; }
+    public RatingsSection? Ratings { get; set; }
 
     internal sealed class ZoneEntry { public string? Code { get; set; } public string? Name { get; set; } }
     internal sealed class OfficePeriodEntry { public string? Start { get; set; } public string? End { get; set; } }

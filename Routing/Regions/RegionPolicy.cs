@@ -42,6 +42,10 @@ public sealed class RegionPolicy
     public FeeListOffer? FeeList { get; init; }
     /// <summary>Booked joint acceptance and connection, where the plan offers it (region file <c>booking</c>); else null.</summary>
     public BookingOffer? Booking { get; init; }
+    /// <summary>Early-stage demands become intents (region file <c>intent</c>); null where the plan has no intent registration.</summary>
+    public IntentPolicy? Intent { get; init; }
+    /// <summary>Applicants rate each utility (region file <c>ratings</c>); null where the region takes no ratings.</summary>
+    public RatingsPolicy? Ratings { get; init; }
 
     public IEnumerable<CounterpartDefinition> Departments => Counterparts.Where(c => c.Kind == CounterpartKind.Department);
 

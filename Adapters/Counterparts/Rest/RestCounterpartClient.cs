@@ -22,15 +22,20 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
 {
     public const string HttpClientName = "counterparts";
 
+    /// <summary>The counterpart's resource each kind of dispatch is posted to (docs/lifecycle.md).</summary>
+    public static string ResourceOf(DispatchKind kind) => kind switch
+    {
+        DispatchKind.WorkOrder => "work-orders",
+        DispatchKind.FeeNotice => "fee-notices",
+        DispatchKind.Appointment => "appointments",
+        DispatchKind.PlanningNotice => "planning-notices",
+        DispatchKind.Rating => "ratings",
+        _ => "approval-requests",
+    };
+
     public async Task<DispatchResult> SendAsync(CounterpartEndpoint endpoint, DispatchDocument document, CancellationToken cancellationToken)
     {
-        var resource = document.Kind switch
-        {
-            DispatchKind.WorkOrder => "work-orders",
-            DispatchKind.FeeNotice => "fee-notices",
-            DispatchKind.Appointment => "appointments",
-            _ => "approval-requests",
-        };
+        var resource = ResourceOf(document.Kind);
         var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
         var body = JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
 

@@ -11,6 +11,7 @@ namespace Gateway.Adapters.Portals.Henan;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class HenanMapper
 {
+    [MapperIgnoreTarget(nameof(HookupApplication.Stage))] // only the project-approval platform names a stage
     [MapValue(nameof(HookupApplication.Portal), Gateway.Contracts.Portals.PortalIds.Henan)]
     [MapProperty(nameof(HenanApplication.Sqbh), nameof(HookupApplication.PortalApplicationNo))]
     [MapProperty(nameof(HenanApplication.Xzqhdm), nameof(HookupApplication.AdminCode))]

@@ -11,6 +11,7 @@ namespace Gateway.Adapters.Portals.Hubei;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class HubeiMapper
 {
+    [MapperIgnoreTarget(nameof(HookupApplication.Stage))] // only the project-approval platform names a stage
     [MapValue(nameof(HookupApplication.Portal), Gateway.Contracts.Portals.PortalIds.Hubei)]
     [MapProperty(nameof(HubeiForm.SubmitId), nameof(HookupApplication.PortalApplicationNo))]
     [MapProperty(nameof(HubeiForm.RegionCode), nameof(HookupApplication.AdminCode))]

@@ -17,5 +17,3 @@ public static class ProjectApprovalContract
         new(Namespace, "NotifyProgress", "urn:gcjs:hookup:v1/NotifyProgress");
 }
 
-/// <summary>The approval stage at which the housing bureau filled the form (Stage).</summary>
-public enum ProjectStage { ConstructionPermit, ProjectApproval, LandPlanning }

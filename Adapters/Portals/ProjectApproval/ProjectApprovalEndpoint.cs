@@ -73,9 +73,11 @@ public static class ProjectApprovalEndpoint
         return (ProjectApprovalReader.Read(payload), null);
     }
 
-    private static IResult Receipt(IntakeOutcome outcome) =>
-        outcome.Kind == IntakeResultKind.Conflict
-            ? SoapFault.Client(StatusCodes.Status500InternalServerError, "APPLICATION_CONFLICT",
-                $"需求编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原需求不一致；请使用新的需求编号", "DemandNo")
-            : SoapEnvelope.Ok(ProjectApprovalReceipt.Of(outcome.Receipt!));
+    private static IResult Receipt(IntakeOutcome outcome) => outcome.Kind switch
+    {
+        IntakeResultKind.Conflict => SoapFault.Client(StatusCodes.Status500InternalServerError, "APPLICATION_CONFLICT",
+            $"需求编号已受理为案件 {outcome.ConflictCaseId}，但本次内容与原需求不一致；请使用新的需求编号", "DemandNo"),
+        IntakeResultKind.Intent => SoapEnvelope.Ok(ProjectApprovalReceipt.Of(outcome.Intent!)),
+        _ => SoapEnvelope.Ok(ProjectApprovalReceipt.Of(outcome.Receipt!)),
+    };
 }

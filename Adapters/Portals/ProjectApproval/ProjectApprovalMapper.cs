@@ -29,6 +29,7 @@ public static partial class ProjectApprovalMapper
     [MapProperty(nameof(ProjectApprovalDemand.Gas), nameof(HookupApplication.Gas), Use = nameof(ToGas))]
     [MapProperty(nameof(ProjectApprovalDemand.Network), nameof(HookupApplication.Network), Use = nameof(ToNetwork))]
     [MapProperty(nameof(ProjectApprovalDemand.Heating), nameof(HookupApplication.Heating), Use = nameof(ToHeating))]
+    [MapProperty(nameof(ProjectApprovalDemand.Stage), nameof(HookupApplication.Stage), Use = nameof(StageOf))]
     public static partial HookupApplication ToCanonical(ProjectApprovalDemand source);
 
     private static partial Applicant ToApplicant(ProjectApprovalEnterprise source);
@@ -84,6 +85,7 @@ public static partial class ProjectApprovalMapper
     private static DateOnly? OptionalDate(string? value) => BeijingTime.TryParseDate(value, out var date) ? date : null;
     private static string? OrNull(string? value) => Blank(value) ? null : value;
     private static BusinessType Business(string? value) => WireName.Parse<BusinessType>(value!);
+    private static ProjectStage? StageOf(string? value) => WireName.Parse<ProjectStage>(value!);
     private static ServiceType Service(string? value) => WireName.Parse<ServiceType>(value!);
     private static GasPressure? Pressure(string? value) => Blank(value) ? null : WireName.Parse<GasPressure>(value!);
     private static decimal? Number(string? value) => WireNumber.Decimal(value);

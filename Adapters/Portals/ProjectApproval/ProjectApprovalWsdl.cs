@@ -191,14 +191,25 @@ public static class ProjectApprovalWsdl
                   <xs:element name="DueAt" type="xs:dateTime" minOccurs="0"/>
                 </xs:sequence>
               </xs:complexType>
+              <xs:complexType name="Intent">
+                <xs:annotation><xs:documentation>意向登记：立项/用地规划阶段的需求登记为意向（不派工单、不计时），各公用企业收到提前告知（Kind PLANNING_NOTICE）；同一项目施工许可阶段再推送或业主确认后转为案件（Status CONVERTED，CaseId 为该案件）。</xs:documentation></xs:annotation>
+                <xs:sequence>
+                  <xs:element name="IntentId" type="xs:string"/>
+                  <xs:element name="Status" type="xs:string"/>
+                  <xs:element name="CaseId" type="xs:string" minOccurs="0"/>
+                  <xs:element name="Stage" type="tns:Stage" minOccurs="0"/>
+                  <xs:element name="RegisteredAt" type="xs:dateTime" minOccurs="0"/>
+                </xs:sequence>
+              </xs:complexType>
               <xs:element name="SubmitHookupDemandResponse">
                 <xs:complexType>
                   <xs:sequence>
-                    <xs:element name="CaseId" type="xs:string"/>
-                    <xs:element name="ReceiptNo" type="xs:string"/>
-                    <xs:element name="AcceptedAt" type="xs:dateTime"/>
+                    <xs:element name="CaseId" type="xs:string" minOccurs="0"/>
+                    <xs:element name="ReceiptNo" type="xs:string" minOccurs="0"/>
+                    <xs:element name="AcceptedAt" type="xs:dateTime" minOccurs="0"/>
                     <xs:element name="Duplicate" type="xs:boolean"/>
                     <xs:element name="Dispatch" type="tns:Dispatch" minOccurs="0" maxOccurs="unbounded"/>
+                    <xs:element name="Intent" type="tns:Intent" minOccurs="0"/>
                   </xs:sequence>
                 </xs:complexType>
               </xs:element>

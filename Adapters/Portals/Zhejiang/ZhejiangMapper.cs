@@ -12,6 +12,7 @@ namespace Gateway.Adapters.Portals.Zhejiang;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class ZhejiangMapper
 {
+    [MapperIgnoreTarget(nameof(HookupApplication.Stage))] // only the project-approval platform names a stage
     [MapValue(nameof(HookupApplication.Portal), Gateway.Contracts.Portals.PortalIds.Zhejiang)]
     [MapProperty(nameof(ZhejiangApplication.ApplyNo), nameof(HookupApplication.PortalApplicationNo))]
     [MapProperty(nameof(ZhejiangApplication.AreaCode), nameof(HookupApplication.AdminCode))]

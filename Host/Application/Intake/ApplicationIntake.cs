@@ -5,6 +5,7 @@ using Gateway.Application.Callbacks;
 using Gateway.Application.Cases;
 using Gateway.Application.Configuration;
 using Gateway.Application.Deadlines;
+using Gateway.Application.Intents;
 using Gateway.Application.Outbox;
 using Gateway.Application.Store;
 using Gateway.Application.Telemetry;
@@ -26,7 +27,9 @@ namespace Gateway.Application.Intake;
 /// <summary>
 /// Accepts a validated canonical application: plans the fan-out and commits case, timeline, dispatches and
 /// outbox in one transaction. The portal application number is the idempotency key; the content hash tells
-/// a repeat (200, same receipt) from a conflicting reuse (409).
+/// a repeat (200, same receipt) from a conflicting reuse (409). In a region that offers intents an early-stage demand
+/// becomes an intent (<see cref="IntentRegistration"/>), and a formal application of a project with an OPEN intent becomes
+/// the case that intent converts to, taking over what it leaves out (docs/lifecycle.md, "Intent registration and 免申办").
 /// </summary>
 public sealed class ApplicationIntake(
     RegionCatalog regions,
@@ -38,11 +41,23 @@ public sealed class ApplicationIntake(
     GatewayMetrics metrics,
     LifecycleSettings lifecycle,
     IContentHash contentHashes,
+    IIntentStore intents,
+    IntentRegistration intentRegistration,
     ILogger<ApplicationIntake> logger) : IApplicationIntake
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public async Task<IntakeOutcome> AcceptAsync(HookupApplication application, CancellationToken cancellationToken)
+    {
+        // Twice at most: a lost race for an intent (converted meanwhile by another demand) is answered as that case's repeat.
+        for (var attempt = 0; ; attempt++)
+        {
+            var outcome = await TryAcceptAsync(application, cancellationToken);
+            if (outcome is not null || attempt == 1) return outcome ?? throw new InvalidOperationException("intent conversion raced twice");
+        }
+    }
+
+    private async Task<IntakeOutcome?> TryAcceptAsync(HookupApplication application, CancellationToken cancellationToken)
     {
         using var activity = GatewayTracing.Source.StartActivity("gateway.intake");
         activity?.SetTag("gateway.portal", application.Portal);
@@ -54,6 +69,19 @@ public sealed class ApplicationIntake(
 
         var region = regions.ResolveByAdminCode(application.AdminCode)
             ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
+        if (region.Intent is not null && IntentRules.IsEarly(application.Stage))
+            return await intentRegistration.RegisterAsync(application, region, cancellationToken);
+        var intent = region.Intent is null ? null : await intents.FindIntentAsync(region.Id, application.Project.Code, cancellationToken);
+        if (intent is { Status: IntentStatus.Converted, CaseId: { } convertedTo })
+            return await RepeatOfConvertedAsync(convertedTo, intent.IntentId, cancellationToken);
+        IReadOnlyList<string> takenOver = [];
+        var storedJson = applicationJson;
+        if (intent is not null)
+        {
+            // The case's application: the later demand, with what it leaves out taken over from the intent.
+            (application, takenOver) = IntentRules.Merge(JsonSerializer.Deserialize<HookupApplication>(intent.ApplicationJson, GatewayJson.Options)!, application);
+            storedJson = JsonSerializer.Serialize(application, GatewayJson.Options);
+        }
         // Whole milliseconds: what the store keeps, so receipt and case view agree to the digit.
         var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
         var outerWorkDecisions = application.OuterWorks.Select(w => OuterWorkPathDecider.Decide(w, region)).ToList();
@@ -68,13 +96,14 @@ public sealed class ApplicationIntake(
         var receipt = new IntakeReceipt(caseId, receiptNo, application.Portal, application.PortalApplicationNo, region.Id,
             acceptedAt, Duplicate: false,
             dispatches.Select(d => new ReceiptDispatch(d.DispatchId, d.CounterpartId, WireName.Of(d.Kind),
-                d.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing) : null)).ToList());
+                d.Timed ? DateTimeOffset.FromUnixTimeMilliseconds(d.DueAt).ToOffset(Beijing) : null)).ToList(), intent?.IntentId);
 
         var timeline = new List<TimelineEntry>
         {
             new(now, TimelineType.Accepted, $"portal:{application.Portal}",
                 $"受理回执 {receiptNo}；派发 {dispatches.Count} 项：{string.Join("、", dispatches.Select(d => d.CounterpartId))}"),
         };
+        if (intent is not null) timeline.Add(IntentRules.Linked(intent.IntentId, takenOver, $"portal:{application.Portal}", now));
         timeline.AddRange(dispatches.Where(d => d.DueProvisional).Select(d => new TimelineEntry(now, TimelineType.DueProvisional, "gateway",
             $"{d.CounterpartId} 的期限跨入尚未发布的年度工作日历，暂按周一至周五计算，发布后重算", d.DispatchId)));
 
@@ -104,7 +133,7 @@ public sealed class ApplicationIntake(
             ReceiptNo = receiptNo,
             AcceptedAt = now,
             UpdatedAt = now,
-            ApplicationJson = applicationJson,
+            ApplicationJson = storedJson,
             ReceiptJson = JsonSerializer.Serialize(receipt, GatewayJson.Options),
         };
 
@@ -119,7 +148,8 @@ public sealed class ApplicationIntake(
         foreach (var work in policy.OuterWorks.Where(w => w.CommitmentReceiptNo is not null))
             Notify(dispatches.FirstOrDefault(d => d.Service == WireName.Of(work.Service)), PortalEventNames.CommitmentReceipt,
                 $"告知承诺回执 {work.CommitmentReceiptNo}");
-        var newCase = new NewCase(row, dispatches, timeline, outbox, callbacks, JsonSerializer.Serialize(policy, GatewayJson.Options));
+        var newCase = new NewCase(row, dispatches, timeline, outbox, callbacks, JsonSerializer.Serialize(policy, GatewayJson.Options),
+            intent is null ? null : new IntentConversion(intent.IntentId, IntentRules.Converted(caseId, $"portal:{application.Portal}", now)));
         bool inserted;
         using (var storeSpan = GatewayTracing.Source.StartActivity("gateway.store.insert_case"))
         {
@@ -128,9 +158,10 @@ public sealed class ApplicationIntake(
         }
         if (!inserted)
         {
-            // Lost a race with an identical concurrent push: answer as for any repeat.
+            // Lost a race with an identical concurrent push: answer as for any repeat. Or the intent was converted meanwhile by
+            // another demand of the project: the caller tries again and is answered with that case.
             existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
-            return Repeat(existing!, applicationJson);
+            return existing is null ? null : Repeat(existing, applicationJson);
         }
 
         outboxSignal.Notify();
@@ -139,6 +170,19 @@ public sealed class ApplicationIntake(
         logger.LogInformation("Accepted {Portal} application {PortalApplicationNo} as case {CaseId} in {Region} with {DispatchCount} dispatches",
             application.Portal, application.PortalApplicationNo, caseId, region.Id, dispatches.Count);
         return new IntakeOutcome(IntakeResultKind.Created, receipt);
+    }
+
+    /// <summary>
+    /// A formal application of a project whose intent already became a case (the owner confirmed, or an earlier demand): the
+    /// project has its one case; the answer is that case's receipt, marked as a repeat.
+    /// </summary>
+    private async Task<IntakeOutcome> RepeatOfConvertedAsync(string caseId, string intentId, CancellationToken cancellationToken)
+    {
+        var @case = await store.GetCaseAsync(caseId, cancellationToken)
+            ?? throw new InvalidOperationException($"intent {intentId} names case {caseId}, which does not exist");
+        logger.LogInformation("Formal application for the project of intent {IntentId} answered with its case {CaseId}", intentId, caseId);
+        var original = JsonSerializer.Deserialize<IntakeReceipt>(@case.ReceiptJson, GatewayJson.Options)!;
+        return new IntakeOutcome(IntakeResultKind.Duplicate, original with { Duplicate = true });
     }
 
     private IntakeOutcome Repeat(CaseRow existing, string applicationJson)

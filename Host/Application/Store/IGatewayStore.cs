@@ -6,6 +6,6 @@ namespace Gateway.Application.Store;
 /// endpoints depend on the narrow interface of the concern they need.
 /// </summary>
 public interface IGatewayStore : ICaseStore, ICaseQueries, IDispatchStore, IOutboxStore, IFailedMessageStore, IDeadlineStore, IPortalCallbackStore, IStoreMaintenance,
-    IParkedRowStore, IClockStore, IFeeListStore, IBookingStore
+    IParkedRowStore, IClockStore, IFeeListStore, IBookingStore, IIntentStore, IRatingStore
 {
 }

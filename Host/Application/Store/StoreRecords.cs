@@ -48,9 +48,15 @@ public sealed class CounterpartLoad
     public int Failed { get; set; }
 }
 
-/// <summary>Everything the intake commits for a new case, in one transaction.</summary>
+/// <summary>
+/// Everything the intake commits for a new case, in one transaction; with <see cref="Intent"/>, the OPEN intent it converts
+/// (marked CONVERTED with the case id, or nothing is committed when it no longer is OPEN).
+/// </summary>
 public sealed record NewCase(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<OutboxRow> Outbox,
-    IReadOnlyList<PortalCallbackRow> Callbacks, string PolicyJson);
+    IReadOnlyList<PortalCallbackRow> Callbacks, string PolicyJson, IntentConversion? Intent = null);
+
+/// <summary>The intent a new case converts, and the entry its timeline gets.</summary>
+public sealed record IntentConversion(string IntentId, TimelineEntry Entry);
 
 /// <summary>A progress callback owed to a portal, written with the change it reports, plus the message that delivers it.</summary>
 public sealed class PortalCallbackRow

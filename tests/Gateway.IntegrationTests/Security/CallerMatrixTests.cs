@@ -44,6 +44,13 @@ public sealed class CallerMatrixTests : IAsyncLifetime
         ["POST /api/portals/henan/fee-payments"] = (caller, _) => caller == "henan",
         ["POST /api/portals/hubei/fee-payments"] = (caller, _) => caller == "hubei",
         ["POST /api/portals/project-approval/fee-payments"] = (caller, _) => caller == "project-approval",
+        ["POST /api/portals/henan/ratings"] = (caller, _) => caller == "henan",
+        ["POST /api/portals/hubei/ratings"] = (caller, _) => caller == "hubei",
+        ["POST /api/portals/project-approval/ratings"] = (caller, _) => caller == "project-approval",
+        ["POST /api/portals/zhejiang/intents/confirm"] = (caller, _) => caller == "zhejiang",
+        ["POST /api/portals/henan/intents/confirm"] = (caller, _) => caller == "henan",
+        ["POST /api/portals/hubei/intents/confirm"] = (caller, _) => caller == "hubei",
+        ["POST /api/portals/project-approval/intents/confirm"] = (caller, _) => caller == "project-approval",
     };
 
     /// <summary>Today's refusals of a wrong caller (a counterpart on the other kind's route as itself is a 409).</summary>

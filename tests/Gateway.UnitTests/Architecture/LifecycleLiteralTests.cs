@@ -21,7 +21,7 @@ public sealed partial class LifecycleLiteralTests
     {
         var names = Names<CaseStatus>().Concat(Names<DispatchStatus>()).Concat(Names<DispatchKind>()).Concat(Names<FailedMessageStatus>())
             .Concat(Names<CallbackStatus>()).Concat(Names<TimelineType>()).Concat(Names<WorkProgress>()).Concat(Names<Decision>())
-            .Concat(Names<PortalEventType>()).Concat(Names<UtilityEvent>()).Concat(Names<ClockState>()).Concat(Names<ClockViolation>())
+            .Concat(Names<PortalEventType>()).Concat(Names<UtilityEvent>()).Concat(Names<ClockState>()).Concat(Names<ClockViolation>()).Concat(Names<IntentStatus>())
             .ToHashSet();
         var literal = new Regex(@"(?<![\w$])[""']([A-Z][A-Z_]+)[""']", RegexOptions.CultureInvariant);
         var hits = new List<string>();

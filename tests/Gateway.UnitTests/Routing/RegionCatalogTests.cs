@@ -86,6 +86,24 @@ public sealed class RegionCatalogTests
     }
 
     [Fact]
+    public void Intent_and_ratings_sections_name_their_plan_clause_and_say_which_regions_offer_them()
+    {
+        Assert.Equal(["keqiao", "puyang", "xinxian"], TestRepo.Regions.Regions.Where(r => r.Intent is not null).Select(r => r.Id).Order());
+        Assert.All(TestRepo.Regions.Regions, r => Assert.False(string.IsNullOrWhiteSpace(r.Ratings?.Source), $"{r.Id}: ratings need their clause"));
+        Assert.Contains("免申办", TestRepo.Regions.Find("keqiao")!.Intent!.Source);
+        Assert.Contains("办事满意度", TestRepo.Regions.Find("ninghe")!.Ratings!.Source);
+
+        var dir = WriteRegion("""
+            { "id": "testland", "name": "测试区", "plan": "无", "adminCodes": ["123456"], "services": ["WATER"],
+              "counterparts": [ { "id": "testland-water", "role": "water", "name": "水" } ],
+              "sla": { "WORK_ORDER_RESPONSE": 1 }, "intent": {}, "ratings": { "source": " " } }
+            """);
+        var error = Assert.Throws<RegionConfigException>(() => RegionCatalog.LoadDirectory(dir));
+        Assert.Contains("testland.json: intent.source: required", error.Message);
+        Assert.Contains("testland.json: ratings.source: required", error.Message);
+    }
+
+    [Fact]
     public void A_service_without_its_utility_is_refused()
     {
         var dir = WriteRegion("""
