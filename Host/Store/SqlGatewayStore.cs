@@ -246,10 +246,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
                  WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
             """, WithHolder(new { dispatchId, at, leaseUntil }), cancellationToken: cancellationToken),
+            // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
             (dispatch, @case) => new DispatchTake(dispatch,
-                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case.Region, Zone = @case.Zone, ApplicationJson = @case.ApplicationJson ?? "" })!,
-                @case.PolicyJson,
-                (@case.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
+                @case?.PolicyJson,
+                (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                     .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
             splitOn: "Region")).SingleOrDefault();
         return taken;
