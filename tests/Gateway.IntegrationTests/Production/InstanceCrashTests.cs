@@ -31,6 +31,8 @@ public sealed class InstanceCrashTests(ITestOutputHelper output)
         var pushing = pusher.PushAllAsync(applications.Take(BeforeRestart).ToList());
 
         await WaitUntilAsync(() => pusher.Accepted >= BeforeRestart / 3, pushing);
+        // Kill B while it holds a send: sends are quick, so a fixed moment can fall between the relay's batches.
+        await WaitUntilSendingAsync(deployment, deployment["B"].Pid, TimeSpan.FromSeconds(20));
         deployment["B"].Crash();
         var sinceKill = Stopwatch.StartNew();
         var acceptedAtCrash = pusher.Accepted;
@@ -64,6 +66,17 @@ public sealed class InstanceCrashTests(ITestOutputHelper output)
     }
 
     private sealed record OpenDispatch(string DispatchId, string Status, string? LeaseHolder);
+
+    /// <summary>Polls (briefly) until the instance of that process holds at least one send; returns regardless after <paramref name="limit"/>.</summary>
+    private static async Task WaitUntilSendingAsync(MultiInstanceDeployment deployment, int pid, TimeSpan limit)
+    {
+        var waited = Stopwatch.StartNew();
+        await using var db = new NpgsqlConnection(deployment.StoreConnectionString);
+        while (waited.Elapsed < limit
+               && await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dispatches WHERE status = 'SENT' AND lease_holder LIKE @holder",
+                   new { holder = $"%-{pid}-%" }) == 0)
+            await Task.Delay(5);
+    }
 
     private static async Task<IReadOnlyList<OpenDispatch>> OpenDispatchesAsync(MultiInstanceDeployment deployment)
     {
