@@ -49,7 +49,7 @@ public static class AdminEndpoints
         return Results.Json(View(released), GatewayJson.Options);
     }
 
-    private static ParkedRowView View(ParkedRow p) => new(p.KindName, p.RowId, p.CaseId, p.Reason, p.Detail, CaseView.At(p.ParkedAt), p.Times);
+    private static ParkedRowView View(ParkedRow p) => new(p.KindName, p.RowId, p.CaseId, p.ReasonName, p.Detail, CaseView.At(p.ParkedAt), p.Times);
 
     /// <summary>Rows the batch loops set aside (unreadable personal data, malformed payloads), newest first; details carry no personal data.</summary>
     private static async Task<IResult> ListParkedAsync(HttpContext http, IParkedRowStore store) =>

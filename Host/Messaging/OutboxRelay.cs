@@ -88,7 +88,7 @@ public sealed class OutboxRelay(
             logger.LogError("Outbox message {MessageId} cannot be published and is parked: {Problem}", messageId, malformed!.Message);
             await parked.ParkAsync(new ParkedRow
             {
-                Kind = ParkedRowKind.OutboxMessage, RowId = messageId, Reason = "MALFORMED_PAYLOAD", Detail = malformed.Message,
+                Kind = ParkedRowKind.OutboxMessage, RowId = messageId, Reason = ParkedReason.MalformedPayload, Detail = malformed.Message,
                 ParkedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             }, cancellationToken);
         }

@@ -58,7 +58,7 @@ public sealed class PortalCallbackConsumer(
             logger.LogError("Callback {EventId} to portal {Portal} has a malformed payload; parked", callback.EventId, callback.Portal);
             await parked.ParkAsync(new ParkedRow
             {
-                Kind = ParkedRowKind.PortalCallback, RowId = callback.EventId, CaseId = callback.CaseId, Reason = "MALFORMED_PAYLOAD",
+                Kind = ParkedRowKind.PortalCallback, RowId = callback.EventId, CaseId = callback.CaseId, Reason = ParkedReason.MalformedPayload,
                 Detail = "the stored callback payload is not a portal event", ParkedAt = now,
             }, ct);
             await store.MarkPortalCallbackAsync(callback.EventId, CallbackStatus.Failed, now, "malformed payload (parked)", ct);

@@ -79,7 +79,7 @@ public sealed class SendDispatchConsumer(
         {
             await parked.ParkAsync(new ParkedRow
             {
-                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData,
+                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = ParkedReason.UnreadableData,
                 Detail = unreadable!, ParkedAt = Now(),
             }, ct);
             await RecordFailureAsync(dispatch, UnreadableData, "the case's stored application does not read: " + unreadable, message, null, ct);
@@ -104,7 +104,7 @@ public sealed class SendDispatchConsumer(
             // operators and park the case instead of releasing it to be re-sent and fail again for ever.
             await parked.ParkAsync(new ParkedRow
             {
-                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = UnreadableData, Detail = ex.Message, ParkedAt = Now(),
+                Kind = ParkedRowKind.Case, RowId = @case.CaseId, CaseId = @case.CaseId, Reason = ParkedReason.UnreadableData, Detail = ex.Message, ParkedAt = Now(),
             }, ct);
             await RecordFailureAsync(dispatch, UnreadableData, "the case's stored data does not read: " + ex.Message, message, null, ct);
         }
@@ -154,7 +154,7 @@ public sealed class SendDispatchConsumer(
     }
 
     /// <summary>The failed-message reason of a dispatch whose case cannot be read (also the parked case's reason).</summary>
-    public const string UnreadableData = "UNREADABLE_DATA";
+    public static readonly string UnreadableData = WireName.Of(ParkedReason.UnreadableData);
 
     private static HookupApplication? ReadApplication(CaseRow @case, out string? problem)
     {

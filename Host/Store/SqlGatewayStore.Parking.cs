@@ -11,11 +11,11 @@ namespace Gateway.Store;
 public sealed partial class SqlGatewayStore
 {
     /// <summary>The reason of a case whose personal data does not open.</summary>
-    private const string UnreadableData = "UNREADABLE_DATA";
+    private const ParkedReason UnreadableData = ParkedReason.UnreadableData;
 
     private const string ParkSql = """
         INSERT INTO parked_rows (kind, row_id, case_id, reason, detail, parked_at, times)
-        VALUES (@KindName, @RowId, @CaseId, @Reason, @Detail, @ParkedAt, 1)
+        VALUES (@KindName, @RowId, @CaseId, @ReasonName, @Detail, @ParkedAt, 1)
         ON CONFLICT (kind, row_id) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
             parked_at = excluded.parked_at, times = parked_rows.times + 1
         """;
@@ -40,7 +40,7 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<ParkedRow>(new CommandDefinition("""
-            SELECT kind AS KindName, row_id AS RowId, case_id AS CaseId, reason AS Reason, detail AS Detail,
+            SELECT kind AS KindName, row_id AS RowId, case_id AS CaseId, reason AS ReasonName, detail AS Detail,
                    parked_at AS ParkedAt, times AS Times
             FROM parked_rows ORDER BY parked_at DESC, kind, row_id LIMIT 500
             """, cancellationToken: cancellationToken))).AsList();
@@ -56,7 +56,7 @@ public sealed partial class SqlGatewayStore
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var args = new { kind = WireName.Of(kind), rowId };
         var row = await db.QuerySingleOrDefaultAsync<ParkedRow>(new CommandDefinition("""
-            SELECT kind AS KindName, row_id AS RowId, case_id AS CaseId, reason AS Reason, detail AS Detail,
+            SELECT kind AS KindName, row_id AS RowId, case_id AS CaseId, reason AS ReasonName, detail AS Detail,
                    parked_at AS ParkedAt, times AS Times
             FROM parked_rows WHERE kind = @kind AND row_id = @rowId
             """, args, tx, cancellationToken: cancellationToken));
@@ -92,7 +92,7 @@ public sealed partial class SqlGatewayStore
             await tx.RollbackAsync(savepoint);
             await ParkAsync(db, tx, new ParkedRow
             {
-                Kind = kind, RowId = rowId, CaseId = caseId, Reason = "UNPROCESSABLE_ROW",
+                Kind = kind, RowId = rowId, CaseId = caseId, Reason = ParkedReason.UnprocessableRow,
                 Detail = ex.Message, ParkedAt = now,
             });
             return false;

@@ -22,14 +22,14 @@ namespace Gateway.Fakes;
 /// </summary>
 public sealed class FakeCounterpart : IAsyncDisposable
 {
-    private const string Script_ = "script";
+    /// <summary>Which scripted answer a request was given (set by <see cref="ResetWhenScriptedAsync"/>, matched by the mapping).</summary>
+    private const string ScriptHeader = "X-Fake-Script";
     private readonly WireMockServer _server;
     private readonly ConcurrentDictionary<string, string> _ordersByKey = new();
     private readonly ConcurrentDictionary<string, long> _firstAck = new();
     private readonly List<FakeAnswer> _script = [];
     private readonly ConcurrentQueue<ReceivedRequest> _aborted = new();
     private int _orders;
-    private int _scripted;
     private int _nextScripted;
     private long _requests;
 
@@ -95,12 +95,12 @@ public sealed class FakeCounterpart : IAsyncDisposable
             foreach (var answer in answers)
             {
                 _script.Add(answer);
-                // A reset never reaches WireMock (see ResetWhenScriptedAsync), so it takes no scenario step.
+                // A reset never reaches WireMock (see ResetWhenScriptedAsync), so it needs no mapping.
                 if (answer.Fault == FakeFault.ConnectionReset) continue;
-                var n = _scripted++;
-                var mapping = _server.Given(Request.Create().UsingAnyMethod()).AtPriority(1).InScenario(Script_);
-                if (n > 0) mapping = mapping.WhenStateIs(State(n));
-                mapping.WillSetStateTo(State(n + 1)).RespondWith(ResponseFor(answer));
+                // Matched by the answer's number, handed out one per request ahead of WireMock: concurrent requests cannot
+                // both take the same answer (as they could with a scenario state, read before either request moved it on).
+                _server.Given(Request.Create().UsingAnyMethod().WithHeader(ScriptHeader, State(_script.Count - 1))).AtPriority(1)
+                    .RespondWith(ResponseFor(answer));
             }
     }
 
@@ -110,10 +110,12 @@ public sealed class FakeCounterpart : IAsyncDisposable
     private async Task ResetWhenScriptedAsync(HttpContext http, Func<Task> next)
     {
         FakeAnswer? scripted = null;
+        var number = -1;
         lock (_script)
-            if (_nextScripted < _script.Count) scripted = _script[_nextScripted++];
+            if (_nextScripted < _script.Count) scripted = _script[number = _nextScripted++];
         if (scripted?.Fault != FakeFault.ConnectionReset)
         {
+            if (scripted is not null) http.Request.Headers[ScriptHeader] = State(number);
             await next();
             return;
         }

@@ -157,8 +157,9 @@ public sealed class ParkedRow
     public string KindName { get => WireName.Of(Kind); set => Kind = WireName.Parse<ParkedRowKind>(value); }
     public string RowId { get; set; } = "";
     public string? CaseId { get; set; }
-    /// <summary>A stable code, e.g. <c>UNREADABLE_DATA</c>, <c>MALFORMED_PAYLOAD</c>.</summary>
-    public string Reason { get; set; } = "";
+    public ParkedReason Reason { get; set; }
+    /// <summary><see cref="Reason"/> under its stable code (UNREADABLE_DATA, MALFORMED_PAYLOAD, UNPROCESSABLE_ROW).</summary>
+    public string ReasonName { get => WireName.Of(Reason); set => Reason = WireName.Parse<ParkedReason>(value); }
     /// <summary>What went wrong, without personal data (masked before it is stored).</summary>
     public string Detail { get; set; } = "";
     public long ParkedAt { get; set; }
