@@ -67,8 +67,8 @@ public sealed class SendDispatchConsumer(
         }
         var dispatch = take.Dispatch;
         // An intent's planning notice: the intent holds the application, not a case (docs/lifecycle.md, "Intent registration").
-        if (IntentRow.IsIntentId(dispatch.CaseId) && AsCase(await intents.GetIntentAsync(dispatch.CaseId, ct)) is { } intentCase)
-            take = take with { Case = intentCase };
+        var intent = IntentRow.IsIntentId(dispatch.CaseId) ? await intents.GetIntentAsync(dispatch.CaseId, ct) : null;
+        if (AsCase(intent) is { } intentCase) take = take with { Case = intentCase };
         var @case = take.Case;
 
         // Personal data that does not open (a lost key, a value tampered with or copied from another record) or an
@@ -96,7 +96,7 @@ public sealed class SendDispatchConsumer(
                              if (!await instances.RenewDispatchLeaseAsync(dispatch.DispatchId, Now() + (long)settings.DispatchLease.TotalMilliseconds, c))
                                  logger.LogWarning("Dispatch {DispatchId}: this instance no longer holds its send lease", dispatch.DispatchId);
                          }, logger, dispatch.DispatchId))
-                await SendAndRecordAsync(take, application, endpoint, actor, message, ct);
+                await SendAndRecordAsync(take, application, endpoint, actor, message, intent?.StageName, ct);
         }
         catch (JsonException ex)
         {
@@ -182,12 +182,11 @@ public sealed class SendDispatchConsumer(
     };
 
     private async Task SendAndRecordAsync(DispatchTake take, HookupApplication application, CounterpartEndpoint endpoint,
-        string actor, SendDispatch message, CancellationToken ct)
+        string actor, SendDispatch message, string? stage, CancellationToken ct)
     {
         var (dispatch, @case) = (take.Dispatch, take.Case);
         var (policy, jointCounterparts) = DispatchPolicyOf(take);
         var appointment = dispatch.Kind == DispatchKind.Appointment ? await AppointmentAsync(dispatch, ct) : null;
-        var stage = IntentRow.IsIntentId(dispatch.CaseId) ? (await intents.GetIntentAsync(dispatch.CaseId, ct))?.StageName : null;
         var rating = dispatch.Kind == DispatchKind.Rating && await ratings.GetRatingOfNoticeAsync(dispatch.DispatchId, ct) is { } r
             ? new RatingNotice(r.Score, r.Comment, r.At) : null;
         var document = DispatchDocumentBuilder.Build(application, new DispatchContext(

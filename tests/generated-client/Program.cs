@@ -59,7 +59,7 @@ internal sealed class GatewayCredentials(string secret, string token) : Delegati
         if (path.StartsWith("/api/portals/", StringComparison.Ordinal))
         {
             var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-            var date = RequestSignature.FormatDate(DateTimeOffset.UtcNow);
+            var date = RequestSignature.FormatDate(TimeProvider.System.GetUtcNow()); // the live gateway's clock
             var nonce = RequestSignature.NewNonce();
             var digest = RequestSignature.ContentSha256(body);
             var toSign = RequestSignature.StringToSign(request.Method.Method, path, RequestSignature.SortedQuery(request.RequestUri.Query), "zhejiang", date, nonce, digest);

@@ -77,7 +77,7 @@ public sealed partial class HostileInputTests(PortalsGateway gateway) : IClassFi
         {
             ("another portal's key on the Zhejiang route", new SignedCall("zhejiang", SampleBodies.Fresh("zhejiang")) { AccessKey = "hubei", Secret = PortalPushes.SecretOf("hubei") }.ToRequest(), 403, "CALLER_NOT_ALLOWED"),
             ("a stranger's 1 MiB+ body", new SignedCall("zhejiang", huge) { AccessKey = "stranger", Secret = "x" }.ToRequest(), 401, "ACCESS_KEY_UNKNOWN"),
-            ("a stale date with a 1 MiB+ body", new SignedCall("zhejiang", huge) { At = DateTimeOffset.UtcNow.AddHours(-3) }.ToRequest(), 401, "CLOCK_SKEW"),
+            ("a stale date with a 1 MiB+ body", new SignedCall("zhejiang", huge) { At = host.Clock.GetUtcNow().AddHours(-3) }.ToRequest(), 401, "CLOCK_SKEW"),
         };
         foreach (var (name, request, status, code) in pushes)
         {

@@ -147,7 +147,7 @@ public sealed class SoapEnvelopeTests
         if (withOperation)
             http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(ProjectApprovalContract.SubmitHookupDemand), "soap"));
         var body = "<x/>"u8.ToArray();
-        var date = RequestSignature.FormatDate(DateTimeOffset.UtcNow);
+        var date = RequestSignature.FormatDate(Clock.GetUtcNow());
         var nonce = RequestSignature.NewNonce();
         var digest = RequestSignature.ContentSha256(body);
         http.Request.Headers[SignatureHeaders.AccessKey] = "project-approval";
@@ -177,7 +177,10 @@ public sealed class SoapEnvelopeTests
         Assert.Equal("访问密钥 project-approval 无权调用", fault.FaultString);
     }
 
-    private static SignatureVerifier PassingVerifier() => new(new OneSecret(), new AnyNonce(), TimeProvider.System);
+    /// <summary>Any fixed instant: the signed date and the verifier's clock agree, whatever today is.</summary>
+    private static readonly TimeProvider Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
+
+    private static SignatureVerifier PassingVerifier() => new(new OneSecret(), new AnyNonce(), Clock);
 
     private sealed class OneSecret : ICallerSecrets
     {
