@@ -137,6 +137,9 @@ public static class GatewayApp
 
         // Before the bus: hosted services start in order, so the first heartbeat is in the store before any lease is taken.
         services.AddHostedService<InstanceHeartbeat>();
+        // Before the bus too: it stops after the bus, so every acknowledgement a consumer waits on is recorded.
+        services.AddSingleton<AcknowledgementBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AcknowledgementBatcher>());
         services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StoreHousekeeping>();

@@ -27,6 +27,7 @@ namespace Gateway.Messaging;
 /// </summary>
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
+    AcknowledgementBatcher acknowledgements,
     IFeeListStore fees,
     IBookingStore bookings,
     IIntentStore intents,
@@ -209,7 +210,7 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await store.RecordAcknowledgementAsync(take.Sending, result.OrderNo!, Now(), actor, ct);
+            await acknowledgements.RecordAsync(new Acknowledgement(take.Sending, result.OrderNo!, Now(), actor), ct);
             logger.LogDebug("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }

@@ -90,6 +90,12 @@ public sealed partial class SqlGatewayStore
         return (@case, dispatches);
     }
 
+    /// <summary>The case row as a delivery needs it: without its application, so nothing is opened.</summary>
+    private const string DeliveryCaseColumns = """
+        case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
+        region AS Region, zone AS Zone, status AS StatusName, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt, updated_at AS UpdatedAt
+        """;
+
     /// <summary>
     /// The case lock and the delivery's snapshot: the case row (without its application: a delivery needs none, so nothing
     /// is opened) locked <c>FOR UPDATE</c>, then every dispatch of the case. Two statements on purpose: under READ
@@ -98,11 +104,8 @@ public sealed partial class SqlGatewayStore
     /// </summary>
     private async Task<(CaseRow? Case, List<DispatchRow> Dispatches)> LockAndReadCaseForDeliveryAsync(DbConnection db, DbTransaction tx, string caseId)
     {
-        var locked = await db.QuerySingleOrDefaultAsync<CaseRow>($"""
-            SELECT case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
-                   region AS Region, zone AS Zone, status AS StatusName, receipt_no AS ReceiptNo, accepted_at AS AcceptedAt, updated_at AS UpdatedAt
-            FROM cases WHERE case_id = @caseId {dialect.ForUpdate}
-            """, new { caseId }, tx);
+        var locked = await db.QuerySingleOrDefaultAsync<CaseRow>($"SELECT {DeliveryCaseColumns} FROM cases WHERE case_id = @caseId {dialect.ForUpdate}",
+            new { caseId }, tx);
         if (locked is null) return (null, []);
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
@@ -110,43 +113,70 @@ public sealed partial class SqlGatewayStore
     }
 
     /// <summary>Writes what the rules decided, in the caller's transaction: the store decides nothing here.</summary>
-    private async Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, CaseRow @case, IReadOnlyList<DispatchRow> dispatches, CaseEffects effects, long now)
+    private Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, CaseRow @case, IReadOnlyList<DispatchRow> dispatches, CaseEffects effects, long now) =>
+        ApplyEffectsAsync(db, tx, [new CaseChange(@case, dispatches, effects, now)]);
+
+    /// <summary>
+    /// Writes what the rules decided for several cases (a batch of acknowledgements) in the caller's transaction: one
+    /// INSERT per table for all of them, one UPDATE per case status. The store decides nothing here.
+    /// </summary>
+    private async Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CaseChange> changes)
     {
-        var caseId = @case.CaseId;
-        foreach (var change in effects.DispatchChanges)
-            await db.ExecuteAsync("""
-                UPDATE dispatches SET status = @Status, progress = @Progress,
-                    met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
-                    external_ref = COALESCE(external_ref, @ExternalRef),
-                    acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END,
-                    last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
-                WHERE dispatch_id = @DispatchId
-                """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
-                    ClearError = Flag(change.ClearError), now }, tx);
-        foreach (var (dispatchId, retime) in effects.DispatchChanges.Where(c => c.Retime is not null).Select(c => (c.DispatchId, c.Retime!)))
-            await db.ExecuteAsync("""
-                UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
-                    met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
-                WHERE dispatch_id = @dispatchId
-                """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
-        await InsertDispatchesAsync(db, tx, effects.NewDispatches);
-        await WriteClocksAsync(db, tx, effects);
-        await WriteBookingAsync(db, tx, effects.Booking);
-        await InsertTimelineRowsAsync(db, tx, caseId, effects.Timeline);
-        if (effects.SettleReplayOf is { } replayed)
+        foreach (var (_, _, effects, now) in changes)
+        {
+            foreach (var change in effects.DispatchChanges)
+                await db.ExecuteAsync("""
+                    UPDATE dispatches SET status = @Status, progress = @Progress,
+                        met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
+                        external_ref = COALESCE(external_ref, @ExternalRef),
+                        acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END,
+                        last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
+                    WHERE dispatch_id = @DispatchId
+                    """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
+                        ClearError = Flag(change.ClearError), now }, tx);
+            foreach (var (dispatchId, retime) in effects.DispatchChanges.Where(c => c.Retime is not null).Select(c => (c.DispatchId, c.Retime!)))
+                await db.ExecuteAsync("""
+                    UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
+                        met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
+                    WHERE dispatch_id = @dispatchId
+                    """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
+        }
+        await InsertDispatchesAsync(db, tx, changes.SelectMany(c => c.Effects.NewDispatches).ToList());
+        foreach (var change in changes)
+        {
+            await WriteClocksAsync(db, tx, change.Effects);
+            await WriteBookingAsync(db, tx, change.Effects.Booking);
+        }
+        await InsertTimelineRowsAsync(db, tx, changes.SelectMany(c => c.Effects.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
+        foreach (var replayed in changes.Select(c => c.Effects.SettleReplayOf).OfType<string>())
             await db.ExecuteAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
                 new { replayed }, tx);
-        // Callbacks and every outbox message of the change (new dispatches' sends, the callbacks' deliveries): one INSERT each.
-        var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
-        var callbacks = effects.Callbacks.Select(c => PortalCallbacks.Create(@case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)).ToList();
+        // Callbacks and every outbox message of the changes (new dispatches' sends, the callbacks' deliveries): one INSERT each.
+        var callbacks = new List<(PortalCallbackRow Callback, OutboxRow Message)>();
+        var messages = new List<OutboxRow>();
+        foreach (var (@case, dispatches, effects, now) in changes)
+        {
+            var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
+            callbacks.AddRange(effects.Callbacks.Select(c => PortalCallbacks.Create(@case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)));
+            messages.AddRange(effects.NewDispatches.Select(d => SendDispatchMessage.For(d, now)));
+        }
         await InsertCallbackRowsAsync(db, tx, callbacks.Select(c => c.Callback).ToList());
-        await InsertOutboxRowsAsync(db, tx, effects.NewDispatches.Select(d => SendDispatchMessage.For(d, now)).Concat(callbacks.Select(c => c.Message)).ToList());
-        if (effects.CaseStatus is { } status)
-            await db.ExecuteAsync("UPDATE cases SET status = @status, updated_at = @now WHERE case_id = @caseId", new { status = WireName.Of(status), now, caseId }, tx);
-        if (effects.Policy is { } changed)
-            await db.ExecuteAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
-                new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId }, tx);
+        await InsertOutboxRowsAsync(db, tx, messages.Concat(callbacks.Select(c => c.Message)).ToList());
+        // Cases that reach the same status at the same instant (a batch's last receipts) in one UPDATE.
+        foreach (var group in changes.Where(c => c.Effects.CaseStatus is not null).GroupBy(c => (Status: c.Effects.CaseStatus!.Value, c.Now)))
+        {
+            var caseIds = group.Select(c => c.Case.CaseId).ToList();
+            await db.ExecuteAsync($"UPDATE cases SET status = @status, updated_at = @now WHERE {dialect.InList("case_id", "caseIds")}",
+                new { status = WireName.Of(group.Key.Status), now = group.Key.Now, caseIds }, tx);
+        }
+        foreach (var (@case, _, effects, now) in changes)
+            if (effects.Policy is { } changed)
+                await db.ExecuteAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
+                    new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId = @case.CaseId }, tx);
     }
+
+    /// <summary>One case's share of a write: the locked case, the snapshot the rules decided from, their effects, and when.</summary>
+    private sealed record CaseChange(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, CaseEffects Effects, long Now);
 
     public async Task<bool> SaveRatingAsync(string caseId, CaseRating rating, TimelineEntry entry, CancellationToken cancellationToken)
     {

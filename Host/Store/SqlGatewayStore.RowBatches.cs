@@ -41,9 +41,13 @@ public sealed partial class SqlGatewayStore
     }
 
     private static Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>
-        InsertRowsAsync(db, tx, "timeline", entries,
-            ("case_id", _ => caseId), ("at", e => e.At), ("type", e => e.TypeName), ("actor", e => e.Actor),
-            ("detail", e => PersonalDataMask.FreeTextOrNull(e.Detail)), ("dispatch_id", e => e.DispatchId));
+        InsertTimelineRowsAsync(db, tx, entries.Select(e => (caseId, e)).ToList());
+
+    /// <summary>Timeline lines of several cases (a batch of acknowledgements) in one INSERT.</summary>
+    private static Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines) =>
+        InsertRowsAsync(db, tx, "timeline", lines,
+            ("case_id", l => l.CaseId), ("at", l => l.Entry.At), ("type", l => l.Entry.TypeName), ("actor", l => l.Entry.Actor),
+            ("detail", l => PersonalDataMask.FreeTextOrNull(l.Entry.Detail)), ("dispatch_id", l => l.Entry.DispatchId));
 
     private static Task InsertOutboxRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<OutboxRow> rows) =>
         InsertRowsAsync(db, tx, "outbox", rows,

@@ -292,6 +292,48 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Acknowledgement>> RecordAcknowledgementsAsync(IReadOnlyList<Acknowledgement> acknowledgements,
+        CancellationToken cancellationToken)
+    {
+        // One acknowledgement per case in a batch: the rules decide each from a snapshot, and a second one of the same case
+        // must see the first's effects. An intent's notice settles through its own path.
+        var left = new List<Acknowledgement>();
+        var byCase = new Dictionary<string, Acknowledgement>();
+        foreach (var ack in acknowledgements)
+            if (IntentRow.IsIntentId(ack.Sending.CaseId) || !byCase.TryAdd(ack.Sending.CaseId, ack)) left.Add(ack);
+        if (byCase.Count == 0) return left;
+
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        // The batch's case locks without waiting (SKIP LOCKED): a case held by another transaction (a department's decision,
+        // another instance's batch) is left to the one-by-one path, so a batch never waits and never deadlocks. Then, as in
+        // LockAndReadCaseForDeliveryAsync, the dispatches in a second statement whose snapshot is taken after the locks.
+        var caseIds = byCase.Keys.Order(StringComparer.Ordinal).ToList();
+        var locked = (await db.QueryAsync<CaseRow>(
+            $"SELECT {DeliveryCaseColumns} FROM cases WHERE {dialect.InList("case_id", "caseIds")} ORDER BY case_id {dialect.SkipLocked}",
+            new { caseIds }, tx)).ToList();
+        var lockedIds = locked.Select(c => c.CaseId).ToList();
+        if (lockedIds.Count == 0) return [.. acknowledgements];
+        var dispatches = (await db.QueryAsync<DispatchRow>(
+            $"SELECT {DispatchColumns} FROM dispatches WHERE {dialect.InList("case_id", "lockedIds")} ORDER BY case_id, ordinal",
+            new { lockedIds }, tx)).ToLookup(d => d.CaseId);
+        var changes = new List<CaseChange>(locked.Count);
+        foreach (var @case in locked)
+        {
+            var ack = byCase[@case.CaseId];
+            var snapshot = dispatches[@case.CaseId].ToList();
+            if (snapshot.FirstOrDefault(d => d.DispatchId == ack.Sending.DispatchId) is not { } subject) continue;
+            var effects = DeliveryRules.Acknowledge(@case, snapshot, subject, ack.OrderNo, ack.Actor, ack.At);
+            effects.Timeline.Insert(0, DeliveryRules.Sending(ack.Sending.DispatchId, ack.Sending.CounterpartId, ack.Sending.Attempts, ack.Sending.SentAt));
+            changes.Add(new CaseChange(@case, snapshot, effects, ack.At));
+        }
+        await ApplyEffectsAsync(db, tx, changes);
+        await tx.CommitAsync(cancellationToken);
+        var lockedSet = lockedIds.ToHashSet();
+        left.AddRange(byCase.Values.Where(a => !lockedSet.Contains(a.Sending.CaseId)));
+        return left;
+    }
+
     public async Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken)
     {
         // A counterpart's error text is free text from outside: masked before it is stored (and so wherever it is shown).

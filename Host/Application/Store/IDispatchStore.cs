@@ -18,6 +18,12 @@ public interface IDispatchStore
     /// and DISPATCHED when all are in: one transaction.
     /// </summary>
     Task RecordAcknowledgementAsync(DispatchSending sending, string orderNo, long at, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records several acknowledgements, each as <see cref="RecordAcknowledgementAsync"/> would, in one transaction (a group
+    /// commit). Returns those it left for <see cref="RecordAcknowledgementAsync"/>: a case another transaction holds (it
+    /// never waits for one), a second acknowledgement of a case in the batch, an intent's notice.
+    /// </summary>
+    Task<IReadOnlyList<Acknowledgement>> RecordAcknowledgementsAsync(IReadOnlyList<Acknowledgement> acknowledgements, CancellationToken cancellationToken);
     Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken);
     /// <summary>
     /// Puts dispatches whose lease ran out without an answer (a crash mid-send, a message lost with an in-memory

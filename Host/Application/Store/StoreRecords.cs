@@ -92,6 +92,9 @@ public sealed record FailedMessage(
 /// </summary>
 public sealed record DispatchSending(string DispatchId, string CaseId, string CounterpartId, long Attempts, long SentAt);
 
+/// <summary>A counterpart's acknowledgement of a send, to be recorded (<see cref="IDispatchStore.RecordAcknowledgementsAsync"/>).</summary>
+public sealed record Acknowledgement(DispatchSending Sending, string OrderNo, long At, string Actor);
+
 /// <summary>
 /// What <see cref="IDispatchStore.TakeDispatchAsync"/> returns with the dispatch it took: everything the work order is
 /// built from, read in the statement that took it (the case's application opened, its policy as stored, and the

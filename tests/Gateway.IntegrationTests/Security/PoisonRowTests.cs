@@ -68,7 +68,7 @@ public sealed class PoisonRowTests
         // Past the due time: the sweep marks the healthy case and tells its portal, whatever the bad row does.
         clock.Set(new DateTimeOffset(2026, 11, 25, 17, 31, 0, Beijing));
         await host.WaitForCaseAsync(healthy, v => Count(v, "DEADLINE_MISSED") == 1 && (bool)v["dispatches"]![0]!["overdue"]!);
-        await WaitUntilAsync(() => portal.Received.Any(r => r.BodyText.Contains(healthy, StringComparison.Ordinal) && r.BodyText.Contains("\"OVERDUE\"", StringComparison.Ordinal)),
+        await Poll.UntilAsync(() => portal.Received.Any(r => r.BodyText.Contains(healthy, StringComparison.Ordinal) && r.BodyText.Contains("\"OVERDUE\"", StringComparison.Ordinal)),
             "the healthy case's OVERDUE callback");
 
         // The relay and the consumers still serve new cases.
@@ -80,7 +80,7 @@ public sealed class PoisonRowTests
         var failed = await host.GetJsonAsync("/api/admin/failed-messages?reason=UNREADABLE_DATA", GatewayHost.ViewerToken);
         Assert.Contains(failed["items"]!.AsArray(), f => (string?)f!["caseId"] == poison);
         JsonArray parked = [];
-        await WaitUntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             parked = (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray();
             return parked.Any(p => (string?)p!["kind"] == "OUTBOX_MESSAGE");
@@ -104,7 +104,7 @@ public sealed class PoisonRowTests
         var released = await host.PostJsonAsync(release, new JsonObject());
         Assert.Equal(message, (string?)released["rowId"]);
         // Release deleted the row: seeing it again means the relay tried the message again.
-        await WaitUntilAsync(async () => (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray()
+        await Poll.UntilAsync(async () => (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray()
             .Any(p => (string?)p!["rowId"] == message), "the released message to be tried again and parked anew");
     }
 
@@ -130,7 +130,7 @@ public sealed class PoisonRowTests
         clock.Set(new DateTimeOffset(2026, 11, 25, 17, 31, 0, Beijing));
         await host.WaitForCaseAsync(healthy, v => Count(v, "DEADLINE_MISSED") == 1);
         JsonArray parked = [];
-        await WaitUntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             parked = (await host.GetNodeAsync("/api/admin/parked", GatewayHost.ViewerToken)).AsArray();
             return parked.Any(p => (string?)p!["rowId"] == "dsp-orphan");
@@ -179,18 +179,6 @@ public sealed class PoisonRowTests
         command.CommandText = sql;
         foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(15)) Assert.Fail($"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
     }
 
     private static async Task<HttpResponseMessage> Post(GatewayHost host, string path, string token)

@@ -24,7 +24,7 @@ public sealed class StoreHousekeepingTests
         foreach (var portal in new[] { "hubei", "zhejiang" })
             using (var pushed = await host.Http.SendAsync(new SignedCall(portal, SampleBodies.Fresh(portal)) { At = clock.GetUtcNow() }.ToRequest()))
                 Assert.Equal(HttpStatusCode.Created, pushed.StatusCode);
-        await WaitAsync(async () => await CountAsync(host, "outbox WHERE published_at IS NULL") == 0);
+        await Poll.UntilAsync(async () => await CountAsync(host, "outbox WHERE published_at IS NULL") == 0, "every outbox row published");
         var published = await CountAsync(host, "outbox");
         Assert.True(published >= 2, $"{published} outbox rows");
         // A row not published yet (as during a broker outage) is never purged, however old; claimed by this live instance
@@ -48,11 +48,6 @@ public sealed class StoreHousekeepingTests
         Assert.Equal(1, await CountAsync(host, "outbox WHERE message_id = 'msg-unpublished'"));
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300 && !await condition(); i++) await Task.Delay(100);
-        Assert.True(await condition(), "condition not met within 30 s");
-    }
 
     private static async Task<long> CountAsync(GatewayHost host, string from)
     {

@@ -65,9 +65,9 @@ public sealed class StorePlanTests(ITestOutputHelper output)
             var caseId = (string)(await GatewayHost.ReadJsonAsync(response))["caseId"]!;
             await host.WaitForCaseAsync(caseId, v => (string?)v["status"] == "DISPATCHED", TimeSpan.FromSeconds(30));
             await using var db = new Npgsql.NpgsqlConnection(store);
-            await WaitAsync(async () => await db.ExecuteScalarAsync<long>(
+            await Poll.UntilAsync(async () => await db.ExecuteScalarAsync<long>(
                 "SELECT (SELECT COUNT(*) FROM outbox WHERE published_at IS NULL) + (SELECT COUNT(*) FROM portal_callbacks WHERE case_id = @caseId AND status = 'PENDING')",
-                new { caseId }) == 0);
+                new { caseId }) == 0, "the outbox drained and the case's callbacks marked");
             await host.GetJsonAsync($"/api/cases/{caseId}");
             recorder.Recording = false;
 
@@ -101,7 +101,7 @@ public sealed class StorePlanTests(ITestOutputHelper output)
             foreach (var group in perCase.GroupBy(s => s.Method).OrderBy(g => g.Key))
                 output.WriteLine($"  {group.Key}: {group.Count()}");
             // Every step of the case's path was seen (statements are named by the innermost store method running them).
-            foreach (var step in new[] { "TryRememberAsync", "TryInsertCaseAsync", "TakeDispatchAsync", "LockAndReadCaseForDeliveryAsync",
+            foreach (var step in new[] { "TryRememberAsync", "TryInsertCaseAsync", "TakeDispatchAsync", "RecordAcknowledgementsAsync",
                          "ClaimOutboxAsync", "MarkOutboxPublishedAsync", "MarkPortalCallbackAsync", "GetCaseDocumentAsync" })
                 Assert.True(perCase.Any(s => s.Method == step), $"no statement of {step} was explained");
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Distinct()));
@@ -127,9 +127,4 @@ public sealed class StorePlanTests(ITestOutputHelper output)
         return flat.Length > 200 ? flat[..200] + "…" : flat;
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300 && !await condition(); i++) await Task.Delay(100);
-        Assert.True(await condition(), "condition not met within 30 s");
-    }
 }
