@@ -137,9 +137,10 @@ public static class GatewayApp
 
         // Before the bus: hosted services start in order, so the first heartbeat is in the store before any lease is taken.
         services.AddHostedService<InstanceHeartbeat>();
-        // Before the bus too: it stops after the bus, so every acknowledgement a consumer waits on is recorded.
-        services.AddSingleton<AcknowledgementBatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<AcknowledgementBatcher>());
+        // Before the bus too: they stop after it, so every write a consumer waits on is done.
+        services.AddGroupCommit<TakeBatcher>();
+        services.AddGroupCommit<AcknowledgementBatcher>();
+        services.AddGroupCommit<CallbackMarkBatcher>();
         services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StoreHousekeeping>();

@@ -27,6 +27,7 @@ namespace Gateway.Messaging;
 /// </summary>
 public sealed class SendDispatchConsumer(
     IDispatchStore store,
+    TakeBatcher takes,
     AcknowledgementBatcher acknowledgements,
     IFeeListStore fees,
     IBookingStore bookings,
@@ -57,9 +58,9 @@ public sealed class SendDispatchConsumer(
             return;
         }
 
-        // One statement takes the dispatch (SENT under this instance's lease) and reads what the work order is built from;
-        // the outcome is then recorded in one transaction (docs/performance.md).
-        var take = await store.TakeDispatchAsync(message.DispatchId, Now(), Now() + (long)settings.DispatchLease.TotalMilliseconds, ct);
+        // One statement (shared with the other takes waiting) takes the dispatch (SENT under this instance's lease) and reads
+        // what the work order is built from; the outcome is then recorded in one transaction, shared too (docs/performance.md).
+        var take = await takes.RunAsync(new TakeBatcher.Request(message.DispatchId), ct);
         if (take is null)
         {
             logger.LogInformation("Dispatch {DispatchId} needs no sending (acknowledged, failed, unknown, or being sent by a live instance); message {MessageId} ignored",
@@ -210,7 +211,7 @@ public sealed class SendDispatchConsumer(
 
         if (result.Outcome == DispatchOutcome.Acknowledged)
         {
-            await acknowledgements.RecordAsync(new Acknowledgement(take.Sending, result.OrderNo!, Now(), actor), ct);
+            await acknowledgements.RunAsync(new Acknowledgement(take.Sending, result.OrderNo!, Now(), actor), ct);
             logger.LogDebug("Dispatch {DispatchId} acknowledged by {CounterpartId} as {OrderNo}", dispatch.DispatchId, dispatch.CounterpartId, result.OrderNo);
             return;
         }

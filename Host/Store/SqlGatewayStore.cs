@@ -226,17 +226,22 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken)
+    public async Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken) =>
+        (await TakeDispatchesAsync([dispatchId], at, leaseUntil, cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil,
+        CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        // One statement takes the dispatch and reads what its work order is built from. A dispatch being sent right now
+        // One statement takes the dispatches and reads what their work orders are built from. A dispatch being sent right now
         // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
         // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
-        var taken = (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
+        var ids = dispatchIds.Distinct().ToList();
+        return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
-            WHERE dispatch_id = @dispatchId
+            WHERE {dialect.InList("dispatch_id", "ids")}
               AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
             RETURNING {DispatchColumns},
                 (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
@@ -245,15 +250,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
                 (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
                  WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
-            """, WithHolder(new { dispatchId, at, leaseUntil }), cancellationToken: cancellationToken),
+            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
             // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
             (dispatch, @case) => new DispatchTake(dispatch,
                 Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
                 @case?.PolicyJson,
                 (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                     .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
-            splitOn: "Region")).SingleOrDefault();
-        return taken;
+            splitOn: "Region")).ToList();
     }
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
@@ -616,6 +620,15 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
             WHERE event_id = @eventId AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
             """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkPortalCallbacksRecordedAsync(IReadOnlyList<string> eventIds, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await db.ExecuteAsync(new CommandDefinition($"""
+            UPDATE portal_callbacks SET status = {Q(CallbackStatus.Recorded)}, attempts = attempts + 1, last_error = NULL
+            WHERE {dialect.InList("event_id", "eventIds")} AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
+            """, new { eventIds = eventIds.Distinct().ToList() }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ public interface IDispatchStore
     /// what its work order is built from; null when it needs no sending (unknown, settled, or being sent by a live holder).
     /// </summary>
     Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken);
+    /// <summary>Takes several dispatches as <see cref="TakeDispatchAsync"/> does, in one statement: one take per dispatch taken.</summary>
+    Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil, CancellationToken cancellationToken);
     /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
     Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>
