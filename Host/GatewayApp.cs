@@ -4,6 +4,7 @@ using Gateway.Adapters.Counterparts.Rest;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Portals;
 using Gateway.Adapters.Portals.Callbacks;
+using Gateway.Application.Callbacks;
 using Gateway.Adapters.Sandbox;
 using Gateway.Adapters.Security;
 using Gateway.Application.Cases;
@@ -106,6 +107,7 @@ public static class GatewayApp
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IApplicationIntake, ApplicationIntake>();
+        services.AddSingleton(sp => new PortalCallbackTargets(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.AddSingleton<Gateway.Application.Intents.IntentRegistration>();
         services.AddSingleton<Gateway.Application.Intents.IntentConfirmation>();
         services.AddSingleton<CaseEventRules>();
@@ -129,6 +131,9 @@ public static class GatewayApp
                 c.MaxResponseContentBufferSize = BoundedResponse.MaxBytes;
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, MaxResponseHeadersLength = 64 })
+            // The client logs each send itself (RestCounterpartClient); the factory's two logging handlers per request only
+            // opened scopes for lines the configuration drops (System.Net.Http.HttpClient at Warning).
+            .RemoveAllLoggers()
             .AddCounterpartResilience()
             .AddHttpMessageHandler<OutboundSigningHandler>();
         services.AddSingleton<RestCounterpartClient>();
@@ -140,7 +145,6 @@ public static class GatewayApp
         // Before the bus too: they stop after it, so every write a consumer waits on is done.
         services.AddGroupCommit<TakeBatcher>();
         services.AddGroupCommit<AcknowledgementBatcher>();
-        services.AddGroupCommit<CallbackMarkBatcher>();
         services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StoreHousekeeping>();

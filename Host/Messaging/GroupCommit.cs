@@ -17,10 +17,14 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>What a batch did with one of its items: done with a result, or left to <see cref="RunAloneAsync"/>.</summary>
-    protected readonly record struct Outcome(bool Done, TResult Result)
+    /// <summary>
+    /// What a batch did with one of its items: done with a result, left to <see cref="RunAloneAsync"/>, or carried into the
+    /// next batch (it must see this batch's effects, and waits for nothing but its commit).
+    /// </summary>
+    protected readonly record struct Outcome(bool Done, TResult Result, bool Again = false)
     {
         public static Outcome Left => new(false, default!);
+        public static Outcome NextBatch => new(false, default!, true);
         public static Outcome Of(TResult result) => new(true, result);
     }
 
@@ -43,10 +47,13 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
     {
         // Runs until the queue is completed at stop and drained: a consumer waiting on its item is always answered.
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        var carried = new List<Pending>();
+        while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            batch.AddRange(carried);
+            carried.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            await SettleAsync(batch);
+            await SettleAsync(batch, carried);
             batch.Clear();
         }
     }
@@ -57,7 +64,7 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task SettleAsync(List<Pending> batch)
+    private async Task SettleAsync(List<Pending> batch, List<Pending> carried)
     {
         IReadOnlyList<Outcome> outcomes;
         try
@@ -72,6 +79,7 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
         }
         for (var i = 0; i < batch.Count; i++)
             if (outcomes[i].Done) batch[i].Done.TrySetResult(outcomes[i].Result);
+            else if (outcomes[i].Again) carried.Add(batch[i]);
             else _ = RunLeftAsync(batch[i]);
     }
 

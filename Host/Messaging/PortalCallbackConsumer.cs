@@ -22,7 +22,7 @@ namespace Gateway.Messaging;
 /// so a portal is told until it acknowledges with 2xx.
 /// </summary>
 public sealed class PortalCallbackConsumer(
-    IPortalCallbackStore store, CallbackMarkBatcher marks, IParkedRowStore parked, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
+    IPortalCallbackStore store, IParkedRowStore parked, PortalCallbackClient client, IOptions<GatewayOptions> options, GatewaySettings settings, TimeProvider clock,
     ILogger<PortalCallbackConsumer> logger) : IConsumer<NotifyPortal>
 {
     public async Task Consume(ConsumeContext<NotifyPortal> context)
@@ -30,12 +30,13 @@ public sealed class PortalCallbackConsumer(
         var ct = context.CancellationToken;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         // The message names the portal (the callback's own): without a callback URL the row is only marked, in one
-        // statement shared with the other marks waiting (a callback already SENT or RECORDED is left as it is).
+        // statement (a callback already SENT or RECORDED is left as it is). Rare: such a portal's callbacks are written
+        // RECORDED with no message (PortalCallbackTargets); this is a message written before its URL was removed.
         var portal = options.Value.Portals.GetValueOrDefault(context.Message.Portal);
         var url = portal?.CallbackUrl;
         if (string.IsNullOrWhiteSpace(url))
         {
-            await marks.RunAsync(new CallbackMarkBatcher.Request(context.Message.EventId), ct);
+            await store.MarkPortalCallbackAsync(context.Message.EventId, CallbackStatus.Recorded, now, null, ct);
             return;
         }
         var callback = await store.GetPortalCallbackAsync(context.Message.EventId, ct);

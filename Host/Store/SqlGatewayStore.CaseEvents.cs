@@ -152,16 +152,16 @@ public sealed partial class SqlGatewayStore
             await db.ExecuteAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
                 new { replayed }, tx);
         // Callbacks and every outbox message of the changes (new dispatches' sends, the callbacks' deliveries): one INSERT each.
-        var callbacks = new List<(PortalCallbackRow Callback, OutboxRow Message)>();
+        var callbacks = new List<(PortalCallbackRow Callback, OutboxRow? Message)>();
         var messages = new List<OutboxRow>();
         foreach (var (@case, dispatches, effects, now) in changes)
         {
             var byId = dispatches.Concat(effects.NewDispatches).ToDictionary(d => d.DispatchId);
-            callbacks.AddRange(effects.Callbacks.Select(c => PortalCallbacks.Create(@case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)));
+            callbacks.AddRange(effects.Callbacks.Select(c => PortalCallbacks.Create(CallbackTargets, @case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)));
             messages.AddRange(effects.NewDispatches.Select(d => SendDispatchMessage.For(d, now)));
         }
         await InsertCallbackRowsAsync(db, tx, callbacks.Select(c => c.Callback).ToList());
-        await InsertOutboxRowsAsync(db, tx, messages.Concat(callbacks.Select(c => c.Message)).ToList());
+        await InsertOutboxRowsAsync(db, tx, messages.Concat(callbacks.Select(c => c.Message).OfType<OutboxRow>()).ToList());
         // Cases that reach the same status at the same instant (a batch's last receipts) in one UPDATE.
         foreach (var group in changes.Where(c => c.Effects.CaseStatus is not null).GroupBy(c => (Status: c.Effects.CaseStatus!.Value, c.Now)))
         {

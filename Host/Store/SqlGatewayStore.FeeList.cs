@@ -88,11 +88,11 @@ public sealed partial class SqlGatewayStore
         await ApplyEffectsAsync(db, tx, s.Case, dispatches, effects.Case, now);
         if (effects.IssuedNotice is { } notice)
         {
-            var (callback, message) = PortalCallbacks.Create(s.Case, null, PortalEventNames.FeeListIssued, now,
+            var (callback, message) = PortalCallbacks.Create(CallbackTargets, s.Case, null, PortalEventNames.FeeListIssued, now,
                 $"统一收费清单 {notice.FeeListId}：申请人一次缴纳 {FeeListRules.Yuan(notice.ApplicantTotalFen)}（{notice.ApplicantTotalFen} 分），共 {notice.Items.Count} 项",
                 notice);
             await db.ExecuteAsync(InsertCallbackSql, callback, tx);
-            await db.ExecuteAsync(InsertOutboxSql, message, tx);
+            if (message is not null) await db.ExecuteAsync(InsertOutboxSql, message, tx);
         }
         await tx.CommitAsync(cancellationToken);
         return new FeeOutcome(CaseEventResult.Applied, caseId, Quote: effects.Quote, List: effects.List ?? s.List);

@@ -31,6 +31,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public SqlDialect Dialect => dialect;
 
+    /// <summary>Which portals' callbacks get a message (the others are RECORDED at once): see <see cref="PortalCallbackTargets"/>.</summary>
+    public PortalCallbackTargets CallbackTargets { get; init; } = PortalCallbackTargets.Everyone;
+
     /// <summary>Flags are stored as 0/1 integers so the same SQL compares them on both databases.</summary>
     private static int Flag(bool value) => value ? 1 : 0;
 
@@ -129,9 +132,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     private async Task AddCallbackAsync(DbConnection db, DbTransaction tx, CaseRow @case, DispatchRow? dispatch,
         string @event, long at, string? detail)
     {
-        var (callback, message) = PortalCallbacks.Create(@case, dispatch, @event, at, detail);
+        var (callback, message) = PortalCallbacks.Create(CallbackTargets, @case, dispatch, @event, at, detail);
         await db.ExecuteAsync(InsertCallbackSql, callback, tx);
-        await db.ExecuteAsync(InsertOutboxSql, message, tx);
+        if (message is not null) await db.ExecuteAsync(InsertOutboxSql, message, tx);
     }
 
     private static Task InsertTimelineAsync(DbConnection db, DbTransaction tx, string caseId, TimelineEntry entry) =>
@@ -620,15 +623,6 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                    sent_at = CASE WHEN @status = {Q(CallbackStatus.Sent)} THEN @at ELSE sent_at END
             WHERE event_id = @eventId AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
             """, new { eventId, status = WireName.Of(status), at, error = PersonalDataMask.FreeTextOrNull(error) }, cancellationToken: cancellationToken));
-    }
-
-    public async Task MarkPortalCallbacksRecordedAsync(IReadOnlyList<string> eventIds, CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        await db.ExecuteAsync(new CommandDefinition($"""
-            UPDATE portal_callbacks SET status = {Q(CallbackStatus.Recorded)}, attempts = attempts + 1, last_error = NULL
-            WHERE {dialect.InList("event_id", "eventIds")} AND status NOT IN {In(CallbackStatus.Sent, CallbackStatus.Recorded)}
-            """, new { eventIds = eventIds.Distinct().ToList() }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken)

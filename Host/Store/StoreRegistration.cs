@@ -1,3 +1,4 @@
+using Gateway.Application.Callbacks;
 using Gateway.Adapters.Security;
 using Gateway.Application.Configuration;
 using Gateway.Application.Instances;
@@ -18,7 +19,7 @@ public static class StoreRegistration
             var dataSource = NpgsqlDataSource.Create(PostgresConnectionString(settings.StoreConnectionString));
             services.AddSingleton(dataSource);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(dataSource.CreateConnection, SqlDialect.Postgres, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>() });
+                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
         }
         else
         {
@@ -30,7 +31,7 @@ public static class StoreRegistration
             // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>() });
+                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
         }
         // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
         services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
@@ -52,6 +53,10 @@ public static class StoreRegistration
         services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<IGatewayStore>());
         return services;
     }
+
+    /// <summary>The host's portals with a callback URL; every portal when the store runs without a host (the migrate verb).</summary>
+    private static PortalCallbackTargets CallbackTargets(IServiceProvider services) =>
+        services.GetService<PortalCallbackTargets>() ?? PortalCallbackTargets.Everyone;
 
     /// <summary>
     /// The configured PostgreSQL connection string with two defaults the store's hot paths need (each stays as set when

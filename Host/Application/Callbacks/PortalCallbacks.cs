@@ -11,12 +11,13 @@ namespace Gateway.Application.Callbacks;
 
 /// <summary>
 /// Builds portal callback rows and the outbox message that delivers each one. Written in the same transaction
-/// as the change they report, so a portal hears of every change exactly once (the event id is the key).
+/// as the change they report, so a portal hears of every change exactly once (the event id is the key). A portal
+/// without a callback URL gets its rows RECORDED at once and no message (<see cref="PortalCallbackTargets"/>).
 /// </summary>
 public static class PortalCallbacks
 {
-    public static (PortalCallbackRow Callback, OutboxRow Message) Create(CaseRow @case, DispatchRow? dispatch, string @event, long at, string? detail,
-        FeeListNotice? feeList = null)
+    public static (PortalCallbackRow Callback, OutboxRow? Message) Create(PortalCallbackTargets targets, CaseRow @case, DispatchRow? dispatch,
+        string @event, long at, string? detail, FeeListNotice? feeList = null)
     {
         var at8 = DateTimeOffset.FromUnixTimeMilliseconds(at).ToOffset(TimeSpan.FromHours(8));
         var eventId = $"evt-{Guid.CreateVersion7(at8):N}";
@@ -31,6 +32,11 @@ public static class PortalCallbacks
             Status = CallbackStatus.Pending,
             CreatedAt = at,
         };
+        if (!targets.Sends(@case.Portal))
+        {
+            callback.Status = CallbackStatus.Recorded;
+            return (callback, null);
+        }
         var message = new OutboxRow
         {
             MessageId = Guid.CreateVersion7(at8).ToString(),

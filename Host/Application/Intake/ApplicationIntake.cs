@@ -43,6 +43,7 @@ public sealed class ApplicationIntake(
     IContentHash contentHashes,
     IIntentStore intents,
     IntentRegistration intentRegistration,
+    PortalCallbackTargets callbackTargets,
     ILogger<ApplicationIntake> logger) : IApplicationIntake
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -140,9 +141,9 @@ public sealed class ApplicationIntake(
         var callbacks = new List<PortalCallbackRow>();
         void Notify(DispatchRow? dispatch, string @event, string detail)
         {
-            var (callback, message) = PortalCallbacks.Create(row, dispatch, @event, now, detail);
+            var (callback, message) = PortalCallbacks.Create(callbackTargets, row, dispatch, @event, now, detail);
             callbacks.Add(callback);
-            outbox.Add(message);
+            if (message is not null) outbox.Add(message);
         }
         Notify(null, PortalEventNames.Accepted, $"受理回执 {receiptNo}");
         foreach (var work in policy.OuterWorks.Where(w => w.CommitmentReceiptNo is not null))

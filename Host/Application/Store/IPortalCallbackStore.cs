@@ -8,7 +8,5 @@ public interface IPortalCallbackStore
     Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken);
     Task MarkPortalCallbackAsync(string eventId, CallbackStatus status, long at, string? error, CancellationToken cancellationToken);
-    /// <summary>Marks several callbacks RECORDED (their portal has no callback URL) in one statement; one already SENT or RECORDED stays.</summary>
-    Task MarkPortalCallbacksRecordedAsync(IReadOnlyList<string> eventIds, CancellationToken cancellationToken);
     Task<int> RequeueFailedPortalCallbacksAsync(long olderThan, long now, CancellationToken cancellationToken);
 }
