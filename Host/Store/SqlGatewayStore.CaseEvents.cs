@@ -122,9 +122,13 @@ public sealed partial class SqlGatewayStore
     /// </summary>
     private async Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CaseChange> changes)
     {
+        // Every dispatch change of the batch in one UPDATE, unless one dispatch changes twice (then one statement each, in order).
+        var dispatchChanges = changes.SelectMany(c => c.Effects.DispatchChanges.Select(d => (Change: d, c.Now))).ToList();
+        var batched = dispatchChanges.Count > 1 && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count;
+        if (batched) await UpdateDispatchRowsAsync(db, tx, dispatchChanges);
         foreach (var (_, _, effects, now) in changes)
         {
-            foreach (var change in effects.DispatchChanges)
+            foreach (var change in batched ? [] : effects.DispatchChanges)
                 await db.ExecuteAsync("""
                     UPDATE dispatches SET status = @Status, progress = @Progress,
                         met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Gateway.Contracts;
 using Gateway.Application.Store;
 using Gateway.Contracts.Privacy;
 using Gateway.Routing.Lifecycle;
@@ -16,27 +17,53 @@ public sealed partial class SqlGatewayStore
     /// <summary>Keeps one statement's parameters well below both databases' limits (SQLite 32,766; PostgreSQL 65,535).</summary>
     private const int MaxParametersPerInsert = 2000;
 
+    /// <summary>
+    /// Dispatch changes of several cases (a batch of acknowledgements) in one <c>UPDATE … FROM</c> a list of values: the same
+    /// assignments as one change's UPDATE in ApplyEffectsAsync. Each dispatch at most once in <paramref name="changes"/>.
+    /// </summary>
+    private static async Task UpdateDispatchRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(DispatchChange Change, long Now)> changes)
+    {
+        var (values, args) = ValueRows(changes,
+            c => c.Change.DispatchId, c => WireName.Of(c.Change.Status), c => c.Change.Progress, c => Flag(c.Change.Met), c => c.Change.ExternalRef,
+            c => Flag(c.Change.ClearError), c => c.Now);
+        await db.ExecuteAsync($"""
+            WITH v (dispatch_id, status, progress, met, external_ref, clear_error, at) AS (VALUES {values})
+            UPDATE dispatches SET status = v.status, progress = v.progress,
+                met_at = CASE WHEN v.met = 1 THEN COALESCE(dispatches.met_at, v.at) ELSE dispatches.met_at END,
+                external_ref = COALESCE(dispatches.external_ref, v.external_ref),
+                acknowledged_at = CASE WHEN v.external_ref IS NULL THEN dispatches.acknowledged_at ELSE COALESCE(dispatches.acknowledged_at, v.at) END,
+                last_error = CASE WHEN v.clear_error = 1 THEN NULL ELSE dispatches.last_error END
+            FROM v WHERE dispatches.dispatch_id = v.dispatch_id
+            """, args, tx);
+    }
+
+    /// <summary><c>(@r0c0, @r0c1, …), (@r1c0, …)</c> and their parameters: the rows of a VALUES list.</summary>
+    private static (string Values, DynamicParameters Args) ValueRows<T>(IReadOnlyList<T> rows, params Func<T, object?>[] columns)
+    {
+        var args = new DynamicParameters();
+        var values = new List<string>(rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var names = new string[columns.Length];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                names[c] = $"@r{r}c{c}";
+                args.Add(names[c][1..], columns[c](rows[r]));
+            }
+            values.Add("(" + string.Join(", ", names) + ")");
+        }
+        return (string.Join(", ", values), args);
+    }
+
     private static async Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
         params (string Column, Func<T, object?> Value)[] columns)
     {
         var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
-            var count = Math.Min(perStatement, rows.Count - start);
-            var args = new DynamicParameters();
-            var values = new List<string>(count);
-            for (var r = 0; r < count; r++)
-            {
-                var names = new string[columns.Length];
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    names[c] = $"@r{r}c{c}";
-                    args.Add(names[c][1..], columns[c].Value(rows[start + r]));
-                }
-                values.Add("(" + string.Join(", ", names) + ")");
-            }
-            await db.ExecuteAsync(
-                $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES {string.Join(", ", values)}", args, tx);
+            var slice = rows.Skip(start).Take(perStatement).ToList();
+            var (values, args) = ValueRows(slice, columns.Select(c => c.Value).ToArray());
+            await db.ExecuteAsync($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES {values}", args, tx);
         }
     }
 
