@@ -28,6 +28,9 @@ public static class AdminEndpoints
         group.MapGet("/parked", ListParkedAsync).WithName("ListParkedRows")
             .WithSummary("搁置的行 (parked rows: what a batch loop could not process, with the reason)")
             .Produces<IReadOnlyList<ParkedRowView>>();
+        group.MapGet("/runtime", () => Results.Json(RuntimeView.Now(), GatewayJson.Options)).WithName("GetRuntime")
+            .WithSummary("本实例运行时计数 (this instance's JIT and GC counters since start: a benchmark checks that tier-up had finished)")
+            .Produces<RuntimeView>();
         endpoints.MapPost("/api/admin/parked/{kind}/{rowId}/release", ReleaseParkedAsync).WithTags("admin").WithName("ReleaseParkedRow")
             .RequireAdminRole(AdminRole.Operator)
             .WithSummary("释放搁置的行 (release a parked row once its cause is fixed: its loop tries it again; an outbox message is re-queued)")

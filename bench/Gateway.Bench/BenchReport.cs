@@ -22,10 +22,16 @@ public static class BenchReport
         count is { } n && r.CasesCompleted > 0 ? (n / (double)r.CasesCompleted).ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
     /// <summary>Why a run is not reported: its warm-up had not settled (see <see cref="WarmupCheck"/>).</summary>
-    public static string? Refusal(ProfileResult r) => r.Warmup is { Settled: false } w
-        ? $"{r.Profile}: NOT REPORTED, the warm-up had not settled: gateway CPU per case {w.FirstHalfMsPerCase:0.00} ms in the first half of the run, " +
-          $"{w.SecondHalfMsPerCase:0.00} ms in the second (more than {WarmupCheck.Tolerance:0.0}x); run again with a longer --warmup-seconds"
-        : null;
+    public static string? Refusal(ProfileResult r) => r.Warmup switch
+    {
+        { HalvesAgree: false } w =>
+            $"{r.Profile}: NOT REPORTED, the warm-up had not settled: gateway CPU per case {w.FirstHalfMsPerCase:0.00} ms in the first half of the run, " +
+            $"{w.SecondHalfMsPerCase:0.00} ms in the second (more than {WarmupCheck.Tolerance:0.0}x); run again with a longer --warmup-seconds",
+        { JitDone: false } w =>
+            $"{r.Profile}: NOT REPORTED, the warm-up had not settled: the gateway's JIT compiled for {w.JitMs:0} ms during the run, " +
+            $"{w.JitShare:P1} of its CPU (more than {WarmupCheck.MaxJitShare:P0}: tier-up still running); run again with a longer --warmup-seconds",
+        _ => null,
+    };
 
     public static string Table(IReadOnlyList<ProfileResult> results)
     {
@@ -34,7 +40,7 @@ public static class BenchReport
         var m = results[0].Machine;
         sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cores} cores, {m.CpuModel}, {m.RamGiB} GiB RAM; {m.Os}; {m.Runtime}");
         sb.AppendLine();
-        sb.AppendLine("| profile | mode | accepted | errors | cases/s | work orders/s | intake p50/p90/p99/max ms | receipt→all acked p50/p99 ms | CPU s gateway / driver+ERPs / postgres / rabbitmq | CPU ms per case gateway / postgres / rabbitmq | statements / commits per case | gateway CPU ms per case, 1st / 2nd half |");
+        sb.AppendLine("| profile | mode | accepted | errors | cases/s | work orders/s | intake p50/p90/p99/max ms | receipt→all acked p50/p99 ms | CPU s gateway / driver+ERPs / postgres / rabbitmq | CPU ms per case gateway / postgres / rabbitmq | statements / commits per case | gateway CPU ms per case, 1st / 2nd half; JIT during the run |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
@@ -45,7 +51,7 @@ public static class BenchReport
                 $"{F(c.GetValueOrDefault("gateway"))} / {F(c.GetValueOrDefault("driver+fake-erps"))} / {F(c.GetValueOrDefault("postgres"))} / {F(c.GetValueOrDefault("rabbitmq"))} | " +
                 $"{F(r.CpuMsPerCase("gateway"))} / {F(r.CpuMsPerCase("postgres"))} / {F(r.CpuMsPerCase("rabbitmq"))} | " +
                 $"{PerCase(r, r.Statements?.Statements)} / {PerCase(r, r.Statements?.Commits)} | " +
-                $"{(r.Warmup is { } w ? $"{F(w.FirstHalfMsPerCase)} / {F(w.SecondHalfMsPerCase)}" : "–")} |");
+                $"{(r.Warmup is { } w ? $"{F(w.FirstHalfMsPerCase)} / {F(w.SecondHalfMsPerCase)}; JIT {w.JitMs:0} ms ({w.JitShare:P1})" : "–")} |");
         }
         var withBaselines = results.Where(r => r.Baselines.Count > 0).ToList();
         if (withBaselines.Count > 0)

@@ -84,6 +84,21 @@ public sealed class OperationsApiTests(KeqiaoGateway gateway) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task Admin_runtime_shows_the_jit_and_gc_counters_to_a_viewer_and_nothing_to_an_anonymous_caller()
+    {
+        using (var anonymous = await GetAsync("/api/admin/runtime", null))
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await PushSampleAsync();
+        var before = await gateway.Host.GetJsonAsync("/api/admin/runtime", GatewayHost.ViewerToken);
+        Assert.True((long)before["jitCompiledMethods"]! > 0);
+        Assert.Equal(3, before["gcCollections"]!.AsArray().Count);
+        // Cumulative: never less on a later read.
+        var after = await gateway.Host.GetJsonAsync("/api/admin/runtime", GatewayHost.ViewerToken);
+        Assert.True((double)after["jitCompilationMilliseconds"]! >= (double)before["jitCompilationMilliseconds"]!);
+        Assert.True((long)after["jitCompiledMethods"]! >= (long)before["jitCompiledMethods"]!);
+    }
+
+    [Fact]
     public async Task Admin_counterparts_lists_every_configured_counterpart()
     {
         using var response = await GetAsync("/api/admin/counterparts", GatewayHost.ViewerToken);
