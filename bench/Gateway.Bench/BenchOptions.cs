@@ -15,7 +15,7 @@ public sealed record BenchOptions
     public double Rate { get; init; }
     public int Concurrency { get; init; } = 32;
     /// <summary>Load at the same rate before the measured run, so that JIT tier-up and pools have settled.</summary>
-    public int WarmupSeconds { get; init; } = 15;
+    public int WarmupSeconds { get; init; } = 120;
     /// <summary>How long to wait after the last push for every dispatch to be acknowledged.</summary>
     public int DrainSeconds { get; init; } = 120;
     public string RepoRoot { get; init; } = "";

@@ -103,7 +103,9 @@ public static class ProfileRun
             {
                 Console.WriteLine($"[{profile}] warm-up: the same load for {options.WarmupSeconds} s, not measured");
                 var warmLoad = await driver.RunAsync(options with { Seconds = options.WarmupSeconds, Count = null }, CancellationToken.None);
-                await DrainAsync(erp, warmLoad, TimeSpan.FromSeconds(options.DrainSeconds));
+                // Flat out, intake runs ahead of dispatch: the measured run starts only once the warm-up's backlog is sent,
+                // or its CPU would be charged to the measured cases.
+                await DrainAsync(erp, warmLoad, TimeSpan.FromSeconds(Math.Max(options.DrainSeconds, 3 * options.WarmupSeconds)));
                 warmed += warmLoad.Count(r => r.Status == 201);
             }
 
