@@ -9,19 +9,23 @@ public static class ProcessCpu
 
     public static double Seconds(int pid) => TryRead(pid, out _, out var ticks) ? ticks / TicksPerSecond : 0;
 
-    /// <summary>Sum over every process whose command name is one of <paramref name="names"/> (e.g. all PostgreSQL backends).</summary>
+    /// <summary>
+    /// Sum over every process whose command name is one of <paramref name="names"/> (e.g. all PostgreSQL backends), with
+    /// the CPU of their children that have exited: a backend that ends during a run (a pooled connection closed) moves
+    /// its CPU into the postmaster's children's time instead of taking it out of the sum.
+    /// </summary>
     public static double SecondsByName(params string[] names)
     {
         long total = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (TryRead(pid, out var comm, out var ticks) && names.Contains(comm)) total += ticks;
+            if (TryRead(pid, out var comm, out var ticks, withExitedChildren: true) && names.Contains(comm)) total += ticks;
         }
         return total / TicksPerSecond;
     }
 
-    private static bool TryRead(int pid, out string comm, out long ticks)
+    private static bool TryRead(int pid, out string comm, out long ticks, bool withExitedChildren = false)
     {
         comm = "";
         ticks = 0;
@@ -37,6 +41,8 @@ public static class ProcessCpu
         var fields = text[(close + 2)..].Split(' ');
         // fields[0] is state (field 3); utime is field 14, stime field 15.
         ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        // cutime and cstime (fields 16, 17): children waited for.
+        if (withExitedChildren) ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
         return true;
     }
 }
@@ -55,6 +61,6 @@ public sealed class CpuMeter(int gatewayPid)
     };
 
     public Dictionary<string, double> Since() =>
-        // By-name sums lose processes that exit during the run (other sessions' backends): never report below zero.
+        // A by-name sum still loses a process whose parent is not among the names (another session's): never below zero.
         Snapshot(gatewayPid).ToDictionary(kv => kv.Key, kv => Math.Max(0, Math.Round(kv.Value - _start.GetValueOrDefault(kv.Key), 2)));
 }
