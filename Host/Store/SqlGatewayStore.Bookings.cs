@@ -19,16 +19,9 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, now);
+        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId);
         var effects = rules(new BookingSnapshot(@case, dispatches, await ReadLatestBookingAsync(db, tx, caseId), now));
-        if (effects.Refusal is not null)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            return new CaseEventOutcome(CaseEventResult.Refused, effects.Refusal, caseId);
-        }
-        await ApplyEffectsAsync(db, tx, @case, dispatches, effects, now);
-        await tx.CommitAsync(cancellationToken);
-        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: caseId);
+        return await CommitOrRefuseAsync(db, tx, @case, dispatches, effects, now, cancellationToken);
     }
 
     public async Task<BookingRow?> GetLatestBookingAsync(string caseId, CancellationToken cancellationToken)

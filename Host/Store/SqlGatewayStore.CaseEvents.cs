@@ -47,43 +47,63 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var subject = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
-            new { dispatchId }, tx);
-        if (subject is null) return new CaseEventOutcome(CaseEventResult.UnknownDispatch);
-        if (subject.CounterpartId != counterpartId) return new CaseEventOutcome(CaseEventResult.OtherCounterpart);
+        var (claim, subject) = await ClaimCounterpartEventAsync(db, tx, counterpartId, eventId, dispatchId, now);
+        if (claim != CaseEventResult.Applied) return new CaseEventOutcome(claim, CaseId: subject?.CaseId);
 
-        var claimed = await db.ExecuteAsync("""
-            INSERT INTO inbound_events (counterpart_id, event_id, dispatch_id, received_at) VALUES (@counterpartId, @eventId, @dispatchId, @now)
-            ON CONFLICT (counterpart_id, event_id) DO NOTHING
-            """, new { counterpartId, eventId, dispatchId, now }, tx);
-        if (claimed == 0) return new CaseEventOutcome(CaseEventResult.Duplicate, CaseId: subject.CaseId);
-
-        var caseId = subject.CaseId;
-        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, now);
-        var policy = Policy(await db.ExecuteScalarAsync<string>("SELECT policy_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx)
-            ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
+        var caseId = subject!.CaseId;
+        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId);
+        var policy = await ReadPolicyAsync(db, tx, caseId);
         subject = dispatches.Single(d => d.DispatchId == dispatchId);
 
         var effects = rules(new CaseSnapshot(@case, policy, dispatches, subject, now, await ReadClocksAsync(db, tx, caseId),
             await ReadBookingForAsync(db, tx, subject)));
+        return await CommitOrRefuseAsync(db, tx, @case, dispatches, effects, now, cancellationToken);
+    }
+
+    /// <summary>The rules' answer, in the caller's transaction: a refusal rolls back and changes nothing; else every effect is written and committed.</summary>
+    private async Task<CaseEventOutcome> CommitOrRefuseAsync(DbConnection db, DbTransaction tx, CaseRow @case, IReadOnlyList<DispatchRow> dispatches,
+        CaseEffects effects, long now, CancellationToken cancellationToken)
+    {
         if (effects.Refusal is not null)
         {
             await tx.RollbackAsync(cancellationToken);
-            return new CaseEventOutcome(CaseEventResult.Refused, effects.Refusal, caseId);
+            return new CaseEventOutcome(CaseEventResult.Refused, effects.Refusal, @case.CaseId);
         }
         await ApplyEffectsAsync(db, tx, @case, dispatches, effects, now);
         await tx.CommitAsync(cancellationToken);
-        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: caseId);
+        return new CaseEventOutcome(CaseEventResult.Applied, CaseId: @case.CaseId);
     }
+
+    /// <summary>
+    /// A counterpart's event about one of its dispatches, claimed in the inbox (<c>inbound_events</c>): Applied with the
+    /// dispatch when this event id is new, else why not (unknown dispatch, another counterpart's, a repeat).
+    /// </summary>
+    private static async Task<(CaseEventResult Result, DispatchRow? Subject)> ClaimCounterpartEventAsync(DbConnection db, DbTransaction tx,
+        string counterpartId, string eventId, string dispatchId, long now)
+    {
+        var subject = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
+            new { dispatchId }, tx);
+        if (subject is null) return (CaseEventResult.UnknownDispatch, null);
+        if (subject.CounterpartId != counterpartId) return (CaseEventResult.OtherCounterpart, null);
+        var claimed = await db.ExecuteAsync("""
+            INSERT INTO inbound_events (counterpart_id, event_id, dispatch_id, received_at) VALUES (@counterpartId, @eventId, @dispatchId, @now)
+            ON CONFLICT (counterpart_id, event_id) DO NOTHING
+            """, new { counterpartId, eventId, dispatchId, now }, tx);
+        return (claimed == 0 ? CaseEventResult.Duplicate : CaseEventResult.Applied, subject);
+    }
+
+    /// <summary>The case's policy, in the caller's transaction.</summary>
+    private static async Task<CasePolicyDocument> ReadPolicyAsync(DbConnection db, DbTransaction tx, string caseId) =>
+        Policy(await db.ExecuteScalarAsync<string>("SELECT policy_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx)
+               ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
 
     /// <summary>
     /// Reading the case row <c>FOR UPDATE</c> takes its lock (PostgreSQL; SQLite has one connection at a time, see
     /// <see cref="SerializedSqliteConnection"/>): two changes to one case (two departments deciding, two last receipts) are
     /// applied one after the other, so each sees the other's result. A read, not a write: no new row version per change.
     /// </summary>
-    private async Task<(CaseRow Case, List<DispatchRow> Dispatches)> LockAndReadCaseAsync(DbConnection db, DbTransaction tx, string caseId, long now)
+    private async Task<(CaseRow Case, List<DispatchRow> Dispatches)> LockAndReadCaseAsync(DbConnection db, DbTransaction tx, string caseId)
     {
-        _ = now; // kept for its callers: the lock no longer writes the case row
         var @case = Opened(await db.QuerySingleAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId {dialect.ForUpdate}", new { caseId }, tx))!;
         var dispatches = (await db.QueryAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, tx)).AsList();
@@ -124,11 +144,10 @@ public sealed partial class SqlGatewayStore
     {
         // Every dispatch change of the batch in one UPDATE, unless one dispatch changes twice (then one statement each, in order).
         var dispatchChanges = changes.SelectMany(c => c.Effects.DispatchChanges.Select(d => (Change: d, c.Now))).ToList();
-        var batched = dispatchChanges.Count > 1 && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count;
-        if (batched) await UpdateDispatchRowsAsync(db, tx, dispatchChanges);
-        foreach (var (_, _, effects, now) in changes)
-        {
-            foreach (var change in batched ? [] : effects.DispatchChanges)
+        if (dispatchChanges.Count > 1 && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count)
+            await UpdateDispatchRowsAsync(db, tx, dispatchChanges);
+        else
+            foreach (var (change, now) in dispatchChanges)
                 await db.ExecuteAsync("""
                     UPDATE dispatches SET status = @Status, progress = @Progress,
                         met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
@@ -138,13 +157,12 @@ public sealed partial class SqlGatewayStore
                     WHERE dispatch_id = @DispatchId
                     """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
                         ClearError = Flag(change.ClearError), now }, tx);
-            foreach (var (dispatchId, retime) in effects.DispatchChanges.Where(c => c.Retime is not null).Select(c => (c.DispatchId, c.Retime!)))
-                await db.ExecuteAsync("""
-                    UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
-                        met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
-                    WHERE dispatch_id = @dispatchId
-                    """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
-        }
+        foreach (var (dispatchId, retime) in dispatchChanges.Where(c => c.Change.Retime is not null).Select(c => (c.Change.DispatchId, c.Change.Retime!)))
+            await db.ExecuteAsync("""
+                UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
+                    met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
+                WHERE dispatch_id = @dispatchId
+                """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
         await InsertDispatchesAsync(db, tx, changes.SelectMany(c => c.Effects.NewDispatches).ToList());
         foreach (var change in changes)
         {

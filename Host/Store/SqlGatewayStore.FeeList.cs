@@ -23,18 +23,10 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var subject = await db.QuerySingleOrDefaultAsync<DispatchRow>($"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId",
-            new { dispatchId }, tx);
-        if (subject is null) return new FeeOutcome(CaseEventResult.UnknownDispatch);
-        if (subject.CounterpartId != counterpartId) return new FeeOutcome(CaseEventResult.OtherCounterpart);
+        var (claim, subject) = await ClaimCounterpartEventAsync(db, tx, counterpartId, eventId, dispatchId, now);
+        if (claim != CaseEventResult.Applied) return new FeeOutcome(claim, subject?.CaseId);
 
-        var claimed = await db.ExecuteAsync("""
-            INSERT INTO inbound_events (counterpart_id, event_id, dispatch_id, received_at) VALUES (@counterpartId, @eventId, @dispatchId, @now)
-            ON CONFLICT (counterpart_id, event_id) DO NOTHING
-            """, new { counterpartId, eventId, dispatchId, now }, tx);
-        if (claimed == 0) return new FeeOutcome(CaseEventResult.Duplicate, subject.CaseId);
-
-        var (snapshot, dispatches) = await FeeSnapshotAsync(db, tx, subject.CaseId, now);
+        var (snapshot, dispatches) = await FeeSnapshotAsync(db, tx, subject!.CaseId, now);
         var effects = rules(snapshot, dispatches.Single(d => d.DispatchId == dispatchId));
         return await FinishAsync(db, tx, snapshot, dispatches, effects, now, cancellationToken);
     }
@@ -55,9 +47,8 @@ public sealed partial class SqlGatewayStore
 
     private async Task<(FeeSnapshot Snapshot, List<DispatchRow> Dispatches)> FeeSnapshotAsync(DbConnection db, DbTransaction tx, string caseId, long now)
     {
-        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, now);
-        var policy = Policy(await db.ExecuteScalarAsync<string>("SELECT policy_json FROM case_policies WHERE case_id = @caseId", new { caseId }, tx)
-            ?? throw new InvalidOperationException($"case {caseId} has no policy row"));
+        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId);
+        var policy = await ReadPolicyAsync(db, tx, caseId);
         return (new FeeSnapshot(@case, policy, dispatches, await ReadQuotesAsync(db, tx, caseId), await ReadFeeListAsync(db, tx, caseId), now), dispatches);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class SqlGatewayStore
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId, at);
+        var (@case, dispatches) = await LockAndReadCaseAsync(db, tx, caseId);
         var existing = (await ReadRatingsAsync(db, tx, caseId)).FirstOrDefault(r => r.Service == service);
         var (verdict, utilities) = RatingRules.Decide(dispatches, service, existing, score, comment);
         if (verdict != RatingRules.Verdict.Accept)

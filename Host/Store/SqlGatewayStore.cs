@@ -292,9 +292,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         else if ((await LockAndReadCaseForDeliveryAsync(db, tx, sending.CaseId)) is var (@case, dispatches)
                  && dispatches.FirstOrDefault(d => d.DispatchId == sending.DispatchId) is { } subject)
         {
-            var effects = DeliveryRules.Acknowledge(@case!, dispatches, subject, orderNo, actor, at);
-            effects.Timeline.Insert(0, DeliveryRules.Sending(sending.DispatchId, sending.CounterpartId, sending.Attempts, sending.SentAt));
-            await ApplyEffectsAsync(db, tx, @case!, dispatches, effects, at);
+            await ApplyEffectsAsync(db, tx, @case!, dispatches, Acknowledged(@case!, dispatches, subject, new Acknowledgement(sending, orderNo, at, actor)), at);
         }
         await tx.CommitAsync(cancellationToken);
     }
@@ -330,15 +328,21 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             var ack = byCase[@case.CaseId];
             var snapshot = dispatches[@case.CaseId].ToList();
             if (snapshot.FirstOrDefault(d => d.DispatchId == ack.Sending.DispatchId) is not { } subject) continue;
-            var effects = DeliveryRules.Acknowledge(@case, snapshot, subject, ack.OrderNo, ack.Actor, ack.At);
-            effects.Timeline.Insert(0, DeliveryRules.Sending(ack.Sending.DispatchId, ack.Sending.CounterpartId, ack.Sending.Attempts, ack.Sending.SentAt));
-            changes.Add(new CaseChange(@case, snapshot, effects, ack.At));
+            changes.Add(new CaseChange(@case, snapshot, Acknowledged(@case, snapshot, subject, ack), ack.At));
         }
         await ApplyEffectsAsync(db, tx, changes);
         await tx.CommitAsync(cancellationToken);
         var lockedSet = lockedIds.ToHashSet();
         left.AddRange(byCase.Values.Where(a => !lockedSet.Contains(a.Sending.CaseId)));
         return left;
+    }
+
+    /// <summary>What the rules decide for one acknowledgement, its send's DISPATCH_SENT line first (written with its outcome).</summary>
+    private static CaseEffects Acknowledged(CaseRow @case, IReadOnlyList<DispatchRow> dispatches, DispatchRow subject, Acknowledgement ack)
+    {
+        var effects = DeliveryRules.Acknowledge(@case, dispatches, subject, ack.OrderNo, ack.Actor, ack.At);
+        effects.Timeline.Insert(0, DeliveryRules.Sending(ack.Sending.DispatchId, ack.Sending.CounterpartId, ack.Sending.Attempts, ack.Sending.SentAt));
+        return effects;
     }
 
     public async Task RecordDispatchFailureAsync(FailedMessage failure, CancellationToken cancellationToken)
