@@ -27,7 +27,7 @@ public static class BookingEndpoints
         foreach (var portal in PortalIds.All)
             endpoints.MapPost($"/api/portals/{portal}/bookings", (HttpContext http, BookingRequests bookings) => BookAsync(portal, http, bookings))
                 .RequireSignedCaller(PortalCaller.Only(portal))
-                .WithTags("portals").WithName($"Bookings{Pascal(portal)}")
+                .WithTags("portals").WithName($"Bookings{OperationNames.Portal(portal)}")
                 .WithSummary($"预约联合验收与接通（{portal}）(the applicant books one time for every utility of the case)")
                 .DescribesRequestBody<BookingRequest>("application/json")
                 .Produces<BookingReceipt>(StatusCodes.Status201Created)
@@ -39,8 +39,6 @@ public static class BookingEndpoints
             .WithSummary("公用事业单位答复预约 (a utility confirms the booked time or proposes another)")
             .DescribesRequestBody<AppointmentReport>("application/json").DescribeEventAnswers();
     }
-
-    private static string Pascal(string id) => string.Concat(id.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     private static async Task<IResult> BookAsync(string portal, HttpContext http, BookingRequests bookings)
     {

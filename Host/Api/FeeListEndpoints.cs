@@ -33,7 +33,7 @@ public static class FeeListEndpoints
         foreach (var portal in PortalIds.All)
             endpoints.MapPost($"/api/portals/{portal}/fee-payments", (HttpContext http, ICaseStore cases, FeeListHandler handler) => PayAsync(portal, http, cases, handler))
                 .RequireSignedCaller(new OnlyCaller(portal, "调用方无权使用该接口", caller => $"访问密钥 {caller} 不能确认 {portal} 申报的缴费"))
-                .WithTags("portals").WithName($"FeePayment{string.Concat(portal.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]))}")
+                .WithTags("portals").WithName($"FeePayment{OperationNames.Portal(portal)}")
                 .WithSummary($"门户确认一次缴费 (portal {portal} confirms the applicant's single payment of the fee list)")
                 .DescribesRequestBody<FeePaymentRequest>("application/json")
                 .Produces<FeePaymentReceipt>(StatusCodes.Status200OK)

@@ -26,7 +26,7 @@ public static class IntentEndpoints
         foreach (var portal in PortalIds.All)
             endpoints.MapPost(ConfirmRoute(portal), (HttpContext http, IntentConfirmation confirmation) => ConfirmAsync(portal, http, confirmation))
                 .RequireSignedCaller(new OnlyCaller(portal, "调用方无权使用该接口", caller => $"访问密钥 {caller} 不能代 {portal} 确认意向登记"))
-                .WithTags("portals").WithName($"{OperationPrefix(portal)}ConfirmIntent")
+                .WithTags("portals").WithName($"{OperationNames.Portal(portal)}ConfirmIntent")
                 .WithSummary($"业主确认意向登记，转为正式报装（免申办） ({portal}: the owner confirms an intent; it becomes a case, nothing asked again)")
                 .DescribesRequestBody<IntentConfirmRequest>("application/json")
                 .ProducesIntakeAnswers()
@@ -37,10 +37,6 @@ public static class IntentEndpoints
             .WithSummary("意向登记 (intent: the project's early demand, its planning notices, timeline and the case it became); phones masked for viewers")
             .Produces<IntentView>().ProducesProblems(StatusCodes.Status404NotFound);
     }
-
-    /// <summary>zhejiang → Zhejiang, project-approval → ProjectApproval: the operation ids of the per-portal routes.</summary>
-    public static string OperationPrefix(string portal) =>
-        string.Concat(portal.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     private static async Task<IResult> ConfirmAsync(string portal, HttpContext http, IntentConfirmation confirmation)
     {

@@ -38,7 +38,7 @@ public static class RatingEndpoints
             endpoints.MapPost(RouteOf(portal), (HttpContext http, ICaseStore cases, IRatingStore ratings, RegionCatalog regions, LifecycleSettings lifecycle,
                     TimeProvider clock) => RateAsync(portal, http, cases, ratings, regions, lifecycle, clock))
                 .RequireSignedCaller(new OnlyCaller(portal, "无权调用", caller => $"访问密钥 {caller} 不能提交 {portal} 申请人的评价"))
-                .WithTags("portals").WithName($"{IntentEndpoints.OperationPrefix(portal)}Ratings")
+                .WithTags("portals").WithName($"{OperationNames.Portal(portal)}Ratings")
                 .WithSummary(portal == PortalIds.Zhejiang
                     ? "申请人评价 (the applicant rates a connected service's utility; without service, the whole case once as before)"
                     : $"申请人评价 ({portal}: the applicant rates a connected service's utility)")
