@@ -46,6 +46,15 @@ public sealed record SqlDialect(
     /// <summary>The values of <paramref name="expression"/> over a group, comma-separated.</summary>
     public string StringAgg(string expression) => this == Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
 
+    /// <summary>
+    /// Whether several rows go in one statement (<c>INSERT … VALUES (…), (…)</c>, <c>UPDATE … FROM (VALUES …)</c>). PostgreSQL:
+    /// yes, a round trip saved per row. SQLite: no. It runs in-process, so there is no round trip to save, and
+    /// Microsoft.Data.Sqlite binds each named parameter by scanning the statement's list of names, so a statement with
+    /// n parameters costs n² to bind: a batch's 400-parameter INSERT took 14 % of the embedded gateway's CPU in string
+    /// compares (docs/performance.md). One single-row statement, prepared once and run per row, costs less.
+    /// </summary>
+    public bool ManyRowsPerStatement => this == Postgres;
+
     /// <summary><c>column IN (the list in parameter @name)</c>: Npgsql takes the list as one array, Dapper expands it for SQLite.</summary>
     public string InList(string column, string parameter) =>
         this == Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";

@@ -21,7 +21,7 @@ namespace Gateway.Store;
 /// </summary>
 public sealed partial class SqlGatewayStore
 {
-    private static Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IReadOnlyList<DispatchRow> dispatches) =>
+    private Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IReadOnlyList<DispatchRow> dispatches) =>
         InsertRowsAsync(db, tx, "dispatches", dispatches,
             ("dispatch_id", d => d.DispatchId), ("case_id", d => d.CaseId), ("ordinal", d => d.Ordinal), ("counterpart_id", d => d.CounterpartId),
             ("kind", d => d.KindName), ("service", d => d.Service), ("sla_step", d => d.SlaStep), ("status", d => d.StatusName),
@@ -144,19 +144,20 @@ public sealed partial class SqlGatewayStore
     {
         // Every dispatch change of the batch in one UPDATE, unless one dispatch changes twice (then one statement each, in order).
         var dispatchChanges = changes.SelectMany(c => c.Effects.DispatchChanges.Select(d => (Change: d, c.Now))).ToList();
-        if (dispatchChanges.Count > 1 && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count)
+        if (dialect.ManyRowsPerStatement && dispatchChanges.Count > 1
+            && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count)
             await UpdateDispatchRowsAsync(db, tx, dispatchChanges);
         else
-            foreach (var (change, now) in dispatchChanges)
-                await db.ExecuteAsync("""
+            // One statement run per change, in order, on one prepared command (Dapper runs it once per element).
+            await db.ExecuteAsync("""
                     UPDATE dispatches SET status = @Status, progress = @Progress,
                         met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
                         external_ref = COALESCE(external_ref, @ExternalRef),
                         acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END,
                         last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
                     WHERE dispatch_id = @DispatchId
-                    """, new { change.DispatchId, Status = WireName.Of(change.Status), change.Progress, Met = Flag(change.Met), change.ExternalRef,
-                        ClearError = Flag(change.ClearError), now }, tx);
+                    """, dispatchChanges.Select(c => new { c.Change.DispatchId, Status = WireName.Of(c.Change.Status), c.Change.Progress,
+                        Met = Flag(c.Change.Met), c.Change.ExternalRef, ClearError = Flag(c.Change.ClearError), now = c.Now }), tx);
         foreach (var (dispatchId, retime) in dispatchChanges.Where(c => c.Change.Retime is not null).Select(c => (c.Change.DispatchId, c.Change.Retime!)))
             await db.ExecuteAsync("""
                 UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,

@@ -8,9 +8,10 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>
-/// Many rows in one INSERT. Dapper runs a statement once per element of a list; a case's intake and an acknowledgement
-/// write several rows of one table each, so each table gets one <c>INSERT … VALUES (…), (…)</c> instead (plain SQL both
-/// databases take; one prepared statement per row count).
+/// Several rows of one table (a case's intake, a batch of acknowledgements). On PostgreSQL one
+/// <c>INSERT … VALUES (…), (…)</c> per table saves a round trip per row. On SQLite one single-row statement is prepared
+/// once and run per row (<see cref="SqlDialect.ManyRowsPerStatement"/>): in-process there is no round trip to save, and
+/// binding a statement's named parameters costs the square of their number there.
 /// </summary>
 public sealed partial class SqlGatewayStore
 {
@@ -55,32 +56,42 @@ public sealed partial class SqlGatewayStore
         return (string.Join(", ", values), args);
     }
 
-    private static async Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
+    private async Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
         params (string Column, Func<T, object?> Value)[] columns)
     {
+        if (rows.Count == 0) return;
+        var columnList = string.Join(", ", columns.Select(c => c.Column));
+        var values = columns.Select(c => c.Value).ToArray();
+        if (!dialect.ManyRowsPerStatement)
+        {
+            // Dapper runs the statement once per element on one command, which keeps the statement prepared.
+            var (placeholders, _) = ValueRows([rows[0]], values);
+            await db.ExecuteAsync($"INSERT INTO {table} ({columnList}) VALUES {placeholders}", rows.Select(r => ValueRows([r], values).Args), tx);
+            return;
+        }
         var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var slice = rows.Skip(start).Take(perStatement).ToList();
-            var (values, args) = ValueRows(slice, columns.Select(c => c.Value).ToArray());
-            await db.ExecuteAsync($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES {values}", args, tx);
+            var (valueList, args) = ValueRows(slice, values);
+            await db.ExecuteAsync($"INSERT INTO {table} ({columnList}) VALUES {valueList}", args, tx);
         }
     }
 
-    private static Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>
+    private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>
         InsertTimelineRowsAsync(db, tx, entries.Select(e => (caseId, e)).ToList());
 
     /// <summary>Timeline lines of several cases (a batch of acknowledgements) in one INSERT.</summary>
-    private static Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines) =>
+    private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines) =>
         InsertRowsAsync(db, tx, "timeline", lines,
             ("case_id", l => l.CaseId), ("at", l => l.Entry.At), ("type", l => l.Entry.TypeName), ("actor", l => l.Entry.Actor),
             ("detail", l => PersonalDataMask.FreeTextOrNull(l.Entry.Detail)), ("dispatch_id", l => l.Entry.DispatchId));
 
-    private static Task InsertOutboxRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<OutboxRow> rows) =>
+    private Task InsertOutboxRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<OutboxRow> rows) =>
         InsertRowsAsync(db, tx, "outbox", rows,
             ("message_id", m => m.MessageId), ("message_type", m => m.MessageType), ("payload", m => m.Payload), ("created_at", m => m.CreatedAt));
 
-    private static Task InsertCallbackRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<PortalCallbackRow> rows) =>
+    private Task InsertCallbackRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<PortalCallbackRow> rows) =>
         InsertRowsAsync(db, tx, "portal_callbacks", rows,
             ("event_id", c => c.EventId), ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("event", c => c.Event),
             ("payload", c => c.Payload), ("status", c => c.StatusName), ("created_at", c => c.CreatedAt), ("attempts", _ => 0));
