@@ -21,11 +21,12 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
 
     /// <summary>
     /// WAL + synchronous=NORMAL: a commit survives a crash of the gateway (not of the machine's power) without an fsync per
-    /// commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md. A 64 MiB page cache and
-    /// 256 MiB memory-mapped reads: with SQLite's default 2 MiB cache, a store of a few thousand cases re-read its index pages
-    /// with a system call each, about a tenth of the embedded gateway's CPU.
+    /// commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md. Reads memory-mapped (up to
+    /// 256 MiB): with SQLite's default 2 MiB page cache, a store of a few thousand cases re-read its index pages with a system
+    /// call each, about a tenth of the embedded gateway's CPU. A larger page cache instead cost as much again: SQLite scans
+    /// the whole cache's hash table at the end of a write transaction.
     /// </summary>
-    private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456";
+    private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456";
 
     private static readonly ConditionalWeakTable<sqlite3, string> Configured = new();
 
