@@ -91,33 +91,70 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var inserted = await db.ExecuteAsync("""
-            INSERT INTO cases (case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no,
-                               accepted_at, updated_at, application_json, receipt_json)
-            VALUES (@CaseId, @Portal, @PortalApplicationNo, @ContentHash, @Region, @Zone, @StatusName, @ReceiptNo,
-                    @AcceptedAt, @UpdatedAt, @ApplicationJson, @ReceiptJson)
-            ON CONFLICT (portal, portal_application_no) DO NOTHING
-            """, Sealed(newCase.Case), tx);
-        if (inserted == 0)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            return false;
-        }
         // Converting an intent: only while it still is OPEN, so an intent yields one case however its demands race.
-        if (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt))
+        if ((await InsertCaseRowsAsync(db, tx, [newCase])).Count == 0
+            || (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt)))
         {
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
-        // One statement per table, however many rows (SqlGatewayStore.RowBatches).
-        await InsertDispatchesAsync(db, tx, newCase.Dispatches);
-        await db.ExecuteAsync("INSERT INTO case_policies (case_id, policy_json, updated_at) VALUES (@CaseId, @PolicyJson, @UpdatedAt)",
-            new { newCase.Case.CaseId, newCase.PolicyJson, newCase.Case.UpdatedAt }, tx);
-        await InsertTimelineRowsAsync(db, tx, newCase.Case.CaseId, newCase.Timeline);
-        await InsertOutboxRowsAsync(db, tx, newCase.Outbox);
-        await InsertCallbackRowsAsync(db, tx, newCase.Callbacks);
+        await InsertCaseContentsAsync(db, tx, [newCase]);
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<IReadOnlyList<bool>> TryInsertCasesAsync(IReadOnlyList<NewCase> newCases, CancellationToken cancellationToken)
+    {
+        if (newCases.Any(c => c.Intent is not null))
+            throw new ArgumentException("a case converting an intent is inserted on its own (TryInsertCaseAsync)", nameof(newCases));
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
+        var inserted = await InsertCaseRowsAsync(db, tx, newCases);
+        await InsertCaseContentsAsync(db, tx, newCases.Where(c => inserted.Contains(c.Case.CaseId)).ToList());
+        await tx.CommitAsync(cancellationToken);
+        return newCases.Select(c => inserted.Contains(c.Case.CaseId)).ToList();
+    }
+
+    /// <summary>
+    /// The cases' rows; the ids of those inserted. A portal application number already taken (by an earlier push, or an
+    /// identical push earlier in the list) inserts nothing.
+    /// </summary>
+    private async Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases)
+    {
+        const string columns = """
+            case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no, accepted_at, updated_at,
+            application_json, receipt_json
+            """;
+        Func<CaseRow, object?>[] values =
+        [
+            c => c.CaseId, c => c.Portal, c => c.PortalApplicationNo, c => c.ContentHash, c => c.Region, c => c.Zone, c => c.StatusName,
+            c => c.ReceiptNo, c => c.AcceptedAt, c => c.UpdatedAt, c => c.ApplicationJson, c => c.ReceiptJson,
+        ];
+        var rows = newCases.Select(c => Sealed(c.Case)).ToList();
+        const string conflict = "ON CONFLICT (portal, portal_application_no) DO NOTHING";
+        if (dialect.ManyRowsPerStatement)
+        {
+            var (valueList, args) = ValueRows(rows, values);
+            return (await db.QueryAsync<string>($"INSERT INTO cases ({columns}) VALUES {valueList} {conflict} RETURNING case_id", args, tx)).ToHashSet();
+        }
+        // SQLite: one prepared statement run per case (SqlDialect.ManyRowsPerStatement); each reports whether it inserted.
+        var inserted = new HashSet<string>();
+        var (placeholders, _) = ValueRows([rows[0]], values);
+        foreach (var row in rows)
+            if (await db.ExecuteAsync($"INSERT INTO cases ({columns}) VALUES {placeholders} {conflict}", ValueRows([row], values).Args, tx) == 1)
+                inserted.Add(row.CaseId);
+        return inserted;
+    }
+
+    /// <summary>What inserted cases hold besides their rows: one statement per table, however many rows (SqlGatewayStore.RowBatches).</summary>
+    private async Task InsertCaseContentsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases)
+    {
+        await InsertDispatchesAsync(db, tx, newCases.SelectMany(c => c.Dispatches).ToList());
+        await InsertRowsAsync(db, tx, "case_policies", newCases,
+            ("case_id", c => c.Case.CaseId), ("policy_json", c => c.PolicyJson), ("updated_at", c => c.Case.UpdatedAt));
+        await InsertTimelineRowsAsync(db, tx, newCases.SelectMany(c => c.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
+        await InsertOutboxRowsAsync(db, tx, newCases.SelectMany(c => c.Outbox).ToList());
+        await InsertCallbackRowsAsync(db, tx, newCases.SelectMany(c => c.Callbacks).ToList());
     }
 
     private const string InsertCallbackSql = """
@@ -242,6 +279,9 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
+        // The dispatches of one case share one opened case row and one policy text: decrypted once, and decoded once by the
+        // sender (SendDispatchConsumer keys its decoded application on the row).
+        var cases = new Dictionary<string, DispatchTake>();
         return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
@@ -255,11 +295,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                  WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
             """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
             // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
-            (dispatch, @case) => new DispatchTake(dispatch,
-                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
-                @case?.PolicyJson,
-                (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
+            (dispatch, @case) => cases.TryGetValue(dispatch.CaseId, out var shared)
+                ? shared with { Dispatch = dispatch }
+                : cases[dispatch.CaseId] = new DispatchTake(dispatch,
+                    Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
+                    @case?.PolicyJson,
+                    (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
             splitOn: "Region")).ToList();
     }
 

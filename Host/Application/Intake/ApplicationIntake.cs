@@ -26,7 +26,7 @@ namespace Gateway.Application.Intake;
 
 /// <summary>
 /// Accepts a validated canonical application: plans the fan-out and commits case, timeline, dispatches and
-/// outbox in one transaction. The portal application number is the idempotency key; the content hash tells
+/// outbox in one transaction (shared with the cases accepted at the same moment, <see cref="IntakeBatcher"/>). The portal application number is the idempotency key; the content hash tells
 /// a repeat (200, same receipt) from a conflicting reuse (409). In a region that offers intents an early-stage demand
 /// becomes an intent (<see cref="IntentRegistration"/>), and a formal application of a project with an OPEN intent becomes
 /// the case that intent converts to, taking over what it leaves out (docs/lifecycle.md, "Intent registration and 免申办").
@@ -36,6 +36,7 @@ public sealed class ApplicationIntake(
     FanOutPlanner planner,
     CalendarHolder calendars,
     ICaseStore store,
+    IntakeBatcher inserts,
     OutboxSignal outboxSignal,
     TimeProvider clock,
     GatewayMetrics metrics,
@@ -155,7 +156,8 @@ public sealed class ApplicationIntake(
         using (var storeSpan = GatewayTracing.Source.StartActivity("gateway.store.insert_case"))
         {
             storeSpan?.SetTag("gateway.case_id", caseId);
-            inserted = await store.TryInsertCaseAsync(newCase, cancellationToken);
+            // Committed with whatever other cases are being accepted at the same moment (IntakeBatcher).
+            inserted = await inserts.RunAsync(newCase, cancellationToken);
         }
         if (!inserted)
         {

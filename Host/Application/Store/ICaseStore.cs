@@ -8,6 +8,12 @@ public interface ICaseStore
     Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken);
     /// <summary>Commits the case with its timeline, dispatches and outbox; false when the portal application already exists.</summary>
     Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken);
+    /// <summary>
+    /// Commits several cases as <see cref="TryInsertCaseAsync"/> does each, in one transaction: per case, in order, whether it
+    /// was inserted (false: its portal application number was taken, also by an identical push earlier in the list). A case
+    /// that converts an intent is inserted on its own.
+    /// </summary>
+    Task<IReadOnlyList<bool>> TryInsertCasesAsync(IReadOnlyList<NewCase> newCases, CancellationToken cancellationToken);
     Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken);
     Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken);
     Task<(CasePolicyDocument Policy, CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken);

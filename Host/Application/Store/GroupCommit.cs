@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Gateway.Messaging;
+namespace Gateway.Application.Store;
 
 /// <summary>
 /// A group commit: the store writes that consumers ask for while one batch is being written go into the next batch, in
