@@ -12,7 +12,7 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
-public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceStore
+public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceLedger
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
@@ -705,16 +705,42 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             """, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<bool> TryRememberAsync(string accessKey, string nonce, DateTimeOffset seenAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> TryRememberAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken)
     {
-        var now = seenAt.ToUnixTimeMilliseconds();
+        // A nonce used twice in the list: the first use counts, the second is a replay (as one after the other).
+        var first = uses.DistinctBy(u => (u.AccessKey, u.Nonce)).ToHashSet(ReferenceEqualityComparer.Instance);
+        var distinct = uses.Where(first.Contains).ToList();
+        // A spent nonce counts as expired only once it expired before the earliest use of the list: a batch spans milliseconds.
+        var now = uses.Min(u => u.SeenAt).ToUnixTimeMilliseconds();
         await using var db = await OpenAsync(cancellationToken);
         // Inserts a new nonce, or revives an expired one; a live one is left alone and reported as replayed.
-        var affected = await db.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO nonces (access_key, nonce, expires_at) VALUES (@accessKey, @nonce, @expires)
-            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at
-            WHERE nonces.expires_at < @now
-            """, new { accessKey, nonce, expires = expiresAt.ToUnixTimeMilliseconds(), now }, cancellationToken: cancellationToken));
-        return affected == 1;
+        const string upsert = """
+            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at < @now
+            RETURNING access_key, nonce
+            """;
+        Func<NonceUse, object?>[] values = [u => u.AccessKey, u => u.Nonce, u => u.ExpiresAt.ToUnixTimeMilliseconds()];
+        var remembered = new HashSet<(string, string)>();
+        if (dialect.ManyRowsPerStatement)
+        {
+            var (valueList, args) = ValueRows(distinct, values);
+            args.Add("now", now);
+            remembered.UnionWith(await db.QueryAsync<(string, string)>(new CommandDefinition(
+                $"INSERT INTO nonces (access_key, nonce, expires_at) VALUES {valueList} {upsert}", args, cancellationToken: cancellationToken)));
+        }
+        else
+        {
+            // SQLite: one prepared statement run per nonce (SqlDialect.ManyRowsPerStatement), in one transaction.
+            await using var tx = await db.BeginTransactionAsync(cancellationToken);
+            var (placeholders, _) = ValueRows([distinct[0]], values);
+            foreach (var use in distinct)
+            {
+                var (_, args) = ValueRows([use], values);
+                args.Add("now", now);
+                remembered.UnionWith(await db.QueryAsync<(string, string)>(
+                    $"INSERT INTO nonces (access_key, nonce, expires_at) VALUES {placeholders} {upsert}", args, tx));
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+        return uses.Select(u => first.Contains(u) && remembered.Contains((u.AccessKey, u.Nonce))).ToList();
     }
 }

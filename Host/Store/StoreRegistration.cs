@@ -33,8 +33,9 @@ public static class StoreRegistration
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
                 { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
         }
-        // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
-        services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
+        // The same store keeps the signature nonces (the signature check writes them through NonceBatcher); the use cases
+        // never see that interface, the signature check never sees theirs.
+        services.AddSingleton<INonceLedger>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         // Each use case, endpoint and worker asks for the narrow interface of its concern.
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<IGatewayStore>());
