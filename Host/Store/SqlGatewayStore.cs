@@ -273,41 +273,45 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        // One statement takes the dispatches and reads what their work orders are built from. A dispatch being sent right now
+        // One statement takes the dispatches (committed on its own, before any send); a second reads what their work orders
+        // are built from. A dispatch being sent right now
         // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
         // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
-        // The dispatches of one case share one opened case row and one policy text: decrypted once, and decoded once by the
-        // sender (SendDispatchConsumer keys its decoded application on the row).
-        var cases = new Dictionary<string, DispatchTake>();
-        return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
+        var taken = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
               AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
-            RETURNING {DispatchColumns},
-                (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
-                (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
-                (SELECT c.application_json FROM cases c WHERE c.case_id = dispatches.case_id) AS ApplicationJson,
-                (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
+            RETURNING {DispatchColumns}
+            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken))).AsList();
+        if (taken.Count == 0) return [];
+        // What the work orders are built from, read once per case (not once per dispatch): the dispatches of one case share
+        // one opened case row and one policy text, decrypted once and decoded once by the sender (SendDispatchConsumer keys
+        // its decoded application on the row). An intent's notice has no case row: the sender reads the intent.
+        var caseIds = taken.Select(d => d.CaseId).Distinct().ToList();
+        var cases = (await db.QueryAsync<TakenCase>(new CommandDefinition($"""
+            SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.application_json AS ApplicationJson, p.policy_json AS PolicyJson,
                 (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
-                 WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
-            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
-            // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
-            (dispatch, @case) => cases.TryGetValue(dispatch.CaseId, out var shared)
-                ? shared with { Dispatch = dispatch }
-                : cases[dispatch.CaseId] = new DispatchTake(dispatch,
-                    Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
-                    @case?.PolicyJson,
-                    (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                        .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
-            splitOn: "Region")).ToList();
+                 WHERE o.case_id = c.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
+            FROM cases c LEFT JOIN case_policies p ON p.case_id = c.case_id
+            WHERE {dialect.InList("c.case_id", "caseIds")}
+            """, new { caseIds }, cancellationToken: cancellationToken)))
+            .ToDictionary(c => c.CaseId, c => new DispatchTake(null!,
+                Opened(new CaseRow { CaseId = c.CaseId, Region = c.Region, Zone = c.Zone, ApplicationJson = c.ApplicationJson ?? "" })!,
+                c.PolicyJson,
+                (c.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()));
+        return taken.Select(dispatch => cases.TryGetValue(dispatch.CaseId, out var shared)
+            ? shared with { Dispatch = dispatch }
+            : new DispatchTake(dispatch, new CaseRow { CaseId = dispatch.CaseId, Region = "", ApplicationJson = "" }, null, [])).ToList();
     }
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
     private sealed class TakenCase
     {
+        public string CaseId { get; set; } = "";
         public string Region { get; set; } = "";
         public string? Zone { get; set; }
         public string? ApplicationJson { get; set; }
