@@ -44,6 +44,19 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         return connection;
     }
 
+    /// <summary>
+    /// Connections for a read that needs no transaction. SQLite: readers beside the one gated writer (GatewaySqliteConnection),
+    /// so a portal's repeat check or a take's case read never queues behind a batch's write. Unset: the writer's factory.
+    /// </summary>
+    public Func<DbConnection>? ConnectForReading { get; init; }
+
+    private async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = (ConnectForReading ?? connect)();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
@@ -81,7 +94,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo",
             new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
@@ -182,14 +195,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken)));
     }
 
     public async Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<DispatchRow>(new CommandDefinition(
             $"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, cancellationToken: cancellationToken))).AsList();
@@ -197,7 +210,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
             SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
@@ -261,7 +274,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return await db.QuerySingleOrDefaultAsync<DispatchRow>(new CommandDefinition(
             $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
     }
@@ -272,21 +285,22 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil,
         CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
-        // One statement takes the dispatches (committed on its own, before any send); a second reads what their work orders
-        // are built from. A dispatch being sent right now
-        // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
+        // One statement takes the dispatches (committed on its own, before any send); a second, on a reader, reads what
+        // their work orders are built from. A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
         // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
-        var taken = (await db.QueryAsync<DispatchRow>(new CommandDefinition($"""
+        List<DispatchRow> taken;
+        await using (var writer = await OpenAsync(cancellationToken))
+            taken = (await writer.QueryAsync<DispatchRow>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
               AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
             RETURNING {DispatchColumns}
             """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken))).AsList();
         if (taken.Count == 0) return [];
+        await using var db = await OpenReadAsync(cancellationToken);
         // What the work orders are built from, read once per case (not once per dispatch): the dispatches of one case share
         // one opened case row and one policy text, decrypted once and decoded once by the sender (SendDispatchConsumer keys
         // its decoded application on the row). An intent's notice has no case row: the sender reads the intent.
@@ -647,7 +661,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return await db.QuerySingleOrDefaultAsync<PortalCallbackRow>(new CommandDefinition("""
             SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
@@ -657,7 +671,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<PortalCallbackRow>(new CommandDefinition("""
             SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError

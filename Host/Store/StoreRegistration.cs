@@ -28,10 +28,14 @@ public static class StoreRegistration
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             connection.DefaultTimeout = 30;
             var connectionString = connection.ToString();
-            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
+            // One writer at a time, queued in-process (SerializedSqliteConnection); reads without a transaction beside it
+            // (GatewaySqliteConnection). See docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
+            {
+                ConnectForReading = () => new GatewaySqliteConnection(connectionString),
+                Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp),
+            });
         }
         // The same store keeps the signature nonces (the signature check writes them through NonceBatcher); the use cases
         // never see that interface, the signature check never sees theirs.
