@@ -143,8 +143,6 @@ public static class GatewayApp
         // Before the bus: hosted services start in order, so the first heartbeat is in the store before any lease is taken.
         services.AddHostedService<InstanceHeartbeat>();
         // Before the bus too: they stop after it, so every write a consumer waits on is done.
-        services.AddGroupCommit<NonceBatcher>();
-        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<NonceBatcher>());
         services.AddGroupCommit<IntakeBatcher>();
         services.AddGroupCommit<TakeBatcher>();
         services.AddGroupCommit<AcknowledgementBatcher>();

@@ -1,21 +1,34 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>
-/// A SQLite connection that holds the store's one in-process gate while open: the store's writer. SQLite has one writer at a time;
+/// A SQLite connection that holds the store's one in-process gate while open. SQLite has one writer at a time;
 /// left to contend, Microsoft.Data.Sqlite answers SQLITE_BUSY by sleeping the thread 150 ms and trying again, which
 /// under load turned milliseconds of work into seconds of waiting (see docs/performance.md). Queued on an async gate
 /// instead, each connection runs at once when its turn comes. Other processes on the same file still meet the
 /// ordinary busy handling.
 /// </summary>
-public sealed class SerializedSqliteConnection(string connectionString, SemaphoreSlim gate) : GatewaySqliteConnection(connectionString)
+public sealed class SerializedSqliteConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
 {
     /// <summary>Longer than any store operation; reaching it means a store method opened a second connection while holding one.</summary>
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(60);
     private bool _held;
+
+    /// <summary>
+    /// WAL + synchronous=NORMAL: a commit survives a crash of the gateway (not of the machine's power) without an fsync per
+    /// commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md. Reads memory-mapped (up to
+    /// 256 MiB): with SQLite's default 2 MiB page cache, a store of a few thousand cases re-read its index pages with a system
+    /// call each, about a tenth of the embedded gateway's CPU. A larger page cache instead cost as much again: SQLite scans
+    /// the whole cache's hash table at the end of a write transaction.
+    /// </summary>
+    private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456";
+
+    private static readonly ConditionalWeakTable<sqlite3, string> Configured = new();
 
     public override void Open()
     {
@@ -35,6 +48,12 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
         try
         {
             base.Open();
+            // The pool hands back the same native connection, which keeps its settings: set them once per native connection.
+            if (Configured.TryGetValue(Handle!, out _)) return;
+            using var pragma = CreateCommand();
+            pragma.CommandText = Settings;
+            pragma.ExecuteNonQuery();
+            Configured.AddOrUpdate(Handle!, Settings);
         }
         catch
         {

@@ -32,7 +32,7 @@ public sealed partial class SqlGatewayStore
 
     public async Task<(CasePolicyDocument Policy, CaseRating? Rating)?> GetCasePolicyAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var row = await db.QuerySingleOrDefaultAsync<(string PolicyJson, string? RatingJson)>(new CommandDefinition(
             "SELECT policy_json, rating_json FROM case_policies WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken));
         if (row == default) return null;

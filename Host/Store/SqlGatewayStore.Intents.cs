@@ -17,7 +17,7 @@ public sealed partial class SqlGatewayStore
 
     public async Task<IntentRow?> FindIntentAsync(string region, string projectCode, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<IntentRow>(new CommandDefinition(
             $"SELECT {IntentColumns} FROM intents WHERE region = @region AND project_code = @projectCode",
             new { region, projectCode }, cancellationToken: cancellationToken)));
@@ -25,14 +25,14 @@ public sealed partial class SqlGatewayStore
 
     public async Task<IntentRow?> GetIntentAsync(string intentId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<IntentRow>(new CommandDefinition(
             $"SELECT {IntentColumns} FROM intents WHERE intent_id = @intentId", new { intentId }, cancellationToken: cancellationToken)));
     }
 
     public async Task<IntentRow?> FindIntentOfCaseAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<IntentRow>(new CommandDefinition(
             $"SELECT {IntentColumns} FROM intents WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken)));
     }

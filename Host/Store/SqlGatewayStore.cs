@@ -12,7 +12,7 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
-public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceLedger
+public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceStore
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
@@ -40,19 +40,6 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = connect();
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    /// <summary>
-    /// Connections for a read that needs no transaction. SQLite: readers beside the one gated writer (GatewaySqliteConnection),
-    /// so a portal's repeat check or a take's case read never queues behind a batch's write. Unset: the writer's factory.
-    /// </summary>
-    public Func<DbConnection>? ConnectForReading { get; init; }
-
-    private async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
-    {
-        var connection = (ConnectForReading ?? connect)();
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
@@ -94,7 +81,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo",
             new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
@@ -195,14 +182,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken)));
     }
 
     public async Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<DispatchRow>(new CommandDefinition(
             $"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, cancellationToken: cancellationToken))).AsList();
@@ -210,7 +197,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
             SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
@@ -274,7 +261,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return await db.QuerySingleOrDefaultAsync<DispatchRow>(new CommandDefinition(
             $"SELECT {DispatchColumns} FROM dispatches WHERE dispatch_id = @dispatchId", new { dispatchId }, cancellationToken: cancellationToken));
     }
@@ -285,47 +272,42 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil,
         CancellationToken cancellationToken)
     {
-        // One statement takes the dispatches (committed on its own, before any send); a second, on a reader, reads what
-        // their work orders are built from. A dispatch being sent right now (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
+        await using var db = await OpenAsync(cancellationToken);
+        // One statement takes the dispatches and reads what their work orders are built from. A dispatch being sent right now
+        // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
         // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
-        List<DispatchRow> taken;
-        await using (var writer = await OpenAsync(cancellationToken))
-            taken = (await writer.QueryAsync<DispatchRow>(new CommandDefinition($"""
+        // The dispatches of one case share one opened case row and one policy text: decrypted once, and decoded once by the
+        // sender (SendDispatchConsumer keys its decoded application on the row).
+        var cases = new Dictionary<string, DispatchTake>();
+        return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
               AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
-            RETURNING {DispatchColumns}
-            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken))).AsList();
-        if (taken.Count == 0) return [];
-        await using var db = await OpenReadAsync(cancellationToken);
-        // What the work orders are built from, read once per case (not once per dispatch): the dispatches of one case share
-        // one opened case row and one policy text, decrypted once and decoded once by the sender (SendDispatchConsumer keys
-        // its decoded application on the row). An intent's notice has no case row: the sender reads the intent.
-        var caseIds = taken.Select(d => d.CaseId).Distinct().ToList();
-        var cases = (await db.QueryAsync<TakenCase>(new CommandDefinition($"""
-            SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.application_json AS ApplicationJson, p.policy_json AS PolicyJson,
+            RETURNING {DispatchColumns},
+                (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
+                (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
+                (SELECT c.application_json FROM cases c WHERE c.case_id = dispatches.case_id) AS ApplicationJson,
+                (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
                 (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
-                 WHERE o.case_id = c.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
-            FROM cases c LEFT JOIN case_policies p ON p.case_id = c.case_id
-            WHERE {dialect.InList("c.case_id", "caseIds")}
-            """, new { caseIds }, cancellationToken: cancellationToken)))
-            .ToDictionary(c => c.CaseId, c => new DispatchTake(null!,
-                Opened(new CaseRow { CaseId = c.CaseId, Region = c.Region, Zone = c.Zone, ApplicationJson = c.ApplicationJson ?? "" })!,
-                c.PolicyJson,
-                (c.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()));
-        return taken.Select(dispatch => cases.TryGetValue(dispatch.CaseId, out var shared)
-            ? shared with { Dispatch = dispatch }
-            : new DispatchTake(dispatch, new CaseRow { CaseId = dispatch.CaseId, Region = "", ApplicationJson = "" }, null, [])).ToList();
+                 WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
+            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
+            // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
+            (dispatch, @case) => cases.TryGetValue(dispatch.CaseId, out var shared)
+                ? shared with { Dispatch = dispatch }
+                : cases[dispatch.CaseId] = new DispatchTake(dispatch,
+                    Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
+                    @case?.PolicyJson,
+                    (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
+            splitOn: "Region")).ToList();
     }
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
     private sealed class TakenCase
     {
-        public string CaseId { get; set; } = "";
         public string Region { get; set; } = "";
         public string? Zone { get; set; }
         public string? ApplicationJson { get; set; }
@@ -661,7 +643,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<PortalCallbackRow?> GetPortalCallbackAsync(string eventId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return await db.QuerySingleOrDefaultAsync<PortalCallbackRow>(new CommandDefinition("""
             SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
@@ -671,7 +653,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<PortalCallbackRow>> GetPortalCallbacksAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenReadAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         return (await db.QueryAsync<PortalCallbackRow>(new CommandDefinition("""
             SELECT event_id AS EventId, case_id AS CaseId, portal AS Portal, event AS Event, payload AS Payload, status AS StatusName,
                    created_at AS CreatedAt, sent_at AS SentAt, attempts AS Attempts, last_error AS LastError
@@ -723,42 +705,16 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             """, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<IReadOnlyList<bool>> TryRememberAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken)
+    public async Task<bool> TryRememberAsync(string accessKey, string nonce, DateTimeOffset seenAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        // A nonce used twice in the list: the first use counts, the second is a replay (as one after the other).
-        var first = uses.DistinctBy(u => (u.AccessKey, u.Nonce)).ToHashSet(ReferenceEqualityComparer.Instance);
-        var distinct = uses.Where(first.Contains).ToList();
-        // A spent nonce counts as expired only once it expired before the earliest use of the list: a batch spans milliseconds.
-        var now = uses.Min(u => u.SeenAt).ToUnixTimeMilliseconds();
+        var now = seenAt.ToUnixTimeMilliseconds();
         await using var db = await OpenAsync(cancellationToken);
         // Inserts a new nonce, or revives an expired one; a live one is left alone and reported as replayed.
-        const string upsert = """
-            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at < @now
-            RETURNING access_key, nonce
-            """;
-        Func<NonceUse, object?>[] values = [u => u.AccessKey, u => u.Nonce, u => u.ExpiresAt.ToUnixTimeMilliseconds()];
-        var remembered = new HashSet<(string, string)>();
-        if (dialect.ManyRowsPerStatement)
-        {
-            var (valueList, args) = ValueRows(distinct, values);
-            args.Add("now", now);
-            remembered.UnionWith(await db.QueryAsync<(string, string)>(new CommandDefinition(
-                $"INSERT INTO nonces (access_key, nonce, expires_at) VALUES {valueList} {upsert}", args, cancellationToken: cancellationToken)));
-        }
-        else
-        {
-            // SQLite: one prepared statement run per nonce (SqlDialect.ManyRowsPerStatement), in one transaction.
-            await using var tx = await db.BeginTransactionAsync(cancellationToken);
-            var (placeholders, _) = ValueRows([distinct[0]], values);
-            foreach (var use in distinct)
-            {
-                var (_, args) = ValueRows([use], values);
-                args.Add("now", now);
-                remembered.UnionWith(await db.QueryAsync<(string, string)>(
-                    $"INSERT INTO nonces (access_key, nonce, expires_at) VALUES {placeholders} {upsert}", args, tx));
-            }
-            await tx.CommitAsync(cancellationToken);
-        }
-        return uses.Select(u => first.Contains(u) && remembered.Contains((u.AccessKey, u.Nonce))).ToList();
+        var affected = await db.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO nonces (access_key, nonce, expires_at) VALUES (@accessKey, @nonce, @expires)
+            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at
+            WHERE nonces.expires_at < @now
+            """, new { accessKey, nonce, expires = expiresAt.ToUnixTimeMilliseconds(), now }, cancellationToken: cancellationToken));
+        return affected == 1;
     }
 }

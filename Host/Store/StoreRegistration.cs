@@ -28,18 +28,13 @@ public static class StoreRegistration
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             connection.DefaultTimeout = 30;
             var connectionString = connection.ToString();
-            // One writer at a time, queued in-process (SerializedSqliteConnection); reads without a transaction beside it
-            // (GatewaySqliteConnection). See docs/performance.md.
+            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-            {
-                ConnectForReading = () => new GatewaySqliteConnection(connectionString),
-                Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp),
-            });
+                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
         }
-        // The same store keeps the signature nonces (the signature check writes them through NonceBatcher); the use cases
-        // never see that interface, the signature check never sees theirs.
-        services.AddSingleton<INonceLedger>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
+        // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
+        services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         // Each use case, endpoint and worker asks for the narrow interface of its concern.
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<IGatewayStore>());

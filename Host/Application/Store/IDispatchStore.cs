@@ -7,14 +7,11 @@ public interface IDispatchStore
 {
     Task<DispatchRow?> GetDispatchAsync(string dispatchId, CancellationToken cancellationToken);
     /// <summary>
-    /// Takes a dispatch for sending — SENT under this instance's lease, attempts + 1, committed at once — and returns what its
-    /// work order is built from; null when it needs no sending (unknown, settled, or being sent by a live holder).
+    /// Takes a dispatch for sending — SENT under this instance's lease, attempts + 1 — and returns, from the same statement,
+    /// what its work order is built from; null when it needs no sending (unknown, settled, or being sent by a live holder).
     /// </summary>
     Task<DispatchTake?> TakeDispatchAsync(string dispatchId, long at, long leaseUntil, CancellationToken cancellationToken);
-    /// <summary>
-    /// Takes several dispatches as <see cref="TakeDispatchAsync"/> does, in one statement, and reads their cases once each:
-    /// one take per dispatch taken; the takes of one case share its case row.
-    /// </summary>
+    /// <summary>Takes several dispatches as <see cref="TakeDispatchAsync"/> does, in one statement: one take per dispatch taken.</summary>
     Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil, CancellationToken cancellationToken);
     /// <summary>Gives up this instance's send lease (after an unexpected error) so a retry of the message may send.</summary>
     Task ReleaseDispatchLeaseAsync(string dispatchId, CancellationToken cancellationToken);
