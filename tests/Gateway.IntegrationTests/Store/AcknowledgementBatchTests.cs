@@ -28,18 +28,7 @@ public sealed class AcknowledgementBatchTests
     [Fact]
     public async Task Embedded_a_batch_records_each_case_once_and_leaves_a_second_acknowledgement_of_a_case()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"gw-batch-{Guid.NewGuid():N}.db");
-        var gate = new SemaphoreSlim(1, 1);
-        try
-        {
-            await BatchRecordsLikeOneByOneAsync(new SqlGatewayStore(() => new SerializedSqliteConnection($"Data Source={file}", gate), SqlDialect.Sqlite,
-                PinnedClock()));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-        }
+        await SqliteStoreFile.RunAsync(PinnedClock(), BatchRecordsLikeOneByOneAsync);
     }
 
     [Fact]

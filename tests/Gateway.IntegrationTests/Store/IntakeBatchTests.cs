@@ -19,18 +19,7 @@ public sealed class IntakeBatchTests
     [Fact]
     public async Task Embedded_a_batch_inserts_each_new_case_with_all_it_holds_and_nothing_of_a_taken_number()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"gw-intake-{Guid.NewGuid():N}.db");
-        var gate = new SemaphoreSlim(1, 1);
-        try
-        {
-            await BatchInsertsLikeOneByOneAsync(new SqlGatewayStore(() => new SerializedSqliteConnection($"Data Source={file}", gate), SqlDialect.Sqlite,
-                new SettableClock()));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-        }
+        await SqliteStoreFile.RunAsync(new SettableClock(), BatchInsertsLikeOneByOneAsync);
     }
 
     [Fact]
