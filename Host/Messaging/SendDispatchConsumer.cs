@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Gateway.Adapters.Counterparts;
 using Gateway.Adapters.Counterparts.Rest;
@@ -77,7 +76,7 @@ public sealed class SendDispatchConsumer(
         // Personal data that does not open (a lost key, a value tampered with or copied from another record) or an
         // application that does not read: no work order can be built. Fail the dispatch for operators (not re-queued
         // for ever) and park the case with the reason; the consumer goes on with other messages.
-        var (application, unreadable, policy) = Decoded(take);
+        var application = ReadApplication(@case, out var unreadable);
         if (application is null)
         {
             await parked.ParkAsync(new ParkedRow
@@ -99,7 +98,7 @@ public sealed class SendDispatchConsumer(
                              if (!await instances.RenewDispatchLeaseAsync(dispatch.DispatchId, Now() + (long)settings.DispatchLease.TotalMilliseconds, c))
                                  logger.LogWarning("Dispatch {DispatchId}: this instance no longer holds its send lease", dispatch.DispatchId);
                          }, logger, dispatch.DispatchId))
-                await SendAndRecordAsync(take, application, policy.Value, endpoint, actor, message, intent?.StageName, ct);
+                await SendAndRecordAsync(take, application, endpoint, actor, message, intent?.StageName, ct);
         }
         catch (JsonException ex)
         {
@@ -159,22 +158,6 @@ public sealed class SendDispatchConsumer(
     /// <summary>The failed-message reason of a dispatch whose case cannot be read (also the parked case's reason).</summary>
     public static readonly string UnreadableData = WireName.Of(ParkedReason.UnreadableData);
 
-    /// <summary>
-    /// The case's application and dispatch policy, decoded once per case row: a batch of takes shares one row per case
-    /// (IDispatchStore.TakeDispatchesAsync), so a case's work orders taken together are decoded once, not once each.
-    /// Read only: <see cref="DispatchDocumentBuilder"/> builds new documents from them. A policy that does not read throws
-    /// its <see cref="JsonException"/> where it is used, inside the send's handling.
-    /// </summary>
-    private static DecodedCase Decoded(DispatchTake take) => DecodedCases.GetValue(take.Case, _ =>
-    {
-        var application = ReadApplication(take.Case, out var problem);
-        return new DecodedCase(application, problem, new Lazy<(DispatchPolicy, IReadOnlyList<string>)>(() => DispatchPolicyOf(take)));
-    });
-
-    private static readonly ConditionalWeakTable<CaseRow, DecodedCase> DecodedCases = new();
-
-    private sealed record DecodedCase(HookupApplication? Application, string? Unreadable, Lazy<(DispatchPolicy, IReadOnlyList<string>)> Policy);
-
     private static HookupApplication? ReadApplication(CaseRow @case, out string? problem)
     {
         problem = @case.Unreadable;
@@ -200,11 +183,11 @@ public sealed class SendDispatchConsumer(
         ApplicationJson = intent.ApplicationJson, Unreadable = intent.Unreadable,
     };
 
-    private async Task SendAndRecordAsync(DispatchTake take, HookupApplication application, (DispatchPolicy, IReadOnlyList<string>) decodedPolicy,
-        CounterpartEndpoint endpoint, string actor, SendDispatch message, string? stage, CancellationToken ct)
+    private async Task SendAndRecordAsync(DispatchTake take, HookupApplication application, CounterpartEndpoint endpoint,
+        string actor, SendDispatch message, string? stage, CancellationToken ct)
     {
         var (dispatch, @case) = (take.Dispatch, take.Case);
-        var (policy, jointCounterparts) = decodedPolicy;
+        var (policy, jointCounterparts) = DispatchPolicyOf(take);
         var appointment = dispatch.Kind == DispatchKind.Appointment ? await AppointmentAsync(dispatch, ct) : null;
         var rating = dispatch.Kind == DispatchKind.Rating && await ratings.GetRatingOfNoticeAsync(dispatch.DispatchId, ct) is { } r
             ? new RatingNotice(r.Score, r.Comment, r.At) : null;

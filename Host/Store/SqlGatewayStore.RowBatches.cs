@@ -56,26 +56,46 @@ public sealed partial class SqlGatewayStore
         return (string.Join(", ", values), args);
     }
 
-    private async Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
-        params (string Column, Func<T, object?> Value)[] columns)
+    private Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
+        params (string Column, Func<T, object?> Value)[] columns) =>
+        InsertRowsAsync(db, tx, table, rows, newOnly: null, columns);
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/>: on PostgreSQL as many to a statement as fit, on SQLite one prepared single-row statement
+    /// run per row (<see cref="SqlDialect.ManyRowsPerStatement"/>). With <paramref name="newOnly"/>, a row whose
+    /// <c>Conflict</c> columns are taken (also by an earlier row of the list) inserts nothing, and the <c>Key</c> of each row
+    /// inserted is returned.
+    /// </summary>
+    private async Task<HashSet<string>> InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
+        (string Conflict, string Key)? newOnly, (string Column, Func<T, object?> Value)[] columns)
     {
-        if (rows.Count == 0) return;
-        var columnList = string.Join(", ", columns.Select(c => c.Column));
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        if (rows.Count == 0) return inserted;
+        var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES";
+        var tail = newOnly is var (conflict, key) ? $"ON CONFLICT ({conflict}) DO NOTHING RETURNING {key}" : "";
         var values = columns.Select(c => c.Value).ToArray();
+        async Task RunAsync(string sql, object args)
+        {
+            if (newOnly is null) await db.ExecuteAsync(sql, args, tx);
+            else inserted.UnionWith(await db.QueryAsync<string>(sql, args, tx));
+        }
         if (!dialect.ManyRowsPerStatement)
         {
-            // Dapper runs the statement once per element on one command, which keeps the statement prepared.
             var (placeholders, _) = ValueRows([rows[0]], values);
-            await db.ExecuteAsync($"INSERT INTO {table} ({columnList}) VALUES {placeholders}", rows.Select(r => ValueRows([r], values).Args), tx);
-            return;
+            var sql = $"{head} {placeholders} {tail}";
+            // Dapper runs a statement once per element of a list on one command, which keeps it prepared; a RETURNING one
+            // is read row by row.
+            if (newOnly is null) await db.ExecuteAsync(sql, rows.Select(r => ValueRows([r], values).Args), tx);
+            else foreach (var row in rows) await RunAsync(sql, ValueRows([row], values).Args);
+            return inserted;
         }
         var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
-            var slice = rows.Skip(start).Take(perStatement).ToList();
-            var (valueList, args) = ValueRows(slice, values);
-            await db.ExecuteAsync($"INSERT INTO {table} ({columnList}) VALUES {valueList}", args, tx);
+            var (valueList, args) = ValueRows(rows.Skip(start).Take(perStatement).ToList(), values);
+            await RunAsync($"{head} {valueList} {tail}", args);
         }
+        return inserted;
     }
 
     private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>

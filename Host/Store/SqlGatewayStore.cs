@@ -119,32 +119,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// The cases' rows; the ids of those inserted. A portal application number already taken (by an earlier push, or an
     /// identical push earlier in the list) inserts nothing.
     /// </summary>
-    private async Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases)
-    {
-        const string columns = """
-            case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no, accepted_at, updated_at,
-            application_json, receipt_json
-            """;
-        Func<CaseRow, object?>[] values =
+    private Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases) =>
+        InsertRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case)).ToList(), ("portal, portal_application_no", "case_id"),
         [
-            c => c.CaseId, c => c.Portal, c => c.PortalApplicationNo, c => c.ContentHash, c => c.Region, c => c.Zone, c => c.StatusName,
-            c => c.ReceiptNo, c => c.AcceptedAt, c => c.UpdatedAt, c => c.ApplicationJson, c => c.ReceiptJson,
-        ];
-        var rows = newCases.Select(c => Sealed(c.Case)).ToList();
-        const string conflict = "ON CONFLICT (portal, portal_application_no) DO NOTHING";
-        if (dialect.ManyRowsPerStatement)
-        {
-            var (valueList, args) = ValueRows(rows, values);
-            return (await db.QueryAsync<string>($"INSERT INTO cases ({columns}) VALUES {valueList} {conflict} RETURNING case_id", args, tx)).ToHashSet();
-        }
-        // SQLite: one prepared statement run per case (SqlDialect.ManyRowsPerStatement); each reports whether it inserted.
-        var inserted = new HashSet<string>();
-        var (placeholders, _) = ValueRows([rows[0]], values);
-        foreach (var row in rows)
-            if (await db.ExecuteAsync($"INSERT INTO cases ({columns}) VALUES {placeholders} {conflict}", ValueRows([row], values).Args, tx) == 1)
-                inserted.Add(row.CaseId);
-        return inserted;
-    }
+            ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("portal_application_no", c => c.PortalApplicationNo),
+            ("content_hash", c => c.ContentHash), ("region", c => c.Region), ("zone", c => c.Zone), ("status", c => c.StatusName),
+            ("receipt_no", c => c.ReceiptNo), ("accepted_at", c => c.AcceptedAt), ("updated_at", c => c.UpdatedAt),
+            ("application_json", c => c.ApplicationJson), ("receipt_json", c => c.ReceiptJson),
+        ]);
 
     /// <summary>What inserted cases hold besides their rows: one statement per table, however many rows (SqlGatewayStore.RowBatches).</summary>
     private async Task InsertCaseContentsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases)
@@ -279,9 +261,6 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
-        // The dispatches of one case share one opened case row and one policy text: decrypted once, and decoded once by the
-        // sender (SendDispatchConsumer keys its decoded application on the row).
-        var cases = new Dictionary<string, DispatchTake>();
         return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
@@ -295,13 +274,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                  WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
             """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
             // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
-            (dispatch, @case) => cases.TryGetValue(dispatch.CaseId, out var shared)
-                ? shared with { Dispatch = dispatch }
-                : cases[dispatch.CaseId] = new DispatchTake(dispatch,
-                    Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
-                    @case?.PolicyJson,
-                    (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                        .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
+            (dispatch, @case) => new DispatchTake(dispatch,
+                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
+                @case?.PolicyJson,
+                (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
             splitOn: "Region")).ToList();
     }
 
