@@ -49,10 +49,10 @@ public sealed partial class SqlGatewayStore
     private static async Task<BookingRow?> ReadBookingForAsync(DbConnection db, DbTransaction tx, DispatchRow subject) =>
         subject.Kind == Contracts.Lifecycle.DispatchKind.Appointment ? await ReadLatestBookingAsync(db, tx, subject.CaseId) : null;
 
-    private static async Task WriteBookingAsync(DbConnection db, DbTransaction tx, BookingRow? booking)
+    private static async Task WriteBookingAsync(WriteBatch writes, BookingRow? booking)
     {
         if (booking is null) return;
-        await db.ExecuteAsync("""
+        await writes.AddAsync("""
             INSERT INTO bookings (booking_id, case_id, round, status, slot_start, slot_end, portal, requested_at, settled_at, answers_json)
             VALUES (@BookingId, @CaseId, @Round, @Status, @SlotStart, @SlotEnd, @Portal, @RequestedAt, @SettledAt, @AnswersJson)
             ON CONFLICT (booking_id) DO UPDATE SET status = excluded.status, settled_at = excluded.settled_at, answers_json = excluded.answers_json
@@ -60,7 +60,7 @@ public sealed partial class SqlGatewayStore
         {
             booking.BookingId, booking.CaseId, booking.Round, Status = booking.StatusName, booking.SlotStart, booking.SlotEnd, booking.Portal,
             booking.RequestedAt, booking.SettledAt, AnswersJson = JsonSerializer.Serialize(booking.Answers, GatewayJson.Options),
-        }, tx);
+        });
     }
 
     private static BookingRow Opened(StoredBooking s) => new()

@@ -21,8 +21,15 @@ namespace Gateway.Store;
 /// </summary>
 public sealed partial class SqlGatewayStore
 {
-    private Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IReadOnlyList<DispatchRow> dispatches) =>
-        InsertRowsAsync(db, tx, "dispatches", dispatches,
+    private async Task InsertDispatchesAsync(DbConnection db, DbTransaction tx, IReadOnlyList<DispatchRow> dispatches)
+    {
+        await using var writes = new WriteBatch(db, tx);
+        await InsertDispatchesAsync(writes, dispatches);
+        await writes.FlushAsync();
+    }
+
+    private Task InsertDispatchesAsync(WriteBatch writes, IReadOnlyList<DispatchRow> dispatches) =>
+        InsertRowsAsync(writes, "dispatches", dispatches,
             ("dispatch_id", d => d.DispatchId), ("case_id", d => d.CaseId), ("ordinal", d => d.Ordinal), ("counterpart_id", d => d.CounterpartId),
             ("kind", d => d.KindName), ("service", d => d.Service), ("sla_step", d => d.SlaStep), ("status", d => d.StatusName),
             ("external_ref", d => d.ExternalRef), ("created_at", d => d.CreatedAt), ("sent_at", d => d.SentAt), ("acknowledged_at", d => d.AcknowledgedAt),
@@ -142,14 +149,16 @@ public sealed partial class SqlGatewayStore
     /// </summary>
     private async Task ApplyEffectsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CaseChange> changes)
     {
+        // Everything below is written, nothing read back: the statements go to the database together (WriteBatch).
+        await using var writes = new WriteBatch(db, tx);
         // Every dispatch change of the batch in one UPDATE, unless one dispatch changes twice (then one statement each, in order).
         var dispatchChanges = changes.SelectMany(c => c.Effects.DispatchChanges.Select(d => (Change: d, c.Now))).ToList();
         if (dialect.ManyRowsPerStatement && dispatchChanges.Count > 1
             && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count)
-            await UpdateDispatchRowsAsync(db, tx, dispatchChanges);
+            await UpdateDispatchRowsAsync(writes, dispatchChanges);
         else
             // One statement run per change, in order, on one prepared command (Dapper runs it once per element).
-            await db.ExecuteAsync("""
+            await writes.AddEachAsync("""
                     UPDATE dispatches SET status = @Status, progress = @Progress,
                         met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
                         external_ref = COALESCE(external_ref, @ExternalRef),
@@ -157,23 +166,23 @@ public sealed partial class SqlGatewayStore
                         last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
                     WHERE dispatch_id = @DispatchId
                     """, dispatchChanges.Select(c => new { c.Change.DispatchId, Status = WireName.Of(c.Change.Status), c.Change.Progress,
-                        Met = Flag(c.Change.Met), c.Change.ExternalRef, ClearError = Flag(c.Change.ClearError), now = c.Now }), tx);
+                        Met = Flag(c.Change.Met), c.Change.ExternalRef, ClearError = Flag(c.Change.ClearError), now = c.Now }));
         foreach (var (dispatchId, retime) in dispatchChanges.Where(c => c.Change.Retime is not null).Select(c => (c.Change.DispatchId, c.Change.Retime!)))
-            await db.ExecuteAsync("""
+            await writes.AddAsync("""
                 UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,
                     met_at = NULL, warned_at = NULL, missed_at = NULL, overdue = 0
                 WHERE dispatch_id = @dispatchId
-                """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt }, tx);
-        await InsertDispatchesAsync(db, tx, changes.SelectMany(c => c.Effects.NewDispatches).ToList());
+                """, new { dispatchId, retime.DueFrom, retime.DueAt, Provisional = Flag(retime.DueProvisional), retime.WarnAt });
+        await InsertDispatchesAsync(writes, changes.SelectMany(c => c.Effects.NewDispatches).ToList());
         foreach (var change in changes)
         {
-            await WriteClocksAsync(db, tx, change.Effects);
-            await WriteBookingAsync(db, tx, change.Effects.Booking);
+            await WriteClocksAsync(writes, change.Effects);
+            await WriteBookingAsync(writes, change.Effects.Booking);
         }
-        await InsertTimelineRowsAsync(db, tx, changes.SelectMany(c => c.Effects.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
+        await InsertTimelineRowsAsync(writes, changes.SelectMany(c => c.Effects.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
         foreach (var replayed in changes.Select(c => c.Effects.SettleReplayOf).OfType<string>())
-            await db.ExecuteAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
-                new { replayed }, tx);
+            await writes.AddAsync($"UPDATE failed_messages SET status = {Q(FailedMessageStatus.Replayed)} WHERE id = @replayed AND status = {Q(FailedMessageStatus.Replaying)}",
+                new { replayed });
         // Callbacks and every outbox message of the changes (new dispatches' sends, the callbacks' deliveries): one INSERT each.
         var callbacks = new List<(PortalCallbackRow Callback, OutboxRow? Message)>();
         var messages = new List<OutboxRow>();
@@ -183,19 +192,20 @@ public sealed partial class SqlGatewayStore
             callbacks.AddRange(effects.Callbacks.Select(c => PortalCallbacks.Create(CallbackTargets, @case, c.Dispatch is null ? null : byId[c.Dispatch.DispatchId], c.Event, now, c.Detail)));
             messages.AddRange(effects.NewDispatches.Select(d => SendDispatchMessage.For(d, now)));
         }
-        await InsertCallbackRowsAsync(db, tx, callbacks.Select(c => c.Callback).ToList());
-        await InsertOutboxRowsAsync(db, tx, messages.Concat(callbacks.Select(c => c.Message).OfType<OutboxRow>()).ToList());
+        await InsertCallbackRowsAsync(writes, callbacks.Select(c => c.Callback).ToList());
+        await InsertOutboxRowsAsync(writes, messages.Concat(callbacks.Select(c => c.Message).OfType<OutboxRow>()).ToList());
         // Cases that reach the same status at the same instant (a batch's last receipts) in one UPDATE.
         foreach (var group in changes.Where(c => c.Effects.CaseStatus is not null).GroupBy(c => (Status: c.Effects.CaseStatus!.Value, c.Now)))
         {
             var caseIds = group.Select(c => c.Case.CaseId).ToList();
-            await db.ExecuteAsync($"UPDATE cases SET status = @status, updated_at = @now WHERE {dialect.InList("case_id", "caseIds")}",
-                new { status = WireName.Of(group.Key.Status), now = group.Key.Now, caseIds }, tx);
+            await writes.AddAsync($"UPDATE cases SET status = @status, updated_at = @now WHERE {dialect.InList("case_id", "caseIds")}",
+                new { status = WireName.Of(group.Key.Status), now = group.Key.Now, caseIds });
         }
         foreach (var (@case, _, effects, now) in changes)
             if (effects.Policy is { } changed)
-                await db.ExecuteAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
-                    new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId = @case.CaseId }, tx);
+                await writes.AddAsync("UPDATE case_policies SET policy_json = @json, updated_at = @now WHERE case_id = @caseId",
+                    new { json = JsonSerializer.Serialize(changed, GatewayJson.Options), now, caseId = @case.CaseId });
+        await writes.FlushAsync();
     }
 
     /// <summary>One case's share of a write: the locked case, the snapshot the rules decided from, their effects, and when.</summary>

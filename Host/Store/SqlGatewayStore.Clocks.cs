@@ -34,27 +34,27 @@ public sealed partial class SqlGatewayStore
         (await db.QueryAsync<ClockRow>($"SELECT {ClockColumns} FROM clocks WHERE case_id = @caseId ORDER BY started_at, clock_id",
             new { caseId }, tx)).AsList();
 
-    private static async Task WriteClocksAsync(DbConnection db, DbTransaction tx, CaseEffects effects)
+    private static async Task WriteClocksAsync(WriteBatch writes, CaseEffects effects)
     {
         foreach (var c in effects.NewClocks)
-            await db.ExecuteAsync("""
+            await writes.AddAsync("""
                 INSERT INTO clocks (clock_id, case_id, step, counterpart_id, dispatch_id, started_at, due_from, sla_half_days, due_at,
                                     due_provisional, warn_at, paused_until, not_before, met_at, overdue, violation)
                 VALUES (@ClockId, @CaseId, @Step, @CounterpartId, @DispatchId, @StartedAt, @DueFrom, @SlaHalfDays, @DueAt,
                         @DueProvisional, @WarnAt, @PausedUntil, @NotBefore, @MetAt, 0, @Violation)
                 ON CONFLICT (case_id, step, counterpart_id) DO NOTHING
-                """, Parameters(c), tx);
+                """, Parameters(c));
         // The sweeper marks warnings and misses without the case lock: only a change that re-times the clock (a new due
         // time) resets them, so an event never writes back a stale view of what the sweeper has just recorded.
         foreach (var c in effects.ClockChanges)
-            await db.ExecuteAsync("""
+            await writes.AddAsync("""
                 UPDATE clocks SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @DueProvisional, warn_at = @WarnAt,
                     paused_until = @PausedUntil, met_at = COALESCE(met_at, @MetAt), violation = COALESCE(violation, @Violation),
                     warned_at = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @WarnedAt ELSE warned_at END,
                     missed_at = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @MissedAt ELSE missed_at END,
                     overdue = CASE WHEN COALESCE(due_at, -1) <> COALESCE(@DueAt, -1) THEN @Overdue ELSE overdue END
                 WHERE clock_id = @ClockId
-                """, Parameters(c), tx);
+                """, Parameters(c));
     }
 
     private static object Parameters(ClockRow c) => new

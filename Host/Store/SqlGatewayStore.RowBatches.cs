@@ -22,12 +22,12 @@ public sealed partial class SqlGatewayStore
     /// Dispatch changes of several cases (a batch of acknowledgements) in one <c>UPDATE … FROM</c> a list of values: the same
     /// assignments as one change's UPDATE in ApplyEffectsAsync. Each dispatch at most once in <paramref name="changes"/>.
     /// </summary>
-    private static async Task UpdateDispatchRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(DispatchChange Change, long Now)> changes)
+    private static async Task UpdateDispatchRowsAsync(WriteBatch writes, IReadOnlyList<(DispatchChange Change, long Now)> changes)
     {
         var (values, args) = ValueRows(changes,
             c => c.Change.DispatchId, c => WireName.Of(c.Change.Status), c => c.Change.Progress, c => Flag(c.Change.Met), c => c.Change.ExternalRef,
             c => Flag(c.Change.ClearError), c => c.Now);
-        await db.ExecuteAsync($"""
+        await writes.AddAsync($"""
             WITH v (dispatch_id, status, progress, met, external_ref, clear_error, at) AS (VALUES {values})
             UPDATE dispatches SET status = v.status, progress = v.progress,
                 met_at = CASE WHEN v.met = 1 THEN COALESCE(dispatches.met_at, v.at) ELSE dispatches.met_at END,
@@ -35,7 +35,7 @@ public sealed partial class SqlGatewayStore
                 acknowledged_at = CASE WHEN v.external_ref IS NULL THEN dispatches.acknowledged_at ELSE COALESCE(dispatches.acknowledged_at, v.at) END,
                 last_error = CASE WHEN v.clear_error = 1 THEN NULL ELSE dispatches.last_error END
             FROM v WHERE dispatches.dispatch_id = v.dispatch_id
-            """, args, tx);
+            """, args);
     }
 
     /// <summary><c>(@r0c0, @r0c1, …), (@r1c0, …)</c> and their parameters: the rows of a VALUES list.</summary>
@@ -60,14 +60,18 @@ public sealed partial class SqlGatewayStore
         params (string Column, Func<T, object?> Value)[] columns) =>
         InsertRowsAsync(db, tx, table, rows, newOnly: null, columns);
 
+    /// <summary>Rows whose insert nothing reads back, added to <paramref name="writes"/> (sent with the batch's other writes).</summary>
+    private Task InsertRowsAsync<T>(WriteBatch writes, string table, IReadOnlyList<T> rows, params (string Column, Func<T, object?> Value)[] columns) =>
+        InsertRowsAsync(null, null, table, rows, newOnly: null, columns, writes);
+
     /// <summary>
     /// Inserts <paramref name="rows"/>: on PostgreSQL as many to a statement as fit, on SQLite one prepared single-row statement
     /// run per row (<see cref="SqlDialect.ManyRowsPerStatement"/>). With <paramref name="newOnly"/>, a row whose
     /// <c>Conflict</c> columns are taken (also by an earlier row of the list) inserts nothing, and the <c>Key</c> of each row
     /// inserted is returned.
     /// </summary>
-    private async Task<HashSet<string>> InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
-        (string Conflict, string Key)? newOnly, (string Column, Func<T, object?> Value)[] columns)
+    private async Task<HashSet<string>> InsertRowsAsync<T>(DbConnection? db, DbTransaction? tx, string table, IReadOnlyList<T> rows,
+        (string Conflict, string Key)? newOnly, (string Column, Func<T, object?> Value)[] columns, WriteBatch? writes = null)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         if (rows.Count == 0) return inserted;
@@ -76,8 +80,9 @@ public sealed partial class SqlGatewayStore
         var values = columns.Select(c => c.Value).ToArray();
         async Task RunAsync(string sql, object args)
         {
-            if (newOnly is null) await db.ExecuteAsync(sql, args, tx);
-            else inserted.UnionWith(await db.QueryAsync<string>(sql, args, tx));
+            if (writes is not null) await writes.AddAsync(sql, args);
+            else if (newOnly is null) await db!.ExecuteAsync(sql, args, tx);
+            else inserted.UnionWith(await db!.QueryAsync<string>(sql, args, tx));
         }
         if (!dialect.ManyRowsPerStatement)
         {
@@ -85,8 +90,10 @@ public sealed partial class SqlGatewayStore
             var sql = $"{head} {placeholders} {tail}";
             // Dapper runs a statement once per element of a list on one command, which keeps it prepared; a RETURNING one
             // is read row by row.
-            if (newOnly is null) await db.ExecuteAsync(sql, rows.Select(r => ValueRows([r], values).Args), tx);
-            else foreach (var row in rows) await RunAsync(sql, ValueRows([row], values).Args);
+            var each = rows.Select(r => ValueRows([r], values).Args);
+            if (writes is not null) await writes.AddEachAsync(sql, each);
+            else if (newOnly is null) await db!.ExecuteAsync(sql, each, tx);
+            else foreach (var args in each) await RunAsync(sql, args);
             return inserted;
         }
         var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
@@ -102,17 +109,24 @@ public sealed partial class SqlGatewayStore
         InsertTimelineRowsAsync(db, tx, entries.Select(e => (caseId, e)).ToList());
 
     /// <summary>Timeline lines of several cases (a batch of acknowledgements) in one INSERT.</summary>
-    private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines) =>
-        InsertRowsAsync(db, tx, "timeline", lines,
+    private async Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines)
+    {
+        await using var writes = new WriteBatch(db, tx);
+        await InsertTimelineRowsAsync(writes, lines);
+        await writes.FlushAsync();
+    }
+
+    private Task InsertTimelineRowsAsync(WriteBatch writes, IReadOnlyList<(string CaseId, TimelineEntry Entry)> lines) =>
+        InsertRowsAsync(writes, "timeline", lines,
             ("case_id", l => l.CaseId), ("at", l => l.Entry.At), ("type", l => l.Entry.TypeName), ("actor", l => l.Entry.Actor),
             ("detail", l => PersonalDataMask.FreeTextOrNull(l.Entry.Detail)), ("dispatch_id", l => l.Entry.DispatchId));
 
-    private Task InsertOutboxRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<OutboxRow> rows) =>
-        InsertRowsAsync(db, tx, "outbox", rows,
+    private Task InsertOutboxRowsAsync(WriteBatch writes, IReadOnlyList<OutboxRow> rows) =>
+        InsertRowsAsync(writes, "outbox", rows,
             ("message_id", m => m.MessageId), ("message_type", m => m.MessageType), ("payload", m => m.Payload), ("created_at", m => m.CreatedAt));
 
-    private Task InsertCallbackRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<PortalCallbackRow> rows) =>
-        InsertRowsAsync(db, tx, "portal_callbacks", rows,
+    private Task InsertCallbackRowsAsync(WriteBatch writes, IReadOnlyList<PortalCallbackRow> rows) =>
+        InsertRowsAsync(writes, "portal_callbacks", rows,
             ("event_id", c => c.EventId), ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("event", c => c.Event),
             ("payload", c => c.Payload), ("status", c => c.StatusName), ("created_at", c => c.CreatedAt), ("attempts", _ => 0));
 }

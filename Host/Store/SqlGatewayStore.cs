@@ -117,10 +117,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     /// <summary>
     /// The cases' rows; the ids of those inserted. A portal application number already taken (by an earlier push, or an
-    /// identical push earlier in the list) inserts nothing.
+    /// identical push earlier in the list) inserts nothing. In the order of their portal numbers: two batches written side by
+    /// side (IntakeBatcher) that hold the same two numbers then wait for each other's commit in the same order, never in a circle.
     /// </summary>
     private Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases) =>
-        InsertRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case)).ToList(), ("portal, portal_application_no", "case_id"),
+        InsertRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case))
+            .OrderBy(c => c.Portal, StringComparer.Ordinal).ThenBy(c => c.PortalApplicationNo, StringComparer.Ordinal).ToList(),
+            ("portal, portal_application_no", "case_id"),
         [
             ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("portal_application_no", c => c.PortalApplicationNo),
             ("content_hash", c => c.ContentHash), ("region", c => c.Region), ("zone", c => c.Zone), ("status", c => c.StatusName),
@@ -128,15 +131,20 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             ("application_json", c => c.ApplicationJson), ("receipt_json", c => c.ReceiptJson),
         ]);
 
-    /// <summary>What inserted cases hold besides their rows: one statement per table, however many rows (SqlGatewayStore.RowBatches).</summary>
+    /// <summary>
+    /// What inserted cases hold besides their rows: one statement per table, however many rows (SqlGatewayStore.RowBatches),
+    /// all sent in one round trip (<see cref="WriteBatch"/>).
+    /// </summary>
     private async Task InsertCaseContentsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases)
     {
-        await InsertDispatchesAsync(db, tx, newCases.SelectMany(c => c.Dispatches).ToList());
-        await InsertRowsAsync(db, tx, "case_policies", newCases,
+        await using var writes = new WriteBatch(db, tx);
+        await InsertDispatchesAsync(writes, newCases.SelectMany(c => c.Dispatches).ToList());
+        await InsertRowsAsync(writes, "case_policies", newCases,
             ("case_id", c => c.Case.CaseId), ("policy_json", c => c.PolicyJson), ("updated_at", c => c.Case.UpdatedAt));
-        await InsertTimelineRowsAsync(db, tx, newCases.SelectMany(c => c.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
-        await InsertOutboxRowsAsync(db, tx, newCases.SelectMany(c => c.Outbox).ToList());
-        await InsertCallbackRowsAsync(db, tx, newCases.SelectMany(c => c.Callbacks).ToList());
+        await InsertTimelineRowsAsync(writes, newCases.SelectMany(c => c.Timeline.Select(e => (c.Case.CaseId, e))).ToList());
+        await InsertOutboxRowsAsync(writes, newCases.SelectMany(c => c.Outbox).ToList());
+        await InsertCallbackRowsAsync(writes, newCases.SelectMany(c => c.Callbacks).ToList());
+        await writes.FlushAsync();
     }
 
     private const string InsertCallbackSql = """

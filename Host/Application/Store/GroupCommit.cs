@@ -10,7 +10,12 @@ namespace Gateway.Application.Store;
 /// </summary>
 /// <typeparam name="TItem">What a consumer asks to write.</typeparam>
 /// <typeparam name="TResult">What it gets back.</typeparam>
-public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundService where TItem : class
+/// <param name="logger">Where a failed batch is reported.</param>
+/// <param name="maxInFlight">
+/// How many batches may be written at once. One unless the store writes transactions side by side (PostgreSQL) and no
+/// item is ever carried into the next batch (<see cref="Outcome.NextBatch"/> needs the batch before it committed).
+/// </param>
+public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFlight = 1) : BackgroundService where TItem : class
 {
     /// <summary>Bounds one batch (its rows, and how long it holds what it locks).</summary>
     public const int MaxBatch = 64;
@@ -46,15 +51,40 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Runs until the queue is completed at stop and drained: a consumer waiting on its item is always answered.
-        var batch = new List<Pending>(MaxBatch);
         var carried = new List<Pending>();
+        using var slots = new SemaphoreSlim(maxInFlight, maxInFlight);
+        var writing = new List<Task>();
         while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            var batch = new List<Pending>(MaxBatch);
             batch.AddRange(carried);
             carried.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            if (maxInFlight == 1)
+            {
+                await SettleAsync(batch, carried);
+                continue;
+            }
+            // Side by side: the next batch forms while this one is written, up to maxInFlight at once.
+            await slots.WaitAsync(CancellationToken.None);
+            writing.RemoveAll(t => t.IsCompleted);
+            writing.Add(SettleReleasingAsync(batch, slots));
+        }
+        await Task.WhenAll(writing);
+    }
+
+    private async Task SettleReleasingAsync(List<Pending> batch, SemaphoreSlim slots)
+    {
+        try
+        {
+            var carried = new List<Pending>();
             await SettleAsync(batch, carried);
-            batch.Clear();
+            // Nothing may be carried when batches overlap; should a batch do it anyway, the item is written on its own.
+            foreach (var pending in carried) _ = RunLeftAsync(pending);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

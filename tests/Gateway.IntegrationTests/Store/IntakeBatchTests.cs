@@ -29,6 +29,28 @@ public sealed class IntakeBatchTests
         await BatchInsertsLikeOneByOneAsync(new SqlGatewayStore(source.CreateConnection, SqlDialect.Postgres, new SettableClock()));
     }
 
+    [Fact]
+    public async Task Production_two_batches_side_by_side_holding_the_same_numbers_each_insert_one_case_per_number()
+    {
+        // IntakeBatcher writes two batches at once on PostgreSQL. Batches that hold the same two numbers in opposite order
+        // must not deadlock (the rows are inserted in the order of their numbers), and each number is inserted once.
+        await using var source = NpgsqlDataSource.Create(await ProductionInfrastructure.CreateDatabaseAsync());
+        var store = new SqlGatewayStore(source.CreateConnection, SqlDialect.Postgres, new SettableClock());
+        await store.MigrateAsync(CancellationToken.None);
+        for (var round = 0; round < 20; round++)
+        {
+            var (x, y) = ($"ZJ-X{round}", $"ZJ-Y{round}");
+            var first = new[] { NewCase("x1", x), NewCase("y1", y) };
+            var second = new[] { NewCase("y2", y), NewCase("x2", x) };
+            var both = await Task.WhenAll(
+                Task.Run(() => store.TryInsertCasesAsync(first, CancellationToken.None)),
+                Task.Run(() => store.TryInsertCasesAsync(second, CancellationToken.None)));
+
+            var inserted = first.Concat(second).Zip(both[0].Concat(both[1])).Where(p => p.Second).Select(p => p.First.Case.PortalApplicationNo).ToList();
+            Assert.Equal(new[] { x, y }.Order(), inserted.Order());
+        }
+    }
+
     private static async Task BatchInsertsLikeOneByOneAsync(SqlGatewayStore store)
     {
         await store.MigrateAsync(CancellationToken.None);
