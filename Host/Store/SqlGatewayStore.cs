@@ -87,6 +87,18 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
     }
 
+    public async Task<(CaseRow? Case, IntentRow? Intent)> FindCaseAndIntentAsync(string portal, string portalApplicationNo, string? intentRegion,
+        string projectCode, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var sql = $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo";
+        if (intentRegion is not null) sql += $"; SELECT {IntentColumns} FROM intents WHERE region = @intentRegion AND project_code = @projectCode";
+        await using var results = await db.QueryMultipleAsync(new CommandDefinition(sql,
+            new { portal, portalApplicationNo, intentRegion, projectCode }, cancellationToken: cancellationToken));
+        var @case = Opened(await results.ReadSingleOrDefaultAsync<CaseRow>());
+        return (@case, intentRegion is null ? null : Opened(await results.ReadSingleOrDefaultAsync<IntentRow>()));
+    }
+
     public async Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);

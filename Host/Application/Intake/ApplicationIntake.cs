@@ -42,7 +42,6 @@ public sealed class ApplicationIntake(
     GatewayMetrics metrics,
     LifecycleSettings lifecycle,
     IContentHash contentHashes,
-    IIntentStore intents,
     IntentRegistration intentRegistration,
     PortalCallbackTargets callbackTargets,
     ILogger<ApplicationIntake> logger) : IApplicationIntake
@@ -65,15 +64,16 @@ public sealed class ApplicationIntake(
         activity?.SetTag("gateway.portal", application.Portal);
         activity?.SetTag("gateway.portal_application_no", application.PortalApplicationNo);
         var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
-        var existing = await store.FindCaseByPortalApplicationAsync(application.Portal, application.PortalApplicationNo, cancellationToken);
+        var region = regions.ResolveByAdminCode(application.AdminCode)
+            ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
+        // The repeat check and, where the region offers intents, the project's intent: one read.
+        var (existing, intent) = await store.FindCaseAndIntentAsync(application.Portal, application.PortalApplicationNo,
+            region.Intent is null ? null : region.Id, application.Project.Code, cancellationToken);
         if (existing is not null) return Repeat(existing, applicationJson);
         var contentHash = contentHashes.Of(applicationJson);
 
-        var region = regions.ResolveByAdminCode(application.AdminCode)
-            ?? throw new InvalidOperationException($"admin code {application.AdminCode} passed validation but has no region");
         if (region.Intent is not null && IntentRules.IsEarly(application.Stage))
             return await intentRegistration.RegisterAsync(application, region, cancellationToken);
-        var intent = region.Intent is null ? null : await intents.FindIntentAsync(region.Id, application.Project.Code, cancellationToken);
         if (intent is { Status: IntentStatus.Converted, CaseId: { } convertedTo })
             return await RepeatOfConvertedAsync(convertedTo, intent.IntentId, cancellationToken);
         IReadOnlyList<string> takenOver = [];

@@ -6,6 +6,13 @@ namespace Gateway.Application.Store;
 public interface ICaseStore
 {
     Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken);
+    /// <summary>
+    /// What an intake needs to read before it plans: the case of this portal application number, and, in a region that
+    /// offers intents (<paramref name="intentRegion"/> not null), the region's intent for the project. One store call: one
+    /// turn at the SQLite gate, one round trip to PostgreSQL.
+    /// </summary>
+    Task<(CaseRow? Case, IntentRow? Intent)> FindCaseAndIntentAsync(string portal, string portalApplicationNo, string? intentRegion,
+        string projectCode, CancellationToken cancellationToken);
     /// <summary>Commits the case with its timeline, dispatches and outbox; false when the portal application already exists.</summary>
     Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken);
     /// <summary>
