@@ -56,6 +56,8 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
         var writing = new List<Task>();
         while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            // Side by side (maxInFlight > 1): a free slot first, so that the batch takes everything that waited for it.
+            if (maxInFlight > 1) await slots.WaitAsync(CancellationToken.None);
             var batch = new List<Pending>(MaxBatch);
             batch.AddRange(carried);
             carried.Clear();
@@ -65,8 +67,6 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
                 await SettleAsync(batch, carried);
                 continue;
             }
-            // Side by side: the next batch forms while this one is written, up to maxInFlight at once.
-            await slots.WaitAsync(CancellationToken.None);
             writing.RemoveAll(t => t.IsCompleted);
             writing.Add(SettleReleasingAsync(batch, slots));
         }

@@ -14,10 +14,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Two_in_flight_a_second_batch_is_written_while_the_first_still_is()
     {
-        var batcher = new HeldFirstBatch(maxInFlight: 2);
-        await batcher.StartAsync(CancellationToken.None);
-        var first = batcher.RunAsync("a", CancellationToken.None);
-        await batcher.FirstStarted.Task.WaitAsync(Patience);
+        var (batcher, first) = await FirstBatchHeldAsync(maxInFlight: 2);
 
         Assert.Equal("b", await batcher.RunAsync("b", CancellationToken.None).WaitAsync(Patience));
         Assert.False(first.IsCompleted);
@@ -30,10 +27,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task One_in_flight_the_next_batch_waits_for_the_first_to_commit()
     {
-        var batcher = new HeldFirstBatch(maxInFlight: 1);
-        await batcher.StartAsync(CancellationToken.None);
-        var first = batcher.RunAsync("a", CancellationToken.None);
-        await batcher.FirstStarted.Task.WaitAsync(Patience);
+        var (batcher, first) = await FirstBatchHeldAsync(maxInFlight: 1);
         var second = batcher.RunAsync("b", CancellationToken.None);
 
         await Task.Delay(300);
@@ -42,6 +36,16 @@ public sealed class GroupCommitTests
         batcher.ReleaseFirst.SetResult();
         Assert.Equal(["a", "b"], await Task.WhenAll(first, second).WaitAsync(Patience));
         await batcher.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A started batcher whose first batch, of item "a", is being written and held.</summary>
+    private static async Task<(HeldFirstBatch Batcher, Task<string> First)> FirstBatchHeldAsync(int maxInFlight)
+    {
+        var batcher = new HeldFirstBatch(maxInFlight);
+        await batcher.StartAsync(CancellationToken.None);
+        var first = batcher.RunAsync("a", CancellationToken.None);
+        await batcher.FirstStarted.Task.WaitAsync(Patience);
+        return (batcher, first);
     }
 
     /// <summary>Answers each item with itself; its first batch is held until <see cref="ReleaseFirst"/>.</summary>

@@ -25,16 +25,21 @@ public sealed class LeaseRenewalTests
     {
         var running = 0;
         var maxRunning = 0;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = new TaskCompletionSource();
         var renewal = LeaseRenewal.Start(TimeSpan.FromMilliseconds(300), async ct =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref maxRunning, now);
+            started.TrySetResult();
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { cancelled.TrySetResult(); throw; }
             finally { Interlocked.Decrement(ref running); }
         }, NullLogger.Instance, "test");
-        await Task.Delay(600); // several ticks while the first renewal hangs
+        // The first renewal hangs; then several more ticks (every 100 ms) come while it does. Waiting for it to start,
+        // not a fixed time: on a loaded machine the first tick can come late.
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(500);
         await renewal.DisposeAsync();
         Assert.True(cancelled.Task.IsCompleted);
         Assert.Equal(1, maxRunning);
