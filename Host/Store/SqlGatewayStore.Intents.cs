@@ -18,10 +18,11 @@ public sealed partial class SqlGatewayStore
     public async Task<IntentRow?> FindIntentAsync(string region, string projectCode, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return Opened(await db.QuerySingleOrDefaultAsync<IntentRow>(new CommandDefinition(
-            $"SELECT {IntentColumns} FROM intents WHERE region = @region AND project_code = @projectCode",
+        return Opened(await db.QuerySingleOrDefaultAsync<IntentRow>(new CommandDefinition(IntentOfProjectSql,
             new { region, projectCode }, cancellationToken: cancellationToken)));
     }
+
+    private const string IntentOfProjectSql = $"SELECT {IntentColumns} FROM intents WHERE region = @region AND project_code = @projectCode";
 
     public async Task<IntentRow?> GetIntentAsync(string intentId, CancellationToken cancellationToken)
     {

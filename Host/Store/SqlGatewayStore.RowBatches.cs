@@ -56,53 +56,47 @@ public sealed partial class SqlGatewayStore
         return (string.Join(", ", values), args);
     }
 
-    private Task InsertRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
-        params (string Column, Func<T, object?> Value)[] columns) =>
-        InsertRowsAsync(db, tx, table, rows, newOnly: null, columns);
-
     /// <summary>Rows whose insert nothing reads back, added to <paramref name="writes"/> (sent with the batch's other writes).</summary>
-    private Task InsertRowsAsync<T>(WriteBatch writes, string table, IReadOnlyList<T> rows, params (string Column, Func<T, object?> Value)[] columns) =>
-        InsertRowsAsync(null, null, table, rows, newOnly: null, columns, writes);
+    private async Task InsertRowsAsync<T>(WriteBatch writes, string table, IReadOnlyList<T> rows, params (string Column, Func<T, object?> Value)[] columns)
+    {
+        foreach (var (sql, each) in InsertStatements(table, rows, "", columns)) await writes.AddEachAsync(sql, each);
+    }
 
     /// <summary>
-    /// Inserts <paramref name="rows"/>: on PostgreSQL as many to a statement as fit, on SQLite one prepared single-row statement
-    /// run per row (<see cref="SqlDialect.ManyRowsPerStatement"/>). With <paramref name="newOnly"/>, a row whose
-    /// <c>Conflict</c> columns are taken (also by an earlier row of the list) inserts nothing, and the <c>Key</c> of each row
-    /// inserted is returned.
+    /// Inserts <paramref name="rows"/> now, except a row whose <paramref name="conflict"/> columns are taken (also by an earlier
+    /// row of the list); returns the <paramref name="key"/> of each row inserted.
     /// </summary>
-    private async Task<HashSet<string>> InsertRowsAsync<T>(DbConnection? db, DbTransaction? tx, string table, IReadOnlyList<T> rows,
-        (string Conflict, string Key)? newOnly, (string Column, Func<T, object?> Value)[] columns, WriteBatch? writes = null)
+    private async Task<HashSet<string>> InsertNewRowsAsync<T>(DbConnection db, DbTransaction tx, string table, IReadOnlyList<T> rows,
+        string conflict, string key, params (string Column, Func<T, object?> Value)[] columns)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        if (rows.Count == 0) return inserted;
+        foreach (var (sql, each) in InsertStatements(table, rows, $"ON CONFLICT ({conflict}) DO NOTHING RETURNING {key}", columns))
+            foreach (var args in each) inserted.UnionWith(await db.QueryAsync<string>(sql, args, tx));
+        return inserted;
+    }
+
+    /// <summary>
+    /// The INSERT statements of <paramref name="rows"/>, each with the parameters it runs with: on PostgreSQL as many rows to a
+    /// statement as fit; on SQLite one single-row statement run once per row (<see cref="SqlDialect.ManyRowsPerStatement"/>:
+    /// one text, so Dapper's list form keeps it prepared).
+    /// </summary>
+    private IEnumerable<(string Sql, IEnumerable<DynamicParameters> Each)> InsertStatements<T>(string table, IReadOnlyList<T> rows, string tail,
+        (string Column, Func<T, object?> Value)[] columns)
+    {
+        if (rows.Count == 0) yield break;
         var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES";
-        var tail = newOnly is var (conflict, key) ? $"ON CONFLICT ({conflict}) DO NOTHING RETURNING {key}" : "";
         var values = columns.Select(c => c.Value).ToArray();
-        async Task RunAsync(string sql, object args)
-        {
-            if (writes is not null) await writes.AddAsync(sql, args);
-            else if (newOnly is null) await db!.ExecuteAsync(sql, args, tx);
-            else inserted.UnionWith(await db!.QueryAsync<string>(sql, args, tx));
-        }
         if (!dialect.ManyRowsPerStatement)
         {
-            var (placeholders, _) = ValueRows([rows[0]], values);
-            var sql = $"{head} {placeholders} {tail}";
-            // Dapper runs a statement once per element of a list on one command, which keeps it prepared; a RETURNING one
-            // is read row by row.
-            var each = rows.Select(r => ValueRows([r], values).Args);
-            if (writes is not null) await writes.AddEachAsync(sql, each);
-            else if (newOnly is null) await db!.ExecuteAsync(sql, each, tx);
-            else foreach (var args in each) await RunAsync(sql, args);
-            return inserted;
+            yield return ($"{head} {ValueRows([rows[0]], values).Values} {tail}", rows.Select(r => ValueRows([r], values).Args));
+            yield break;
         }
         var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var (valueList, args) = ValueRows(rows.Skip(start).Take(perStatement).ToList(), values);
-            await RunAsync($"{head} {valueList} {tail}", args);
+            yield return ($"{head} {valueList} {tail}", [args]);
         }
-        return inserted;
     }
 
     private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>

@@ -82,19 +82,19 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
-            $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo",
+        return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(CaseOfPortalNumberSql,
             new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
     }
+
+    private const string CaseOfPortalNumberSql = $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo";
 
     public async Task<(CaseRow? Case, IntentRow? Intent)> FindCaseAndIntentAsync(string portal, string portalApplicationNo, string? intentRegion,
         string projectCode, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
-        var sql = $"SELECT {CaseColumns} FROM cases WHERE portal = @portal AND portal_application_no = @portalApplicationNo";
-        if (intentRegion is not null) sql += $"; SELECT {IntentColumns} FROM intents WHERE region = @intentRegion AND project_code = @projectCode";
+        var sql = intentRegion is null ? CaseOfPortalNumberSql : $"{CaseOfPortalNumberSql}; {IntentOfProjectSql}";
         await using var results = await db.QueryMultipleAsync(new CommandDefinition(sql,
-            new { portal, portalApplicationNo, intentRegion, projectCode }, cancellationToken: cancellationToken));
+            new { portal, portalApplicationNo, region = intentRegion, projectCode }, cancellationToken: cancellationToken));
         var @case = Opened(await results.ReadSingleOrDefaultAsync<CaseRow>());
         return (@case, intentRegion is null ? null : Opened(await results.ReadSingleOrDefaultAsync<IntentRow>()));
     }
@@ -133,15 +133,13 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// side (IntakeBatcher) that hold the same two numbers then wait for each other's commit in the same order, never in a circle.
     /// </summary>
     private Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases) =>
-        InsertRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case))
+        InsertNewRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case))
             .OrderBy(c => c.Portal, StringComparer.Ordinal).ThenBy(c => c.PortalApplicationNo, StringComparer.Ordinal).ToList(),
-            ("portal, portal_application_no", "case_id"),
-        [
+            "portal, portal_application_no", "case_id",
             ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("portal_application_no", c => c.PortalApplicationNo),
             ("content_hash", c => c.ContentHash), ("region", c => c.Region), ("zone", c => c.Zone), ("status", c => c.StatusName),
             ("receipt_no", c => c.ReceiptNo), ("accepted_at", c => c.AcceptedAt), ("updated_at", c => c.UpdatedAt),
-            ("application_json", c => c.ApplicationJson), ("receipt_json", c => c.ReceiptJson),
-        ]);
+            ("application_json", c => c.ApplicationJson), ("receipt_json", c => c.ReceiptJson));
 
     /// <summary>
     /// What inserted cases hold besides their rows: one statement per table, however many rows (SqlGatewayStore.RowBatches),
