@@ -282,7 +282,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
-              AND (status IN {In(DeliveryRules.Sendable)} OR (status = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
+              AND ({dialect.NoIndex("status")} IN {In(DeliveryRules.Sendable)} OR ({dialect.NoIndex("status")} = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
             RETURNING {DispatchColumns},
                 (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
                 (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
