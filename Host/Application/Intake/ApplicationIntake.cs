@@ -73,7 +73,7 @@ public sealed class ApplicationIntake(
         var contentHash = contentHashes.Of(applicationJson);
 
         if (region.Intent is not null && IntentRules.IsEarly(application.Stage))
-            return await intentRegistration.RegisterAsync(application, region, cancellationToken);
+            return await intentRegistration.RegisterAsync(application, region, intent, cancellationToken);
         if (intent is { Status: IntentStatus.Converted, CaseId: { } convertedTo })
             return await RepeatOfConvertedAsync(convertedTo, intent.IntentId, cancellationToken);
         IReadOnlyList<string> takenOver = [];

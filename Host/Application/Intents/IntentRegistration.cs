@@ -34,7 +34,8 @@ public sealed class IntentRegistration(
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public async Task<IntakeOutcome> RegisterAsync(HookupApplication application, RegionPolicy region, CancellationToken cancellationToken)
+    /// <param name="found">The project's intent as the intake read it (null: none yet); read again only after a lost race.</param>
+    public async Task<IntakeOutcome> RegisterAsync(HookupApplication application, RegionPolicy region, IntentRow? found, CancellationToken cancellationToken)
     {
         var stage = application.Stage ?? throw new InvalidOperationException("an intent needs its stage");
         var applicationJson = JsonSerializer.Serialize(application, GatewayJson.Options);
@@ -42,7 +43,7 @@ public sealed class IntentRegistration(
         var actor = $"portal:{application.Portal}";
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var existing = await store.FindIntentAsync(region.Id, application.Project.Code, cancellationToken);
+            var existing = attempt == 0 ? found : await store.FindIntentAsync(region.Id, application.Project.Code, cancellationToken);
             if (existing is not null) return await AgainAsync(existing, application, content, stage, actor, cancellationToken);
 
             var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);

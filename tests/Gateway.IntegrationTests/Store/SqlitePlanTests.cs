@@ -21,14 +21,11 @@ public sealed class SqlitePlanTests
     [Fact]
     public async Task Embedded_a_take_looks_its_dispatches_up_by_key_not_by_status()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"gw-plan-{Guid.NewGuid():N}.db");
-        var gate = new SemaphoreSlim(1, 1);
         var statements = new List<string>();
         var clock = new SettableClock();
         clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
-        try
+        await SqliteStoreFile.RunAsync(clock, connection => Recorded(connection, statements), async (store, file) =>
         {
-            var store = new SqlGatewayStore(() => Recorded(new SerializedSqliteConnection($"Data Source={file}", gate), statements), SqlDialect.Sqlite, clock);
             await store.MigrateAsync(CancellationToken.None);
             var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var dispatches = Enumerable.Range(0, Taken).Select(i => new DispatchRow
@@ -53,12 +50,7 @@ public sealed class SqlitePlanTests
             // The outer UPDATE's own search (the first line) uses the dispatch key; no line reads dispatches by status.
             Assert.Contains("USING INDEX sqlite_autoindex_dispatches_1 (dispatch_id=?)", plan[0]);
             Assert.DoesNotContain(plan, line => line.Contains("ix_dispatches_lease", StringComparison.Ordinal));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-        }
+        });
     }
 
     /// <summary>Records the text of every statement the connection runs (SQLite's profile hook, set once it is open).</summary>

@@ -1,21 +1,26 @@
 using Gateway.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Gateway.IntegrationTests.Support;
 
 /// <summary>An embedded store on a throwaway SQLite file, as the host builds it (one gated writer), deleted after the test.</summary>
 public static class SqliteStoreFile
 {
-    public static async Task RunAsync(TimeProvider clock, Func<SqlGatewayStore, Task> test)
+    public static Task RunAsync(TimeProvider clock, Func<SqlGatewayStore, Task> test) =>
+        RunAsync(clock, connection => connection, (store, _) => test(store));
+
+    /// <summary>The same, with each of the store's connections passed through <paramref name="decorate"/>, and the file's path.</summary>
+    public static async Task RunAsync(TimeProvider clock, Func<SqliteConnection, SqliteConnection> decorate, Func<SqlGatewayStore, string, Task> test)
     {
         var file = Path.Combine(Path.GetTempPath(), $"gw-store-{Guid.NewGuid():N}.db");
         var gate = new SemaphoreSlim(1, 1);
         try
         {
-            await test(new SqlGatewayStore(() => new SerializedSqliteConnection($"Data Source={file}", gate), SqlDialect.Sqlite, clock));
+            await test(new SqlGatewayStore(() => decorate(new SerializedSqliteConnection($"Data Source={file}", gate)), SqlDialect.Sqlite, clock), file);
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         }
     }
