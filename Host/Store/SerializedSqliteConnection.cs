@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
@@ -21,14 +19,16 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
 
     /// <summary>
     /// WAL + synchronous=NORMAL: a commit survives a crash of the gateway (not of the machine's power) without an fsync per
-    /// commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md. Reads memory-mapped (up to
-    /// 256 MiB): with SQLite's default 2 MiB page cache, a store of a few thousand cases re-read its index pages with a system
-    /// call each, about a tenth of the embedded gateway's CPU. A larger page cache instead cost as much again: SQLite scans
-    /// the whole cache's hash table at the end of a write transaction.
+    /// commit; the checkpoint syncs. The embedded profile's trade-off, see docs/performance.md.
     /// </summary>
-    private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456";
+    private static readonly string Settings =
+        $"PRAGMA synchronous=NORMAL; {SqliteConnectionSettings.MemoryMappedReads}; PRAGMA wal_autocheckpoint={BackstopCheckpointPages}";
 
-    private static readonly ConditionalWeakTable<sqlite3, string> Configured = new();
+    /// <summary>
+    /// The log's size (pages) at which a commit checkpoints it itself. The host checkpoints in the background
+    /// (<see cref="SqliteCheckpointer"/>); this is the backstop, for a store used without the host or a checkpointer fallen behind.
+    /// </summary>
+    public const int BackstopCheckpointPages = 10_000;
 
     public override void Open()
     {
@@ -48,12 +48,7 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
         try
         {
             base.Open();
-            // The pool hands back the same native connection, which keeps its settings: set them once per native connection.
-            if (Configured.TryGetValue(Handle!, out _)) return;
-            using var pragma = CreateCommand();
-            pragma.CommandText = Settings;
-            pragma.ExecuteNonQuery();
-            Configured.AddOrUpdate(Handle!, Settings);
+            SqliteConnectionSettings.ApplyOnce(this, Settings);
         }
         catch
         {

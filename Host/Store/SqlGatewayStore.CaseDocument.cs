@@ -11,9 +11,9 @@ public sealed partial class SqlGatewayStore
 {
     public async Task<CaseDocument?> GetCaseDocumentAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         // Repeatable read on PostgreSQL: without it a sweep committing between two reads shows a DEADLINE_MISSED entry
-        // beside a dispatch not yet overdue. (SQLite: one transaction on the one connection is one snapshot.)
+        // beside a dispatch not yet overdue. (SQLite: a read transaction in write-ahead-log mode is one snapshot.)
         await using var tx = await db.BeginTransactionAsync(
             dialect.SnapshotRead, cancellationToken);
         var row = Opened(await db.QuerySingleOrDefaultAsync<CaseRow>($"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, tx));

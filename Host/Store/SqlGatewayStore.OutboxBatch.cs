@@ -25,7 +25,7 @@ public sealed partial class SqlGatewayStore
 
     public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return await db.QuerySingleAsync<StoreGauges>(new CommandDefinition($"""
             SELECT (SELECT COUNT(*) FROM outbox WHERE published_at IS NULL) AS OutboxBacklog,
                    (SELECT COUNT(*) FROM failed_messages WHERE status = {Q(FailedMessageStatus.Pending)}) AS FailedPending,

@@ -37,9 +37,21 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// <summary>Flags are stored as 0/1 integers so the same SQL compares them on both databases.</summary>
     private static int Flag(bool value) => value ? 1 : 0;
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Connections for reads that write nothing and need no lock: on SQLite outside the store's gate
+    /// (<see cref="SqliteReadConnection"/>), so a lookup neither waits for the writes nor holds them up. Unset, the store's
+    /// own connections (PostgreSQL, where readers never queued).
+    /// </summary>
+    public Func<DbConnection>? ReadConnections { get; init; }
+
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(connect, cancellationToken);
+
+    /// <summary>A connection for a read alone (<see cref="ReadConnections"/>): nothing written through it.</summary>
+    private Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) => OpenAsync(ReadConnections ?? connect, cancellationToken);
+
+    private static async Task<DbConnection> OpenAsync(Func<DbConnection> create, CancellationToken cancellationToken)
     {
-        var connection = connect();
+        var connection = create();
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
@@ -81,7 +93,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> FindCaseByPortalApplicationAsync(string portal, string portalApplicationNo, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(CaseOfPortalNumberSql,
             new { portal, portalApplicationNo }, cancellationToken: cancellationToken)));
     }
@@ -91,7 +103,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<(CaseRow? Case, IntentRow? Intent)> FindCaseAndIntentAsync(string portal, string portalApplicationNo, string? intentRegion,
         string projectCode, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         var sql = intentRegion is null ? CaseOfPortalNumberSql : $"{CaseOfPortalNumberSql}; {IntentOfProjectSql}";
         await using var results = await db.QueryMultipleAsync(new CommandDefinition(sql,
             new { portal, portalApplicationNo, region = intentRegion, projectCode }, cancellationToken: cancellationToken));
@@ -182,14 +194,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<CaseRow?> GetCaseAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return Opened(await db.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseColumns} FROM cases WHERE case_id = @caseId", new { caseId }, cancellationToken: cancellationToken)));
     }
 
     public async Task<IReadOnlyList<DispatchRow>> GetDispatchesAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<DispatchRow>(new CommandDefinition(
             $"SELECT {DispatchColumns} FROM dispatches WHERE case_id = @caseId ORDER BY ordinal",
             new { caseId }, cancellationToken: cancellationToken))).AsList();
@@ -197,7 +209,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(string caseId, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<TimelineRow>(new CommandDefinition("""
             SELECT id AS Id, case_id AS CaseId, at AS At, type AS TypeName, actor AS Actor, detail AS Detail, dispatch_id AS DispatchId
             FROM timeline WHERE case_id = @caseId ORDER BY id
@@ -219,7 +231,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         args.Add("Limit", query.PageSize);
         args.Add("Offset", (long)(query.Page - 1) * query.PageSize);
 
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         var total = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM cases c {filter}", args, cancellationToken: cancellationToken));
         var items = await db.QueryAsync<CaseSummaryRow>(new CommandDefinition($"""
             SELECT c.case_id AS CaseId, c.region AS Region, c.zone AS Zone, c.portal AS Portal,
@@ -691,7 +703,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<IReadOnlyList<CounterpartLoad>> CounterpartLoadAsync(CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = await OpenReadAsync(cancellationToken);
         return (await db.QueryAsync<CounterpartLoad>(new CommandDefinition($"""
             SELECT counterpart_id AS CounterpartId,
                    SUM(CASE WHEN status IN {In(DispatchStatus.Pending, DispatchStatus.Sent)} THEN 1 ELSE 0 END) AS Pending,

@@ -31,7 +31,8 @@ public static class StoreRegistration
             // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
+                { ReadConnections = () => new SqliteReadConnection(connectionString), Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
+            services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
         services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());

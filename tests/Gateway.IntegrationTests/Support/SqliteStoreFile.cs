@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Gateway.IntegrationTests.Support;
 
-/// <summary>An embedded store on a throwaway SQLite file, as the host builds it (one gated writer), deleted after the test.</summary>
+/// <summary>An embedded store on a throwaway SQLite file, as the host builds it (one gated writer, readers beside it), deleted after the test.</summary>
 public static class SqliteStoreFile
 {
     public static Task RunAsync(TimeProvider clock, Func<SqlGatewayStore, Task> test) =>
@@ -16,7 +16,8 @@ public static class SqliteStoreFile
         var gate = new SemaphoreSlim(1, 1);
         try
         {
-            await test(new SqlGatewayStore(() => decorate(new SerializedSqliteConnection($"Data Source={file}", gate)), SqlDialect.Sqlite, clock), file);
+            await test(new SqlGatewayStore(() => decorate(new SerializedSqliteConnection($"Data Source={file}", gate)), SqlDialect.Sqlite, clock)
+                { ReadConnections = () => decorate(new SqliteReadConnection($"Data Source={file}")) }, file);
         }
         finally
         {
