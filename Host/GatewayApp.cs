@@ -146,6 +146,8 @@ public static class GatewayApp
         services.AddGroupCommit<IntakeBatcher>();
         services.AddGroupCommit<TakeBatcher>();
         services.AddGroupCommit<AcknowledgementBatcher>();
+        services.AddGroupCommit<NonceBatcher>();
+        services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<NonceBatcher>());
         services.AddGatewayBus(settings, regions);
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StoreHousekeeping>();

@@ -12,7 +12,7 @@ using Gateway.Routing.Lifecycle;
 namespace Gateway.Store;
 
 /// <summary>The store on SQLite (embedded) or PostgreSQL (production): same tables, same SQL, see <see cref="SqlDialect"/>.</summary>
-public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceStore
+public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDialect dialect, TimeProvider clock) : IGatewayStore, INonceLedger
 {
     private const string CaseColumns = """
         case_id AS CaseId, portal AS Portal, portal_application_no AS PortalApplicationNo, content_hash AS ContentHash,
@@ -710,18 +710,5 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                    SUM(CASE WHEN status = {Q(DispatchStatus.Failed)} THEN 1 ELSE 0 END) AS Failed
             FROM dispatches GROUP BY counterpart_id
             """, cancellationToken: cancellationToken))).AsList();
-    }
-
-    public async Task<bool> TryRememberAsync(string accessKey, string nonce, DateTimeOffset seenAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        var now = seenAt.ToUnixTimeMilliseconds();
-        await using var db = await OpenAsync(cancellationToken);
-        // Inserts a new nonce, or revives an expired one; a live one is left alone and reported as replayed.
-        var affected = await db.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO nonces (access_key, nonce, expires_at) VALUES (@accessKey, @nonce, @expires)
-            ON CONFLICT (access_key, nonce) DO UPDATE SET expires_at = excluded.expires_at
-            WHERE nonces.expires_at < @now
-            """, new { accessKey, nonce, expires = expiresAt.ToUnixTimeMilliseconds(), now }, cancellationToken: cancellationToken));
-        return affected == 1;
     }
 }

@@ -34,8 +34,9 @@ public static class StoreRegistration
                 { ReadConnections = () => new SqliteReadConnection(connectionString), Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
             services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
-        // The same store keeps the signature nonces; the use cases never see that interface, the signature check never sees theirs.
-        services.AddSingleton<INonceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
+        // The same store keeps the signature nonces (the signature check reaches them through NonceBatcher); the use cases
+        // never see that interface, the signature check never sees theirs.
+        services.AddSingleton<INonceLedger>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         services.AddSingleton<IInstanceStore>(sp => (SqlGatewayStore)sp.GetRequiredService<IGatewayStore>());
         // Each use case, endpoint and worker asks for the narrow interface of its concern.
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<IGatewayStore>());

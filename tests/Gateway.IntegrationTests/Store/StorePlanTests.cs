@@ -103,7 +103,7 @@ public sealed class StorePlanTests(ITestOutputHelper output)
             foreach (var group in perCase.GroupBy(s => s.Method).OrderBy(g => g.Key))
                 output.WriteLine($"  {group.Key}: {group.Count()}");
             // Every step of the case's path was seen (statements are named by the innermost store method running them).
-            foreach (var step in new[] { "TryRememberAsync", "TakeDispatchesAsync", "RecordAcknowledgementsAsync",
+            foreach (var step in new[] { "TryRememberAllAsync", "TakeDispatchesAsync", "RecordAcknowledgementsAsync",
                          "ClaimOutboxAsync", "MarkOutboxPublishedAsync", "GetCaseDocumentAsync" })
                 Assert.True(perCase.Any(s => s.Method == step), $"no statement of {step} was explained");
             // The intake's rows are written by the shared row writer (InsertRowsAsync): seen by their statement.
