@@ -113,10 +113,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken)
     {
+        var row = SealedRows([newCase]);
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // Converting an intent: only while it still is OPEN, so an intent yields one case however its demands race.
-        if ((await InsertCaseRowsAsync(db, tx, [newCase])).Count == 0
+        if ((await InsertCaseRowsAsync(db, tx, row)).Count == 0
             || (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt)))
         {
             await tx.RollbackAsync(cancellationToken);
@@ -131,22 +132,30 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     {
         if (newCases.Any(c => c.Intent is not null))
             throw new ArgumentException("a case converting an intent is inserted on its own (TryInsertCaseAsync)", nameof(newCases));
+        var rows = SealedRows(newCases);
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
-        var inserted = await InsertCaseRowsAsync(db, tx, newCases);
+        var inserted = await InsertCaseRowsAsync(db, tx, rows);
         await InsertCaseContentsAsync(db, tx, newCases.Where(c => inserted.Contains(c.Case.CaseId)).ToList());
         await tx.CommitAsync(cancellationToken);
         return newCases.Select(c => inserted.Contains(c.Case.CaseId)).ToList();
     }
 
     /// <summary>
-    /// The cases' rows; the ids of those inserted. A portal application number already taken (by an earlier push, or an
-    /// identical push earlier in the list) inserts nothing. In the order of their portal numbers: two batches written side by
-    /// side (IntakeBatcher) that hold the same two numbers then wait for each other's commit in the same order, never in a circle.
+    /// The cases' rows as stored (personal data sealed), sealed before the store is opened: on SQLite the time under its
+    /// gate is what bounds the embedded rate (docs/performance.md). In the order of their portal numbers: two batches written
+    /// side by side (IntakeBatcher) that hold the same two numbers then wait for each other's commit in the same order, never
+    /// in a circle.
     /// </summary>
-    private Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<NewCase> newCases) =>
-        InsertNewRowsAsync(db, tx, "cases", newCases.Select(c => Sealed(c.Case))
-            .OrderBy(c => c.Portal, StringComparer.Ordinal).ThenBy(c => c.PortalApplicationNo, StringComparer.Ordinal).ToList(),
+    private List<CaseRow> SealedRows(IReadOnlyList<NewCase> newCases) => newCases.Select(c => Sealed(c.Case))
+        .OrderBy(c => c.Portal, StringComparer.Ordinal).ThenBy(c => c.PortalApplicationNo, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The cases' rows (<see cref="SealedRows"/>); the ids of those inserted. A portal application number already taken (by
+    /// an earlier push, or an identical push earlier in the list) inserts nothing.
+    /// </summary>
+    private Task<HashSet<string>> InsertCaseRowsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CaseRow> rows) =>
+        InsertNewRowsAsync(db, tx, "cases", rows,
             "portal, portal_application_no", "case_id",
             ("case_id", c => c.CaseId), ("portal", c => c.Portal), ("portal_application_no", c => c.PortalApplicationNo),
             ("content_hash", c => c.ContentHash), ("region", c => c.Region), ("zone", c => c.Zone), ("status", c => c.StatusName),
@@ -284,14 +293,15 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<DispatchTake>> TakeDispatchesAsync(IReadOnlyList<string> dispatchIds, long at, long leaseUntil,
         CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
         // One statement takes the dispatches and reads what their work orders are built from. A dispatch being sent right now
         // (SENT, lease running) is left to that sender: a duplicate delivery of its message must not send it twice, unless
         // that sender is dead (stopped beating). A FAILED one waits for an operator's replay (which makes it PENDING): a
         // stale duplicate of its message must not send it behind their back. No timeline line yet: the send's DISPATCH_SENT
         // line is written with its outcome (RecordAcknowledgementAsync, RecordDispatchFailureAsync).
         var ids = dispatchIds.Distinct().ToList();
-        return (await db.QueryAsync<DispatchRow, TakenCase, DispatchTake>(new CommandDefinition($"""
+        List<(DispatchRow Dispatch, TakenCase? Case)> taken;
+        await using (var db = await OpenAsync(cancellationToken))
+            taken = (await db.QueryAsync<DispatchRow, TakenCase, (DispatchRow, TakenCase?)>(new CommandDefinition($"""
             UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
             WHERE {dialect.InList("dispatch_id", "ids")}
               AND ({dialect.NoIndex("status")} IN {In(DeliveryRules.Sendable)} OR ({dialect.NoIndex("status")} = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
@@ -303,13 +313,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
                 (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
                  WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
             """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
-            // Dapper maps the case part to null when all its columns are (an intent's notice has no case row: the sender reads the intent).
-            (dispatch, @case) => new DispatchTake(dispatch,
-                Opened(new CaseRow { CaseId = dispatch.CaseId, Region = @case?.Region ?? "", Zone = @case?.Zone, ApplicationJson = @case?.ApplicationJson ?? "" })!,
-                @case?.PolicyJson,
-                (@case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()),
-            splitOn: "Region")).ToList();
+                (dispatch, @case) => (dispatch, @case), splitOn: "Region")).ToList();
+        // Opened once the connection is given back (on SQLite, off the store's gate). Dapper maps the case part to null
+        // when all its columns are (an intent's notice has no case row: the sender reads the intent).
+        return taken.ConvertAll(t => new DispatchTake(t.Dispatch,
+            Opened(new CaseRow { CaseId = t.Dispatch.CaseId, Region = t.Case?.Region ?? "", Zone = t.Case?.Zone, ApplicationJson = t.Case?.ApplicationJson ?? "" })!,
+            t.Case?.PolicyJson,
+            (t.Case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()));
     }
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
