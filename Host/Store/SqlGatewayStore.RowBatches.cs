@@ -56,11 +56,25 @@ public sealed partial class SqlGatewayStore
         return (string.Join(", ", values), args);
     }
 
-    /// <summary>Rows whose insert nothing reads back, added to <paramref name="writes"/> (sent with the batch's other writes).</summary>
+    /// <summary>
+    /// Rows whose insert nothing reads back, added to <paramref name="writes"/> (sent with the batch's other writes). On SQLite
+    /// one prepared single-row statement bound row by row (<see cref="WriteBatch.AddRowsAsync"/>).
+    /// </summary>
     private async Task InsertRowsAsync<T>(WriteBatch writes, string table, IReadOnlyList<T> rows, params (string Column, Func<T, object?> Value)[] columns)
     {
+        if (rows.Count == 0) return;
+        if (!dialect.ManyRowsPerStatement)
+        {
+            var values = string.Join(", ", columns.Select((_, i) => WriteBatch.RowParameter(i)));
+            await writes.AddRowsAsync($"{InsertHead(table, columns)} VALUES ({values})", columns.Length,
+                rows.Select(r => Array.ConvertAll(columns, c => c.Value(r))));
+            return;
+        }
         foreach (var (sql, each) in InsertStatements(table, rows, "", columns)) await writes.AddEachAsync(sql, each);
     }
+
+    private static string InsertHead<T>(string table, (string Column, Func<T, object?> Value)[] columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))})";
 
     /// <summary>
     /// Inserts <paramref name="rows"/> now, except a row whose <paramref name="conflict"/> columns are taken (also by an earlier
@@ -84,7 +98,7 @@ public sealed partial class SqlGatewayStore
         (string Column, Func<T, object?> Value)[] columns)
     {
         if (rows.Count == 0) yield break;
-        var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES";
+        var head = $"{InsertHead(table, columns)} VALUES";
         var values = columns.Select(c => c.Value).ToArray();
         if (!dialect.ManyRowsPerStatement)
         {
