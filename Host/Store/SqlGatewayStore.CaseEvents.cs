@@ -157,16 +157,17 @@ public sealed partial class SqlGatewayStore
             && dispatchChanges.Select(d => d.Change.DispatchId).Distinct().Count() == dispatchChanges.Count)
             await UpdateDispatchRowsAsync(writes, dispatchChanges);
         else
-            // One statement run per change, in order, on one prepared command (Dapper runs it once per element).
-            await writes.AddEachAsync("""
+            // One statement run per change, in order, on one prepared command.
+            await writes.AddRowsAsync("""
                     UPDATE dispatches SET status = @Status, progress = @Progress,
                         met_at = CASE WHEN @Met = 1 THEN COALESCE(met_at, @now) ELSE met_at END,
                         external_ref = COALESCE(external_ref, @ExternalRef),
                         acknowledged_at = CASE WHEN @ExternalRef IS NULL THEN acknowledged_at ELSE COALESCE(acknowledged_at, @now) END,
                         last_error = CASE WHEN @ClearError = 1 THEN NULL ELSE last_error END
                     WHERE dispatch_id = @DispatchId
-                    """, dispatchChanges.Select(c => new { c.Change.DispatchId, Status = WireName.Of(c.Change.Status), c.Change.Progress,
-                        Met = Flag(c.Change.Met), c.Change.ExternalRef, ClearError = Flag(c.Change.ClearError), now = c.Now }));
+                    """, ["@DispatchId", "@Status", "@Progress", "@Met", "@ExternalRef", "@ClearError", "@now"],
+                dispatchChanges.Select(c => new object?[] { c.Change.DispatchId, WireName.Of(c.Change.Status), c.Change.Progress,
+                    Flag(c.Change.Met), c.Change.ExternalRef, Flag(c.Change.ClearError), c.Now }));
         foreach (var (dispatchId, retime) in dispatchChanges.Where(c => c.Change.Retime is not null).Select(c => (c.Change.DispatchId, c.Change.Retime!)))
             await writes.AddAsync("""
                 UPDATE dispatches SET due_from = @DueFrom, due_at = @DueAt, due_provisional = @Provisional, warn_at = @WarnAt,

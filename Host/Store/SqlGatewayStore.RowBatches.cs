@@ -65,8 +65,8 @@ public sealed partial class SqlGatewayStore
         if (rows.Count == 0) return;
         if (!dialect.ManyRowsPerStatement)
         {
-            var values = string.Join(", ", columns.Select((_, i) => WriteBatch.RowParameter(i)));
-            await writes.AddRowsAsync($"{InsertHead(table, columns)} VALUES ({values})", columns.Length,
+            var names = Array.ConvertAll(columns, c => "@" + c.Column);
+            await writes.AddRowsAsync($"{InsertHead(table, columns)} VALUES ({string.Join(", ", names)})", names,
                 rows.Select(r => Array.ConvertAll(columns, c => c.Value(r))));
             return;
         }

@@ -42,34 +42,40 @@ internal sealed class WriteBatch(DbConnection db, DbTransaction tx) : IAsyncDisp
     }
 
     /// <summary>
-    /// One single-row statement run once per row (SQLite, <see cref="SqlDialect.ManyRowsPerStatement"/>): its parameters
-    /// are <c>@p0</c>, <c>@p1</c>, … in the order of each row's values, bound on one prepared command. Without Dapper in
-    /// between, a row costs no parameter objects of its own, and each name is found at SQLite's first lookup (Dapper strips
-    /// the prefix, so Microsoft.Data.Sqlite searched each name twice): the embedded intake's rows are written under the
-    /// store's gate (docs/performance.md).
+    /// One statement run once per row, in order: its parameters are <paramref name="names"/> (as written in the statement,
+    /// with their <c>@</c>), each row's values in that order. On SQLite the rows are bound one after the other on one
+    /// prepared command: a row costs no parameter objects of its own, and each name is found at SQLite's first lookup
+    /// (Dapper strips the prefix, so Microsoft.Data.Sqlite searched each name twice). The embedded store's rows are
+    /// written under its gate (docs/performance.md). On PostgreSQL one statement of the batch per row.
     /// </summary>
-    public async Task AddRowsAsync(string sql, int width, IEnumerable<object?[]> rows)
+    public async Task AddRowsAsync(string sql, IReadOnlyList<string> names, IEnumerable<object?[]> rows)
     {
-        if (_batch is not null) throw new InvalidOperationException("PostgreSQL writes several rows in one statement (SqlDialect.ManyRowsPerStatement)");
+        if (_batch is not null)
+        {
+            foreach (var row in rows)
+            {
+                var statement = new NpgsqlBatchCommand(sql);
+                for (var i = 0; i < names.Count; i++) statement.Parameters.Add(new NpgsqlParameter(names[i], row[i] ?? DBNull.Value));
+                _batch.BatchCommands.Add(statement);
+            }
+            return;
+        }
         await using var command = db.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
-        var parameters = new DbParameter[width];
-        for (var i = 0; i < width; i++)
+        var parameters = new DbParameter[names.Count];
+        for (var i = 0; i < names.Count; i++)
         {
             parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = RowParameter(i);
+            parameters[i].ParameterName = names[i];
             command.Parameters.Add(parameters[i]);
         }
         foreach (var row in rows)
         {
-            for (var i = 0; i < width; i++) parameters[i].Value = row[i] ?? DBNull.Value;
+            for (var i = 0; i < names.Count; i++) parameters[i].Value = row[i] ?? DBNull.Value;
             await command.ExecuteNonQueryAsync();
         }
     }
-
-    /// <summary>The name of a row's <paramref name="column"/>th value in <see cref="AddRowsAsync"/>'s statement.</summary>
-    public static string RowParameter(int column) => "@p" + column.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sends what was added (PostgreSQL); a batch is flushed before its transaction commits.</summary>
     public async Task FlushAsync()
