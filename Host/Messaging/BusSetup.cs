@@ -21,6 +21,7 @@ public static class BusSetup
     {
         var queues = new DispatchQueues(settings);
         services.AddSingleton(queues);
+        services.AddSingleton<ParsedCaseDocuments>();
         // Receive endpoints (and so the queue bindings) exist before the outbox relay starts sending.
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>

@@ -40,6 +40,7 @@ public sealed class SendDispatchConsumer(
     TimeProvider clock,
     GatewayMetrics metrics,
     GatewaySettings settings,
+    ParsedCaseDocuments parsed,
     ILogger<SendDispatchConsumer> logger) : IConsumer<SendDispatch>
 {
     public async Task Consume(ConsumeContext<SendDispatch> context)
@@ -158,13 +159,13 @@ public sealed class SendDispatchConsumer(
     /// <summary>The failed-message reason of a dispatch whose case cannot be read (also the parked case's reason).</summary>
     public static readonly string UnreadableData = WireName.Of(ParkedReason.UnreadableData);
 
-    private static HookupApplication? ReadApplication(CaseRow @case, out string? problem)
+    private HookupApplication? ReadApplication(CaseRow @case, out string? problem)
     {
         problem = @case.Unreadable;
         if (problem is not null) return null;
         try
         {
-            var application = JsonSerializer.Deserialize<HookupApplication>(@case.ApplicationJson, GatewayJson.Options);
+            var application = parsed.Application(@case.CaseId, @case.ApplicationJson);
             if (application is null) problem = "the stored application is empty";
             return application;
         }
@@ -245,11 +246,10 @@ public sealed class SendDispatchConsumer(
     }
 
     /// <summary>The case's policy as the dispatch document carries it; the joint group's members are its utilities that dig.</summary>
-    private static (DispatchPolicy, IReadOnlyList<string>) DispatchPolicyOf(DispatchTake take)
+    private (DispatchPolicy, IReadOnlyList<string>) DispatchPolicyOf(DispatchTake take)
     {
         if (take.PolicyJson is null) return (DispatchPolicy.None, []);
-        var policy = JsonSerializer.Deserialize<CasePolicyDocument>(take.PolicyJson, GatewayJson.Options)
-                     ?? throw new JsonException("the case's stored policy is empty");
+        var policy = parsed.Policy(take.Case.CaseId, take.PolicyJson) ?? throw new JsonException("the case's stored policy is empty");
         var digging = policy.OuterWorks.Select(w => WireName.Of(w.Service)).ToHashSet();
         var joint = policy.JointConstructionGroupId is null ? [] : take.WorkOrders
             .Where(w => digging.Contains(w.Service)).Select(w => w.CounterpartId).Distinct().Order().ToList();

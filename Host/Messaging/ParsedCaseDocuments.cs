@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Gateway.Contracts.Cases;
+using Gateway.Contracts.Json;
+using Gateway.Routing.Lifecycle;
+
+namespace Gateway.Messaging;
+
+/// <summary>
+/// The stored application and policy of recently sent cases, parsed once and reused while the stored text is the same. A
+/// case's five or so dispatches are sent moments apart, each taken with its case's JSON; parsing it again for each was about
+/// 4 % of the embedded gateway's CPU (docs/performance.md). A changed policy is a different text, so it is parsed anew.
+/// What it hands out is shared between sends: read, never changed (the document builder only reads).
+/// </summary>
+public sealed class ParsedCaseDocuments
+{
+    /// <summary>Cases kept; far more than are being sent at once. Past it the cache starts again empty.</summary>
+    private const int Capacity = 4096;
+
+    private readonly ConcurrentDictionary<string, (string Json, HookupApplication Parsed)> _applications = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Json, CasePolicyDocument Parsed)> _policies = new(StringComparer.Ordinal);
+
+    /// <exception cref="JsonException">the text is not a stored application.</exception>
+    public HookupApplication? Application(string caseId, string json) => Parsed(_applications, caseId, json);
+
+    /// <exception cref="JsonException">the text is not a stored policy.</exception>
+    public CasePolicyDocument? Policy(string caseId, string json) => Parsed(_policies, caseId, json);
+
+    private static T? Parsed<T>(ConcurrentDictionary<string, (string Json, T Parsed)> cache, string caseId, string json) where T : class
+    {
+        if (cache.TryGetValue(caseId, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal)) return kept.Parsed;
+        var parsed = JsonSerializer.Deserialize<T>(json, GatewayJson.Options);
+        if (parsed is null) return null;
+        if (cache.Count >= Capacity) cache.Clear();
+        cache[caseId] = (json, parsed);
+        return parsed;
+    }
+}
