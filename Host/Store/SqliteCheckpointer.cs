@@ -30,7 +30,7 @@ public sealed class SqliteCheckpointer(string connectionString, TimeProvider clo
                 checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                 await checkpoint.ExecuteNonQueryAsync(stoppingToken);
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning("The store's background checkpoint failed ({Error}); the writer's own checkpoint stands in", ex.Message);
             }
