@@ -96,7 +96,10 @@ if [ -n "${GATEWAY_TEST_AT_EPOCH:-}" ]; then
     test_env=(env "LD_PRELOAD=$GATEWAY_TEST_FAKETIME_LIB" "FAKETIME=+${offset}s" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_FORCE_MONOTONIC_FIX=0)
     svc_log "test clock moved by ${offset}s to $(TZ=Asia/Shanghai date -d "@$GATEWAY_TEST_AT_EPOCH" '+%Y-%m-%d %H:%M:%S %z') (libfaketime)"
 fi
-("${test_env[@]}" dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
+# The tests' own temporary files (stores and logs of the hosts they start) go under the throwaway directory too, removed with it.
+tests_tmp="$SVC_TMP/test-tmp"
+mkdir -p "$tests_tmp"
+("${test_env[@]}" env TMPDIR="$tests_tmp" dotnet test Gateway.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$test_log") &
 test_pid=$!
 SVC_CHILD_PIDS+=("$test_pid")
 rc=0
