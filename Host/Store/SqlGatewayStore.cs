@@ -113,11 +113,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
 
     public async Task<bool> TryInsertCaseAsync(NewCase newCase, CancellationToken cancellationToken)
     {
-        var row = SealedRows([newCase]);
+        var rows = SealedRows([newCase]);
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
         // Converting an intent: only while it still is OPEN, so an intent yields one case however its demands race.
-        if ((await InsertCaseRowsAsync(db, tx, row)).Count == 0
+        if ((await InsertCaseRowsAsync(db, tx, rows)).Count == 0
             || (newCase.Intent is { } conversion && !await ConvertIntentAsync(db, tx, newCase.Case.CaseId, conversion, newCase.Case.AcceptedAt)))
         {
             await tx.RollbackAsync(cancellationToken);
