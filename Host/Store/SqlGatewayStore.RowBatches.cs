@@ -70,7 +70,8 @@ public sealed partial class SqlGatewayStore
                 rows.Select(r => Array.ConvertAll(columns, c => c.Value(r))));
             return;
         }
-        foreach (var (sql, each) in InsertStatements(table, rows, "", columns)) await writes.AddEachAsync(sql, each);
+        foreach (var (sql, each) in InsertStatements(table, rows, "", columns))
+            foreach (var args in each) await writes.AddAsync(sql, args);
     }
 
     private static string InsertHead<T>(string table, (string Column, Func<T, object?> Value)[] columns) =>

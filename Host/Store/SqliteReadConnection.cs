@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Gateway.Store;
@@ -9,16 +10,22 @@ namespace Gateway.Store;
 /// So a lookup (the intake's repeat check, an operator's case view) neither queues behind the writes nor holds them up.
 /// <c>query_only</c> makes a write through it fail instead of slipping past the gate.
 /// </summary>
-public sealed class SqliteReadConnection(string connectionString) : SqliteConnection(ReadersOwnPool(connectionString))
+public sealed class SqliteReadConnection : SqliteConnection
 {
     private const string Settings = $"{SqliteConnectionSettings.MemoryMappedReads}; PRAGMA query_only=1";
 
+    private SqliteReadConnection(string readersConnectionString) : base(readersConnectionString) { }
+
     /// <summary>
-    /// A pool of their own (a connection string of its own): a writer handed a reader's native connection would find its
+    /// The store's read connections on <paramref name="connectionString"/>'s file. They have a pool of their own (a connection
+    /// string of their own, built once here, not per read): a writer handed a reader's native connection would find its
     /// <c>query_only</c>, and the writer's one native connection keeps its page cache only while no other writes the file.
     /// </summary>
-    private static string ReadersOwnPool(string connectionString) =>
-        new SqliteConnectionStringBuilder(connectionString) { Cache = SqliteCacheMode.Private }.ToString();
+    public static Func<DbConnection> Factory(string connectionString, Func<SqliteConnection, SqliteConnection>? decorate = null)
+    {
+        var readers = new SqliteConnectionStringBuilder(connectionString) { Cache = SqliteCacheMode.Private }.ToString();
+        return decorate is null ? () => new SqliteReadConnection(readers) : () => decorate(new SqliteReadConnection(readers));
+    }
 
     /// <summary>
     /// Always deferred: a snapshot of reads (the case view) takes no write lock. Microsoft.Data.Sqlite begins with

@@ -31,7 +31,7 @@ public static class StoreRegistration
             // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
             var gate = new SemaphoreSlim(1, 1);
             services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
-                { ReadConnections = () => new SqliteReadConnection(connectionString), Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
+                { ReadConnections = SqliteReadConnection.Factory(connectionString), Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
             services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         // The same store keeps the signature nonces (the signature check reaches them through NonceBatcher); the use cases

@@ -23,22 +23,15 @@ internal sealed class WriteBatch(DbConnection db, DbTransaction tx) : IAsyncDisp
     public Task AddAsync(string sql, object? args)
     {
         if (_batch is null) return db.ExecuteAsync(sql, args, tx);
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in Parameters(sql, args))
-            command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-        _batch.BatchCommands.Add(command);
+        AddToBatch(_batch, sql, Parameters(sql, args));
         return Task.CompletedTask;
     }
 
-    /// <summary>The statement once per element, in order (as Dapper runs a statement given a list).</summary>
-    public async Task AddEachAsync<T>(string sql, IEnumerable<T> argsList)
+    private static void AddToBatch(NpgsqlBatch batch, string sql, IEnumerable<(string Name, object? Value)> parameters)
     {
-        if (_batch is null)
-        {
-            await db.ExecuteAsync(sql, argsList, tx);
-            return;
-        }
-        foreach (var args in argsList) await AddAsync(sql, args);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters) command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        batch.BatchCommands.Add(command);
     }
 
     /// <summary>
@@ -52,12 +45,7 @@ internal sealed class WriteBatch(DbConnection db, DbTransaction tx) : IAsyncDisp
     {
         if (_batch is not null)
         {
-            foreach (var row in rows)
-            {
-                var statement = new NpgsqlBatchCommand(sql);
-                for (var i = 0; i < names.Count; i++) statement.Parameters.Add(new NpgsqlParameter(names[i], row[i] ?? DBNull.Value));
-                _batch.BatchCommands.Add(statement);
-            }
+            foreach (var row in rows) AddToBatch(_batch, sql, names.Select((name, i) => (name, row[i])));
             return;
         }
         await using var command = db.CreateCommand();

@@ -17,7 +17,7 @@ public static class SqliteStoreFile
         try
         {
             await test(new SqlGatewayStore(() => decorate(new SerializedSqliteConnection($"Data Source={file}", gate)), SqlDialect.Sqlite, clock)
-                { ReadConnections = () => decorate(new SqliteReadConnection($"Data Source={file}")) }, file);
+                { ReadConnections = SqliteReadConnection.Factory($"Data Source={file}", decorate) }, file);
         }
         finally
         {
