@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using Gateway.Application.Caching;
 using Gateway.Contracts.Cases;
 using Gateway.Contracts.Json;
 using Gateway.Routing.Lifecycle;
@@ -14,11 +14,11 @@ namespace Gateway.Messaging;
 /// </summary>
 public sealed class ParsedCaseDocuments
 {
-    /// <summary>Cases kept; far more than are being sent at once. Past it the cache starts again empty.</summary>
-    private const int Capacity = 4096;
+    /// <summary>Cases per generation (<see cref="RecentCache{TValue}"/>): more than are being sent at once flat out.</summary>
+    private const int GenerationSize = 2048;
 
-    private readonly ConcurrentDictionary<string, (string Json, HookupApplication Parsed)> _applications = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Json, CasePolicyDocument Parsed)> _policies = new(StringComparer.Ordinal);
+    private readonly RecentCache<(string Json, HookupApplication Parsed)> _applications = new(GenerationSize);
+    private readonly RecentCache<(string Json, CasePolicyDocument Parsed)> _policies = new(GenerationSize);
 
     /// <exception cref="JsonException">the text is not a stored application.</exception>
     public HookupApplication? Application(string caseId, string json) => Parsed(_applications, caseId, json);
@@ -26,13 +26,12 @@ public sealed class ParsedCaseDocuments
     /// <exception cref="JsonException">the text is not a stored policy.</exception>
     public CasePolicyDocument? Policy(string caseId, string json) => Parsed(_policies, caseId, json);
 
-    private static T? Parsed<T>(ConcurrentDictionary<string, (string Json, T Parsed)> cache, string caseId, string json) where T : class
+    private static T? Parsed<T>(RecentCache<(string Json, T Parsed)> cache, string caseId, string json) where T : class
     {
-        if (cache.TryGetValue(caseId, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal)) return kept.Parsed;
+        if (cache.TryGet(caseId, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal)) return kept.Parsed;
         var parsed = JsonSerializer.Deserialize<T>(json, GatewayJson.Options);
         if (parsed is null) return null;
-        if (cache.Count >= Capacity) cache.Clear();
-        cache[caseId] = (json, parsed);
+        cache.Set(caseId, (json, parsed));
         return parsed;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Adapters.Http;
 using Gateway.Adapters.Security;
+using Gateway.Application.Caching;
 using Gateway.Application.Store;
 using Gateway.Contracts.Json;
 using Gateway.Routing.Lifecycle;
@@ -81,6 +82,24 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
     /// which and why (no value in it). Read paths use this, so one bad value never fails a view, a sweep or a batch.
     /// </summary>
     public bool TryOpenDocument(string stored, string binding, out string opened, out string? problem)
+    {
+        problem = null;
+        // A case's application is opened for each of its five or so work orders, moments apart: the same stored text
+        // gives the same opened text (the keys are fixed for the process's life), so it is opened once.
+        if (_opened.TryGet(binding, out var kept) && string.Equals(kept.Stored, stored, StringComparison.Ordinal))
+        {
+            opened = kept.Opened;
+            return true;
+        }
+        if (!TryOpenUncached(stored, binding, out opened, out problem)) return false;
+        _opened.Set(binding, (stored, opened));
+        return true;
+    }
+
+    /// <summary>Documents opened lately, by binding; one that did not open is not kept (a fixed key file is read again).</summary>
+    private readonly RecentCache<(string Stored, string Opened)> _opened = new(2048);
+
+    private bool TryOpenUncached(string stored, string binding, out string opened, out string? problem)
     {
         problem = null;
         if (IsSealed(stored))
