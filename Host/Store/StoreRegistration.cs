@@ -28,9 +28,9 @@ public static class StoreRegistration
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             connection.DefaultTimeout = 30;
             var connectionString = connection.ToString();
-            // One connection at a time, queued in-process: see SerializedSqliteConnection and docs/performance.md.
-            var gate = new SemaphoreSlim(1, 1);
-            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(() => new SerializedSqliteConnection(connectionString, gate), SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
+            // One writer connection, its turns queued in-process: see SerializedSqliteConnection and docs/performance.md.
+            services.AddSingleton(_ => new SqliteStoreWriter(connectionString));
+            services.AddSingleton<IGatewayStore>(sp => new SqlGatewayStore(sp.GetRequiredService<SqliteStoreWriter>().Connect, SqlDialect.Sqlite, sp.GetRequiredService<TimeProvider>())
                 { ReadConnections = SqliteReadConnection.Factory(connectionString), Protector = sp.GetService<PersonalDataProtector>(), Instance = sp.GetService<GatewayInstance>(), CallbackTargets = CallbackTargets(sp) });
             services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
