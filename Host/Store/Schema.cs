@@ -275,5 +275,9 @@ public static class Schema
             CREATE INDEX ix_dispatches_warn_open ON dispatches (warn_at) WHERE warned_at IS NULL AND met_at IS NULL;
             CREATE INDEX ix_dispatches_due_open ON dispatches (due_at) WHERE missed_at IS NULL AND met_at IS NULL;
             """),
+        // Room on each outbox page for the relay's claim (issue 19): the claim changes no indexed column, so with space on
+        // the row's page PostgreSQL writes the new version there without new index entries (a HOT update); pages filled
+        // to the brim at insert left no room, and each claim wrote an entry into every index. SQLite has no fill factor.
+        (11, d == SqlDialect.Postgres ? "ALTER TABLE outbox SET (fillfactor = 50);" : "SELECT 1;"),
     ];
 }

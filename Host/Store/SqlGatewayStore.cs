@@ -301,18 +301,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var ids = dispatchIds.Distinct().ToList();
         List<(DispatchRow Dispatch, TakenCase? Case)> taken;
         await using (var db = await OpenAsync(cancellationToken))
-            taken = (await db.QueryAsync<DispatchRow, TakenCase, (DispatchRow, TakenCase?)>(new CommandDefinition($"""
-            UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
-            WHERE {dialect.InList("dispatch_id", "ids")}
-              AND ({dialect.NoIndex("status")} IN {In(DeliveryRules.Sendable)} OR ({dialect.NoIndex("status")} = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
-            RETURNING {DispatchColumns},
-                (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
-                (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
-                (SELECT c.application_json FROM cases c WHERE c.case_id = dispatches.case_id) AS ApplicationJson,
-                (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
-                (SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
-                 WHERE o.case_id = dispatches.case_id AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL) AS WorkOrders
-            """, WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
+            taken = (await db.QueryAsync<DispatchRow, TakenCase, (DispatchRow, TakenCase?)>(new CommandDefinition(TakeSql,
+                WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
                 (dispatch, @case) => (dispatch, @case), splitOn: "Region")).ToList();
         // Opened once the connection is given back (on SQLite, off the store's gate). Dapper maps the case part to null
         // when all its columns are (an intent's notice has no case row: the sender reads the intent).
@@ -322,6 +312,41 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             (t.Case?.WorkOrders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pair => pair.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1])).ToList()));
     }
+
+    /// <summary>
+    /// The take's statement: the dispatches it takes, each with its case's region, zone, application and policy and the
+    /// case's work orders (<c>service:counterpart</c>, comma-separated). On PostgreSQL the taken rows are joined to their case
+    /// once; SQLite has no UPDATE inside a WITH, so there each value is a subquery of its own (a lookup of the case each).
+    /// The work orders are read from the statement's snapshot, before the update: which services a case has does not change.
+    /// </summary>
+    private string TakeSql => _takeSql ??= dialect == SqlDialect.Postgres ? $"""
+        WITH taken AS (
+            {TakeUpdate} RETURNING {DispatchColumns})
+        SELECT taken.*, c.region AS Region, c.zone AS Zone, c.application_json AS ApplicationJson, p.policy_json AS PolicyJson,
+            ({WorkOrdersOf("taken.caseid")}) AS WorkOrders
+        FROM taken LEFT JOIN cases c ON c.case_id = taken.caseid LEFT JOIN case_policies p ON p.case_id = taken.caseid
+        """ : $"""
+        {TakeUpdate}
+        RETURNING {DispatchColumns},
+            (SELECT c.region FROM cases c WHERE c.case_id = dispatches.case_id) AS Region,
+            (SELECT c.zone FROM cases c WHERE c.case_id = dispatches.case_id) AS Zone,
+            (SELECT c.application_json FROM cases c WHERE c.case_id = dispatches.case_id) AS ApplicationJson,
+            (SELECT p.policy_json FROM case_policies p WHERE p.case_id = dispatches.case_id) AS PolicyJson,
+            ({WorkOrdersOf("dispatches.case_id")}) AS WorkOrders
+        """;
+
+    private string? _takeSql;
+
+    private string TakeUpdate => $"""
+        UPDATE dispatches SET status = {Q(DispatchStatus.Sent)}, sent_at = @at, attempts = attempts + 1, lease_until = @leaseUntil, lease_holder = @self
+        WHERE {dialect.InList("dispatch_id", "ids")}
+          AND ({dialect.NoIndex("status")} IN {In(DeliveryRules.Sendable)} OR ({dialect.NoIndex("status")} = {Q(DispatchStatus.Sent)} AND (lease_until < @at OR {HolderIsDead("lease_holder")})))
+        """;
+
+    private string WorkOrdersOf(string caseId) => $"""
+        SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
+        WHERE o.case_id = {caseId} AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL
+        """;
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
     private sealed class TakenCase

@@ -144,7 +144,7 @@ public static class ProfileRun
             Console.WriteLine($"[{profile}] {statements.Statements / (double)result.CasesCompleted:0.0} statements and " +
                               $"{statements.Commits / (double)result.CasesCompleted:0.0} commits per case ({result.CasesCompleted} cases); most called:");
             foreach (var s in statements.Top ?? [])
-                Console.WriteLine($"    {s.Calls / (double)result.CasesCompleted,6:0.00}/case  rows {s.Rows / (double)Math.Max(1, s.Calls),7:0.0}/call  {s.TotalMs,8:0} ms  {s.Query}");
+                Console.WriteLine($"    {s.Calls / (double)result.CasesCompleted,6:0.00}/case  rows {s.Rows / (double)Math.Max(1, s.Calls),7:0.0}/call  {s.TotalMs,8:0} ms  {s.Buffers / (double)Math.Max(1, s.Calls),8:0.0} buffers/call  {s.Query}");
         }
         var workOrders = Math.Max(1000, Math.Min(result.WorkOrders, 200_000));
         var baselines = new List<BaselineResult>();

@@ -6,8 +6,11 @@ namespace Gateway.Bench;
 /// <param name="Top">The statements called most often, with their calls and rows, for the profile in docs/performance.md.</param>
 public sealed record StatementCounts(long Statements, long Commits, IReadOnlyList<TopStatement>? Top = null);
 
-/// <summary>One normalised statement of pg_stat_statements: how often it ran, rows it returned or touched, time spent in it.</summary>
-public sealed record TopStatement(long Calls, long Rows, double TotalMs, string Query);
+/// <summary>
+/// One normalised statement of pg_stat_statements: how often it ran, rows it returned or touched, time spent in it, and the
+/// buffers it read (shared hits + reads: what a plan reading more than it returns shows).
+/// </summary>
+public sealed record TopStatement(long Calls, long Rows, double TotalMs, long Buffers, string Query);
 
 /// <summary>
 /// Counts the statements and commits the gateway's database executed between <see cref="ResetAsync"/> and
@@ -42,7 +45,7 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
         var count = (long)(await statements.ExecuteScalarAsync())!;
         var top = new List<TopStatement>();
         await using (var topCommand = new NpgsqlCommand($"""
-            SELECT s.calls, s.rows, s.total_exec_time, s.query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            SELECT s.calls, s.rows, s.total_exec_time, s.shared_blks_hit + s.shared_blks_read, s.query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
             WHERE d.datname = @db ORDER BY s.calls DESC, s.total_exec_time DESC LIMIT {TopCount}
             """, connection))
         {
@@ -50,8 +53,8 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
             await using var reader = await topCommand.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var query = string.Join(' ', reader.GetString(3).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                top.Add(new TopStatement(reader.GetInt64(0), reader.GetInt64(1), Math.Round(reader.GetDouble(2), 1),
+                var query = string.Join(' ', reader.GetString(4).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                top.Add(new TopStatement(reader.GetInt64(0), reader.GetInt64(1), Math.Round(reader.GetDouble(2), 1), reader.GetInt64(3),
                     query.Length > 160 ? query[..160] + "…" : query));
             }
         }
