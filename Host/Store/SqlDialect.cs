@@ -63,7 +63,15 @@ public sealed record SqlDialect(
     /// </summary>
     public string NoIndex(string column) => this == Postgres ? column : "+" + column;
 
-    /// <summary><c>column IN (the list in parameter @name)</c>: Npgsql takes the list as one array, Dapper expands it for SQLite.</summary>
+    /// <summary>
+    /// <c>column IN (the list in parameter @name)</c>, the list bound as <see cref="List{T}"/> gives it: Npgsql takes it as one
+    /// array; SQLite reads it from one JSON array. Dapper's own expansion for SQLite (<c>IN @name</c>) made a parameter per
+    /// item with a regular expression over the statement, and a statement text per list length (docs/performance.md).
+    /// </summary>
     public string InList(string column, string parameter) =>
-        this == Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+        this == Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    /// <summary>The value of an <see cref="InList"/> parameter: an array on PostgreSQL, one JSON array text on SQLite.</summary>
+    public object List<T>(IEnumerable<T> items) =>
+        this == Postgres ? items.ToArray() : System.Text.Json.JsonSerializer.Serialize(items.ToArray());
 }

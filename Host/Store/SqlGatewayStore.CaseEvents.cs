@@ -200,7 +200,7 @@ public sealed partial class SqlGatewayStore
         {
             var caseIds = group.Select(c => c.Case.CaseId).ToList();
             await writes.AddAsync($"UPDATE cases SET status = @status, updated_at = @now WHERE {dialect.InList("case_id", "caseIds")}",
-                new { status = WireName.Of(group.Key.Status), now = group.Key.Now, caseIds });
+                new { status = WireName.Of(group.Key.Status), now = group.Key.Now, caseIds = dialect.List(caseIds) });
         }
         foreach (var (@case, _, effects, now) in changes)
             if (effects.Policy is { } changed)

@@ -82,7 +82,7 @@ public sealed partial class SqlGatewayStore : IInstanceStore
         await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE outbox SET claimed_until = @claimedUntil
             WHERE {Dialect.InList("message_id", "messageIds")} AND published_at IS NULL AND claimed_by = @self
-            """, WithHolder(new { messageIds = messageIds.ToArray(), claimedUntil }), cancellationToken: cancellationToken));
+            """, WithHolder(new { messageIds = Dialect.List(messageIds), claimedUntil }), cancellationToken: cancellationToken));
     }
 
     public async Task ReleaseOutboxClaimsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
@@ -91,6 +91,6 @@ public sealed partial class SqlGatewayStore : IInstanceStore
         await using var db = await OpenAsync(cancellationToken);
         await db.ExecuteAsync(new CommandDefinition($"""
             UPDATE outbox SET claimed_until = NULL WHERE {Dialect.InList("message_id", "messageIds")} AND published_at IS NULL AND claimed_by = @self
-            """, WithHolder(new { messageIds = messageIds.ToArray() }), cancellationToken: cancellationToken));
+            """, WithHolder(new { messageIds = Dialect.List(messageIds) }), cancellationToken: cancellationToken));
     }
 }

@@ -15,12 +15,9 @@ public sealed partial class SqlGatewayStore
     {
         if (messageIds.Count == 0) return;
         await using var db = await OpenAsync(cancellationToken);
-        // One statement (one commit, one fsync) for the whole batch instead of one per message.
-        // Dapper expands "IN @list" on SQLite but hands PostgreSQL the list as one array parameter ("IN $2" is a
-        // syntax error there), so PostgreSQL compares with = ANY.
-        var match = Dialect.InList("message_id", "messageIds");
-        await db.ExecuteAsync(new CommandDefinition(
-            $"UPDATE outbox SET published_at = @at WHERE {match}", new { messageIds = messageIds.ToArray(), at }, cancellationToken: cancellationToken));
+        // One statement (one commit) for the whole batch instead of one per message.
+        await db.ExecuteAsync(new CommandDefinition($"UPDATE outbox SET published_at = @at WHERE {Dialect.InList("message_id", "messageIds")}",
+            new { messageIds = Dialect.List(messageIds), at }, cancellationToken: cancellationToken));
     }
 
     public async Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken)

@@ -302,7 +302,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         List<(DispatchRow Dispatch, TakenCase? Case)> taken;
         await using (var db = await OpenAsync(cancellationToken))
             taken = (await db.QueryAsync<DispatchRow, TakenCase, (DispatchRow, TakenCase?)>(new CommandDefinition(TakeSql,
-                WithHolder(new { ids, at, leaseUntil }), cancellationToken: cancellationToken),
+                WithHolder(new { ids = dialect.List(ids), at, leaseUntil }), cancellationToken: cancellationToken),
                 (dispatch, @case) => (dispatch, @case), splitOn: "Region")).ToList();
         // Opened once the connection is given back (on SQLite, off the store's gate). Dapper maps the case part to null
         // when all its columns are (an intent's notice has no case row: the sender reads the intent).
@@ -401,12 +401,12 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var caseIds = byCase.Keys.Order(StringComparer.Ordinal).ToList();
         var locked = (await db.QueryAsync<CaseRow>(
             $"SELECT {DeliveryCaseColumns} FROM cases WHERE {dialect.InList("case_id", "caseIds")} ORDER BY case_id {dialect.SkipLocked}",
-            new { caseIds }, tx)).ToList();
+            new { caseIds = dialect.List(caseIds) }, tx)).ToList();
         var lockedIds = locked.Select(c => c.CaseId).ToList();
         if (lockedIds.Count == 0) return [.. acknowledgements];
         var dispatches = (await db.QueryAsync<DispatchRow>(
             $"SELECT {DispatchColumns} FROM dispatches WHERE {dialect.InList("case_id", "lockedIds")} ORDER BY case_id, ordinal",
-            new { lockedIds }, tx)).ToLookup(d => d.CaseId);
+            new { lockedIds = dialect.List(lockedIds) }, tx)).ToLookup(d => d.CaseId);
         var changes = new List<CaseChange>(locked.Count);
         foreach (var @case in locked)
         {
@@ -528,7 +528,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         if (selection.CounterpartId is not null) where.Add("counterpart_id = @CounterpartId");
         if (selection.Reason is not null) where.Add("reason = @Reason");
         var args = new DynamicParameters(new { selection.CounterpartId, selection.Reason, operatorName, now });
-        if (selection.Ids is not null) args.Add("Ids", selection.Ids.ToArray());
+        if (selection.Ids is not null) args.Add("Ids", dialect.List(selection.Ids));
 
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
