@@ -318,6 +318,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// case's work orders (<c>service:counterpart</c>, comma-separated). On PostgreSQL the taken rows are joined to their case
     /// once; SQLite has no UPDATE inside a WITH, so there each value is a subquery of its own (a lookup of the case each).
     /// The work orders are read from the statement's snapshot, before the update: which services a case has does not change.
+    /// (<c>taken.caseid</c>: PostgreSQL folds the unquoted alias <c>CaseId</c> to lower case.)
     /// </summary>
     private string TakeSql => _takeSql ??= dialect == SqlDialect.Postgres ? $"""
         WITH taken AS (
