@@ -96,7 +96,7 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
         return true;
     }
 
-    /// <summary>Documents opened lately, by binding; one that did not open is not kept (a fixed key file is read again).</summary>
+    /// <summary>Documents opened lately, by binding; one that did not open is not kept, so each read of it tries again.</summary>
     private readonly RecentCache<(string Stored, string Opened)> _opened = new(2048);
 
     private bool TryOpenUncached(string stored, string binding, out string opened, out string? problem)

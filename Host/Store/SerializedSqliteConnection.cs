@@ -113,7 +113,7 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
     /// <summary>A command that runs on this connection's compiled statement for its text (kept on first use).</summary>
     public override SqliteCommand CreateCommand() => new ReusingCommand(this) { CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
-    /// <summary>The kept statement for <paramref name="sql"/>, or null when none is free (in use by an open reader) or the store is full.</summary>
+    /// <summary>The kept statement for <paramref name="sql"/>; null when it is in use (an open reader) or <see cref="KeptStatements"/> are kept.</summary>
     private KeptStatement? Statement(string sql)
     {
         if (_statements.TryGetValue(sql, out var kept)) return kept.InUse ? null : kept;
