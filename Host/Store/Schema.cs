@@ -1,5 +1,6 @@
 using Gateway.Application.Store;
 using Gateway.Routing.Lifecycle;
+using static Gateway.Store.StoreNames;
 namespace Gateway.Store;
 
 /// <summary>
@@ -279,5 +280,19 @@ public static class Schema
         // the row's page PostgreSQL writes the new version there without new index entries (a HOT update); pages filled
         // to the brim at insert left no room, and each claim wrote an entry into every index. SQLite has no fill factor.
         (11, d == SqlDialect.Postgres ? "ALTER TABLE outbox SET (fillfactor = 50);" : "SELECT 1;"),
+        // A take in place (issue 19): the take changes a dispatch's status and lease, and the stalled-dispatch recovery's
+        // index held both, so every take wrote a new entry into each of the table's five indexes. The recovery now finds
+        // its rows through `requeueable`, a column computed from the status that a take (PENDING to SENT) leaves as it
+        // was, so no indexed value changes and, with room on the page, PostgreSQL writes the take's new version beside
+        // the old one (a HOT update). SQLite rewrites only the indexes whose columns change and has no fill factor: there
+        // the column is computed when read, and the old index stays.
+        (12, d == SqlDialect.Postgres
+            ? $"""
+              ALTER TABLE dispatches ADD COLUMN requeueable BOOLEAN GENERATED ALWAYS AS (status IN {In(DeliveryRules.Requeueable)}) STORED;
+              CREATE INDEX ix_dispatches_requeueable ON dispatches (created_at) WHERE requeueable;
+              DROP INDEX ix_dispatches_lease;
+              ALTER TABLE dispatches SET (fillfactor = 50);
+              """
+            : $"ALTER TABLE dispatches ADD COLUMN requeueable INTEGER GENERATED ALWAYS AS (status IN {In(DeliveryRules.Requeueable)}) VIRTUAL;"),
     ];
 }

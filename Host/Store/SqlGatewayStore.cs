@@ -585,7 +585,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             UPDATE dispatches SET status = {Q(DispatchStatus.Pending)}, lease_until = @leaseUntil, lease_holder = NULL
             WHERE dispatch_id IN (
                 SELECT dispatch_id FROM dispatches
-                WHERE (status IN {In(DeliveryRules.Requeueable)} AND lease_until < @now) OR (status = {Q(DispatchStatus.Sent)} AND {HolderIsDead("lease_holder")})
+                WHERE requeueable AND ((status IN {In(DeliveryRules.Requeueable)} AND lease_until < @now) OR (status = {Q(DispatchStatus.Sent)} AND {HolderIsDead("lease_holder")}))
                 ORDER BY lease_until
                 LIMIT @max {dialect.SkipLocked})
             RETURNING {DispatchColumns}
