@@ -145,6 +145,10 @@ public static class ProfileRun
                               $"{statements.Commits / (double)result.CasesCompleted:0.0} commits per case ({result.CasesCompleted} cases); most called:");
             foreach (var s in statements.Top ?? [])
                 Console.WriteLine($"    {s.Calls / (double)result.CasesCompleted,6:0.00}/case  rows {s.Rows / (double)Math.Max(1, s.Calls),7:0.0}/call  {s.TotalMs,8:0} ms  {s.Buffers / (double)Math.Max(1, s.Calls),8:0.0} buffers/call  {s.Query}");
+            Console.WriteLine($"[{profile}] rows written per case by table (HOT: updates in place), and autovacuum's runs in the window:");
+            foreach (var t in statements.Tables ?? [])
+                Console.WriteLine($"    {t.Table,-18} inserted {t.Inserted / (double)result.CasesCompleted,5:0.0}  updated {t.Updated / (double)result.CasesCompleted,5:0.0} " +
+                                  $"(HOT {100.0 * t.HotUpdated / Math.Max(1, t.Updated),3:0} %)  deleted {t.Deleted / (double)result.CasesCompleted,5:0.0}  vacuums {t.Vacuums,3}  analyses {t.Analyses,3}");
         }
         var workOrders = Math.Max(1000, Math.Min(result.WorkOrders, 200_000));
         var baselines = new List<BaselineResult>();

@@ -4,7 +4,14 @@ namespace Gateway.Bench;
 
 /// <summary>What PostgreSQL executed for one database over the measured window: statements (pg_stat_statements) and commits.</summary>
 /// <param name="Top">The statements called most often, with their calls and rows, for the profile in docs/performance.md.</param>
-public sealed record StatementCounts(long Statements, long Commits, IReadOnlyList<TopStatement>? Top = null);
+/// <param name="Tables">Per table, what the window wrote and what autovacuum did to it (the tables written most first).</param>
+public sealed record StatementCounts(long Statements, long Commits, IReadOnlyList<TopStatement>? Top = null, IReadOnlyList<TableActivity>? Tables = null);
+
+/// <summary>
+/// One table's rows written over the measured window, how many of its updates were in place (HOT: no new index entries),
+/// and how often autovacuum vacuumed and analysed it: the database's work beside the statements (docs/performance.md).
+/// </summary>
+public sealed record TableActivity(string Table, long Inserted, long Updated, long HotUpdated, long Deleted, long Vacuums, long Analyses);
 
 /// <summary>
 /// One normalised statement of pg_stat_statements: how often it ran, rows it returned or touched, time spent in it, and the
@@ -21,6 +28,10 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
 {
     private const int TopCount = 30;
     private long _commitsAtReset;
+    private Dictionary<string, TableActivity> _tablesAtReset = [];
+
+    /// <summary>The gateway's own database: its tables' statistics are per database.</summary>
+    private string GatewayDatabase => new NpgsqlConnectionStringBuilder(maintenanceConnection) { Database = database }.ConnectionString;
 
     public async Task ResetAsync()
     {
@@ -29,6 +40,7 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
         await Exec(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         await Exec(connection, "SELECT pg_stat_statements_reset()");
         _commitsAtReset = await CommitsAsync(connection);
+        _tablesAtReset = await TablesAsync();
     }
 
     public async Task<StatementCounts> ReadAsync()
@@ -58,7 +70,29 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
                     query.Length > 160 ? query[..160] + "…" : query));
             }
         }
-        return new StatementCounts(count, await CommitsAsync(connection) - _commitsAtReset, top);
+        var tables = (await TablesAsync()).Values
+            .Select(t => _tablesAtReset.TryGetValue(t.Table, out var r)
+                ? t with { Inserted = t.Inserted - r.Inserted, Updated = t.Updated - r.Updated, HotUpdated = t.HotUpdated - r.HotUpdated,
+                    Deleted = t.Deleted - r.Deleted, Vacuums = t.Vacuums - r.Vacuums, Analyses = t.Analyses - r.Analyses }
+                : t)
+            .Where(t => t.Inserted + t.Updated + t.Deleted + t.Vacuums + t.Analyses > 0)
+            .OrderByDescending(t => t.Inserted + t.Updated + t.Deleted).ToList();
+        return new StatementCounts(count, await CommitsAsync(connection) - _commitsAtReset, top, tables);
+    }
+
+    private async Task<Dictionary<string, TableActivity>> TablesAsync()
+    {
+        await using var connection = new NpgsqlConnection(GatewayDatabase);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new Dictionary<string, TableActivity>();
+        while (await reader.ReadAsync())
+            tables[reader.GetString(0)] = new TableActivity(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+        return tables;
     }
 
     private async Task<long> CommitsAsync(NpgsqlConnection connection)
