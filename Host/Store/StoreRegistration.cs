@@ -61,10 +61,12 @@ public static class StoreRegistration
         services.GetService<PortalCallbackTargets>() ?? PortalCallbackTargets.Everyone;
 
     /// <summary>
-    /// The configured PostgreSQL connection string with two defaults the store's hot paths need (each stays as set when
+    /// The configured PostgreSQL connection string with three defaults the store's hot paths need (each stays as set when
     /// named explicitly): statements prepared once per physical connection, and no <c>DISCARD ALL</c> on every return of
     /// a pooled connection (the store never leaves session state behind). Together they took PostgreSQL from 16.0 to
-    /// 10.3 ms of CPU per case (docs/performance.md).
+    /// 10.3 ms of CPU per case. And a prepared statement's one generic plan (<c>plan_cache_mode</c>): every statement
+    /// the store runs per case finds its rows by key or a partial index, whatever the values, so planning it again for
+    /// each call's values bought nothing (docs/performance.md, ninth round). ANALYZE still makes PostgreSQL plan it anew.
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -73,6 +75,8 @@ public static class StoreRegistration
             builder.MaxAutoPrepare = 64;
         if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
             builder.NoResetOnClose = true;
+        if (builder.Options is null || !builder.Options.Contains("plan_cache_mode", StringComparison.Ordinal))
+            builder.Options = ((builder.Options ?? "") + " -c plan_cache_mode=force_generic_plan").Trim();
         return builder.ConnectionString;
     }
 }
