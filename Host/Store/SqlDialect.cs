@@ -47,7 +47,7 @@ public sealed record SqlDialect(
     public string StringAgg(string expression) => this == Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
 
     /// <summary>
-    /// Whether several rows go in one statement (<c>INSERT … VALUES (…), (…)</c>, <c>UPDATE … FROM (VALUES …)</c>). PostgreSQL:
+    /// Whether several rows go in one statement (<c>INSERT … SELECT * FROM unnest(…)</c>, <c>UPDATE … FROM (VALUES …)</c>). PostgreSQL:
     /// yes, a round trip saved per row. SQLite: no. It runs in-process, so there is no round trip to save, and
     /// Microsoft.Data.Sqlite binds each named parameter by scanning the statement's list of names, so a statement with
     /// n parameters costs n² to bind: a batch's 400-parameter INSERT took 14 % of the embedded gateway's CPU in string

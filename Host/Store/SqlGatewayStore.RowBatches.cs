@@ -9,26 +9,32 @@ namespace Gateway.Store;
 
 /// <summary>
 /// Several rows of one table (a case's intake, a batch of acknowledgements). On PostgreSQL one
-/// <c>INSERT … VALUES (…), (…)</c> per table saves a round trip per row. On SQLite one single-row statement is prepared
+/// <c>INSERT … SELECT * FROM unnest(…)</c> per table saves a round trip per row. On SQLite one single-row statement is prepared
 /// once and run per row (<see cref="SqlDialect.ManyRowsPerStatement"/>): in-process there is no round trip to save, and
 /// binding a statement's named parameters costs the square of their number there.
 /// </summary>
 public sealed partial class SqlGatewayStore
 {
-    /// <summary>Keeps one statement's parameters well below both databases' limits (SQLite 32,766; PostgreSQL 65,535).</summary>
-    private const int MaxParametersPerInsert = 2000;
-
     /// <summary>
-    /// Dispatch changes of several cases (a batch of acknowledgements) in one <c>UPDATE … FROM</c> a list of values: the same
-    /// assignments as one change's UPDATE in ApplyEffectsAsync. Each dispatch at most once in <paramref name="changes"/>.
+    /// Dispatch changes of several cases (a batch of acknowledgements) in one <c>UPDATE … FROM</c> their values, each column
+    /// one array (one text whatever the batch's size: <see cref="UnnestInsert"/>): the same assignments as one change's
+    /// UPDATE in ApplyEffectsAsync. Each dispatch at most once in <paramref name="changes"/>. PostgreSQL only
+    /// (<see cref="SqlDialect.ManyRowsPerStatement"/>).
     /// </summary>
     private static async Task UpdateDispatchRowsAsync(WriteBatch writes, IReadOnlyList<(DispatchChange Change, long Now)> changes)
     {
-        var (values, args) = ValueRows(changes,
-            c => c.Change.DispatchId, c => WireName.Of(c.Change.Status), c => c.Change.Progress, c => Flag(c.Change.Met), c => c.Change.ExternalRef,
-            c => Flag(c.Change.ClearError), c => c.Now);
-        await writes.AddAsync($"""
-            WITH v (dispatch_id, status, progress, met, external_ref, clear_error, at) AS (VALUES {values})
+        var args = new DynamicParameters();
+        args.Add("dispatch_ids", changes.Select(c => c.Change.DispatchId).ToArray());
+        args.Add("statuses", changes.Select(c => WireName.Of(c.Change.Status)).ToArray());
+        args.Add("progresses", changes.Select(c => c.Change.Progress).ToArray());
+        args.Add("mets", changes.Select(c => (long)Flag(c.Change.Met)).ToArray());
+        args.Add("external_refs", changes.Select(c => c.Change.ExternalRef).ToArray());
+        args.Add("clear_errors", changes.Select(c => (long)Flag(c.Change.ClearError)).ToArray());
+        args.Add("ats", changes.Select(c => c.Now).ToArray());
+        await writes.AddAsync("""
+            WITH v (dispatch_id, status, progress, met, external_ref, clear_error, at) AS (
+                SELECT * FROM unnest(@dispatch_ids::text[], @statuses::text[], @progresses::text[], @mets::bigint[], @external_refs::text[],
+                                     @clear_errors::bigint[], @ats::bigint[]))
             UPDATE dispatches SET status = v.status, progress = v.progress,
                 met_at = CASE WHEN v.met = 1 THEN COALESCE(dispatches.met_at, v.at) ELSE dispatches.met_at END,
                 external_ref = COALESCE(dispatches.external_ref, v.external_ref),
@@ -91,8 +97,8 @@ public sealed partial class SqlGatewayStore
     }
 
     /// <summary>
-    /// The INSERT statements of <paramref name="rows"/>, each with the parameters it runs with: on PostgreSQL as many rows to a
-    /// statement as fit; on SQLite one single-row statement run once per row (<see cref="SqlDialect.ManyRowsPerStatement"/>:
+    /// The INSERT statements of <paramref name="rows"/>, each with the parameters it runs with: on PostgreSQL one statement for
+    /// all of them (<see cref="UnnestInsert"/>); on SQLite one single-row statement run once per row (<see cref="SqlDialect.ManyRowsPerStatement"/>:
     /// one text, so Dapper's list form keeps it prepared).
     /// </summary>
     private IEnumerable<(string Sql, IEnumerable<DynamicParameters> Each)> InsertStatements<T>(string table, IReadOnlyList<T> rows, string tail,
@@ -106,13 +112,42 @@ public sealed partial class SqlGatewayStore
             yield return ($"{head} {ValueRows([rows[0]], values).Values} {tail}", rows.Select(r => ValueRows([r], values).Args));
             yield break;
         }
-        var perStatement = Math.Max(1, MaxParametersPerInsert / columns.Length);
-        for (var start = 0; start < rows.Count; start += perStatement)
-        {
-            var (valueList, args) = ValueRows(rows.Skip(start).Take(perStatement).ToList(), values);
-            yield return ($"{head} {valueList} {tail}", [args]);
-        }
+        yield return UnnestInsert(table, rows, tail, columns);
     }
+
+    /// <summary>
+    /// PostgreSQL: every row in one <c>INSERT … SELECT * FROM unnest(…)</c>, each column one array parameter. The text does
+    /// not depend on the number of rows, so it is prepared once and planned once; a <c>VALUES</c> list had a text per row
+    /// count, too rare each for Npgsql to prepare, so PostgreSQL parsed and planned them on every call (docs/performance.md,
+    /// ninth round). A column no row has a value for is left out (the store's tables have no column defaults, so it is
+    /// NULL as it would have been): an array of nulls says nothing of the column's type.
+    /// </summary>
+    private static (string Sql, IEnumerable<DynamicParameters> Each) UnnestInsert<T>(string table, IReadOnlyList<T> rows, string tail,
+        (string Column, Func<T, object?> Value)[] columns)
+    {
+        var args = new DynamicParameters();
+        var names = new List<string>(columns.Length);
+        var arrays = new List<string>(columns.Length);
+        foreach (var (column, value) in columns)
+        {
+            var values = new object?[rows.Count];
+            for (var i = 0; i < rows.Count; i++) values[i] = value(rows[i]);
+            if (ColumnArray(values) is not var (type, array)) continue;
+            args.Add(column, array);
+            names.Add(column);
+            arrays.Add($"@{column}::{type}[]");
+        }
+        return ($"INSERT INTO {table} ({string.Join(", ", names)}) SELECT * FROM unnest({string.Join(", ", arrays)}) {tail}", [args]);
+    }
+
+    /// <summary>One column's values as a typed array and its element type; null when no row has a value.</summary>
+    private static (string Type, Array Values)? ColumnArray(object?[] values) => Array.Find(values, v => v is not null) switch
+    {
+        null => null,
+        string => ("text", Array.ConvertAll(values, v => (string?)v)),
+        int or long => ("bigint", Array.ConvertAll(values, v => v is null ? null : (long?)Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
+        var other => throw new NotSupportedException($"no array type for a column of {other.GetType().Name}"),
+    };
 
     private Task InsertTimelineRowsAsync(DbConnection db, DbTransaction tx, string caseId, IReadOnlyList<TimelineEntry> entries) =>
         InsertTimelineRowsAsync(db, tx, entries.Select(e => (caseId, e)).ToList());

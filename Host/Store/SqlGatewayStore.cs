@@ -316,16 +316,23 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     /// <summary>
     /// The take's statement: the dispatches it takes, each with its case's region, zone, application and policy and the
     /// case's work orders (<c>service:counterpart</c>, comma-separated). On PostgreSQL the taken rows are joined to their case
-    /// once; SQLite has no UPDATE inside a WITH, so there each value is a subquery of its own (a lookup of the case each).
+    /// once, and each case's work orders are read once however many of its dispatches the take holds (a subquery per taken
+    /// row read them once per row: n² rows for n dispatches of a case); SQLite has no UPDATE inside a WITH, so there each
+    /// value is a subquery of its own (a lookup of the case each).
     /// The work orders are read from the statement's snapshot, before the update: which services a case has does not change.
     /// (<c>taken.caseid</c>: PostgreSQL folds the unquoted alias <c>CaseId</c> to lower case.)
     /// </summary>
     private string TakeSql => _takeSql ??= dialect == SqlDialect.Postgres ? $"""
         WITH taken AS (
-            {TakeUpdate} RETURNING {DispatchColumns})
+            {TakeUpdate} RETURNING {DispatchColumns}),
+        orders AS (
+            SELECT o.case_id, {dialect.StringAgg("o.service || ':' || o.counterpart_id")} AS work_orders FROM dispatches o
+            WHERE o.case_id IN (SELECT caseid FROM taken) AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL
+            GROUP BY o.case_id)
         SELECT taken.*, c.region AS Region, c.zone AS Zone, c.application_json AS ApplicationJson, p.policy_json AS PolicyJson,
-            ({WorkOrdersOf("taken.caseid")}) AS WorkOrders
+            orders.work_orders AS WorkOrders
         FROM taken LEFT JOIN cases c ON c.case_id = taken.caseid LEFT JOIN case_policies p ON p.case_id = taken.caseid
+            LEFT JOIN orders ON orders.case_id = taken.caseid
         """ : $"""
         {TakeUpdate}
         RETURNING {DispatchColumns},
