@@ -124,6 +124,8 @@ public sealed class PoisonRowTests
             await db.OpenAsync();
             await Execute(db, "CREATE TEMP TABLE orphan AS SELECT * FROM dispatches WHERE case_id = $id", ("$id", healthy));
             await Execute(db, "UPDATE orphan SET dispatch_id = 'dsp-orphan', case_id = 'keqiao-20261124-ORPHAN00'");
+            // The copy holds the computed column too (schema step 12), which an insert may not supply.
+            await Execute(db, "ALTER TABLE orphan DROP COLUMN requeueable");
             await Execute(db, "INSERT INTO dispatches SELECT * FROM orphan");
         }
 
