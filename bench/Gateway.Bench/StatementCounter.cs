@@ -38,9 +38,10 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
         await using var connection = new NpgsqlConnection(maintenanceConnection);
         await connection.OpenAsync();
         await Exec(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        // Read in the gateway's database before the window opens, so this query is no statement or commit of it.
+        _tablesAtReset = await TablesAsync();
         await Exec(connection, "SELECT pg_stat_statements_reset()");
         _commitsAtReset = await CommitsAsync(connection);
-        _tablesAtReset = await TablesAsync();
     }
 
     public async Task<StatementCounts> ReadAsync()
@@ -70,6 +71,7 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
                     query.Length > 160 ? query[..160] + "…" : query));
             }
         }
+        var commits = await CommitsAsync(connection) - _commitsAtReset;
         var tables = (await TablesAsync()).Values
             .Select(t => _tablesAtReset.TryGetValue(t.Table, out var r)
                 ? t with { Inserted = t.Inserted - r.Inserted, Updated = t.Updated - r.Updated, HotUpdated = t.HotUpdated - r.HotUpdated,
@@ -77,7 +79,7 @@ public sealed class StatementCounter(string maintenanceConnection, string databa
                 : t)
             .Where(t => t.Inserted + t.Updated + t.Deleted + t.Vacuums + t.Analyses > 0)
             .OrderByDescending(t => t.Inserted + t.Updated + t.Deleted).ToList();
-        return new StatementCounts(count, await CommitsAsync(connection) - _commitsAtReset, top, tables);
+        return new StatementCounts(count, commits, top, tables);
     }
 
     private async Task<Dictionary<string, TableActivity>> TablesAsync()
