@@ -33,7 +33,7 @@ svc_start_rabbitmq_cluster() {
     mkdir -p "$SVC_RMQC_DIR/home"
     (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F' >"$SVC_RMQC_DIR/home/.erlang.cookie")
     chmod 400 "$SVC_RMQC_DIR/home/.erlang.cookie"
-    base=$(( ${SVC_RMQ_PORT:-56720} + 20 ))
+    base=$(( ${SVC_RMQ_PORT:-26720} + 20 ))
     epmd_port=$(svc_free_port "$base" "$SVC_PG_PORT" "$SVC_RMQ_PORT") || svc_die "no free port for the cluster's epmd"
     ctl_min=$(svc_free_port $((epmd_port + 1)) "$SVC_PG_PORT" "$SVC_RMQ_PORT") || svc_die "no free port for rabbitmqctl"
     port=$((ctl_min + 11))

@@ -23,8 +23,13 @@
 #                          mid-run. Only set when this script starts RabbitMQ.
 #
 # Both services live in one temp dir, listen on 127.0.0.1 only, on non-default
-# ports (first free port at/after GATEWAY_TEST_PG_PORT=55432 and
-# GATEWAY_TEST_RABBIT_PORT=56720), and are stopped + deleted on exit.
+# ports (first free port at/after GATEWAY_TEST_PG_PORT=25432 and
+# GATEWAY_TEST_RABBIT_PORT=26720), and are stopped + deleted on exit.
+# Both lie below Linux's ephemeral range (32768-60999): tests stop and restart
+# the broker and the database, and while a port is closed any outgoing
+# connection (the gateway reconnecting to it, even) may take it as its local
+# port, so the restart fails with EADDRINUSE. A port outside that range is
+# never handed out that way.
 # RabbitMQ gets its own epmd on a private port, so nothing is left behind and a
 # system RabbitMQ/epmd (if any) is never touched.
 # Missing packages (postgresql, rabbitmq-server) are installed from Debian with
@@ -59,8 +64,8 @@ svc_tail() {
 }
 
 # True if a TCP socket with local port $1 is listening or connected.
-# Our default ports lie in Linux's ephemeral range (32768-60999), so an
-# unrelated outgoing connection can hold one for a while; a plain LISTEN check
+# A port given in GATEWAY_TEST_*_PORT may lie in Linux's ephemeral range, where
+# an unrelated outgoing connection can hold it for a while; a plain LISTEN check
 # misses that. TIME_WAIT (06) is ignored: postgres, epmd, Erlang distribution
 # and RabbitMQ's listener all bind with SO_REUSEADDR. A socket that is only
 # bound is invisible here; the start functions retry on bind errors for that.
@@ -337,9 +342,9 @@ local   all       all                  trust
 host    all       all   127.0.0.1/32   trust
 EOC
 
-    port=${GATEWAY_TEST_PG_PORT:-55432}
+    port=${GATEWAY_TEST_PG_PORT:-25432}
     for attempt in 1 2 3; do
-        port=$(svc_free_port "$port") || svc_die "no free port for postgres near ${GATEWAY_TEST_PG_PORT:-55432}"
+        port=$(svc_free_port "$port") || svc_die "no free port for postgres near ${GATEWAY_TEST_PG_PORT:-25432}"
         SVC_PG_PORT=$port
         SVC_PG_STARTED=1
         if svc_pg_run "$SVC_PG_BIN/pg_ctl" -D "$SVC_PG_DATA" -l "$SVC_PG_LOG" -o "-p $port" -w -t 60 start >"$pgdir/pg_ctl.log" 2>&1; then
@@ -437,7 +442,7 @@ svc_amqp_probe() {
 svc_start_rabbitmq() {
     local t0 attempt base rc
     t0=$(svc_now)
-    base=${GATEWAY_TEST_RABBIT_PORT:-56720}
+    base=${GATEWAY_TEST_RABBIT_PORT:-26720}
     for attempt in 1 2 3; do
         rc=0
         svc_start_rabbitmq_once "$base" "$([ "$attempt" -lt 3 ] && echo retry || echo last)" || rc=$?
