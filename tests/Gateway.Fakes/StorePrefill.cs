@@ -10,9 +10,12 @@ namespace Gateway.Fakes;
 /// <c>--prefill N</c>: N finished (CLOSED) cases already in the PostgreSQL store before the run — each with five
 /// dispatches done and acknowledged, ten timeline lines, eight sent portal callbacks, thirteen published outbox
 /// messages and two met clocks — so the run shows whether the per-case cost stays flat as the store grows (issue 19). Written by
-/// <c>INSERT … SELECT generate_series</c> on the server, one statement per table, then ANALYZE, so 200,000 cases take
-/// minutes, not hours. Published times are inside the housekeeping retention: the rows stay for the whole run. Shared by
-/// the bench (<c>./bench.sh prod --prefill N</c>) and the EXPLAIN-checked store test.
+/// <c>INSERT … SELECT generate_series</c> on the server, one statement per table, then VACUUM ANALYZE (a store that has
+/// been running has been vacuumed), so 200,000 cases take minutes, not hours. Published times are inside the housekeeping
+/// retention: the rows stay for the whole run. Ids have the shape the gateway gives them, with the rows' own (earlier)
+/// times: time-ordered ids (UUID v7) and dated case numbers, so a new row's key sorts after every prefilled one, as it
+/// would in a store that grew by use. Shared by the bench (<c>./bench.sh prod --prefill N</c>) and the EXPLAIN-checked
+/// store test.
 /// </summary>
 public static class StorePrefill
 {
@@ -28,24 +31,26 @@ public static class StorePrefill
         var start = nowMs - 3_600_000L - cases * 1000L;
         var application = "{\"prefill\":\"" + new string('x', 1500) + "\"}";
         string S<T>(T value) where T : struct, Enum => "'" + WireName.Of(value) + "'";
+        var caseId = CaseId($"{start} + i * 1000", "i");
+        var dispatchId = $"'dsp-' || {Uuid7Hex($"{start} + i * 1000 + k", "'d' || i || '-' || k")}";
         string[] statements =
         [
             $"""
             INSERT INTO cases (case_id, portal, portal_application_no, content_hash, region, zone, status, receipt_no, accepted_at, updated_at,
                                application_json, receipt_json)
-            SELECT 'prefill-' || i, 'zhejiang', 'PREFILL-' || i, md5(i::text), 'keqiao', NULL, {S(CaseStatus.Closed)}, 'SLPREFILL' || i,
+            SELECT {caseId}, 'zhejiang', 'PREFILL-' || i, md5(i::text), 'keqiao', NULL, {S(CaseStatus.Closed)}, 'SLPREFILL' || i,
                    {start} + i * 1000, {start} + i * 1000 + 60000, @application, @empty
             FROM generate_series(1, @cases) AS i
             """,
-            """
+            $"""
             INSERT INTO case_policies (case_id, policy_json, updated_at)
-            SELECT 'prefill-' || i, @policy, 0 FROM generate_series(1, @cases) AS i
+            SELECT {caseId}, @policy, 0 FROM generate_series(1, @cases) AS i
             """,
             $"""
             INSERT INTO dispatches (dispatch_id, case_id, ordinal, counterpart_id, kind, service, sla_step, status, external_ref, created_at, sent_at,
                                     acknowledged_at, due_at, due_provisional, overdue, attempts, last_error, lease_until, due_from, sla_half_days,
                                     warn_at, warned_at, missed_at, progress, met_at)
-            SELECT 'prefill-d-' || i || '-' || k, 'prefill-' || i, k, 'keqiao-' || k, {S(DispatchKind.WorkOrder)}, 'S' || k, 'WORK_ORDER', {S(DispatchStatus.Done)},
+            SELECT {dispatchId}, {caseId}, k, 'keqiao-' || k, {S(DispatchKind.WorkOrder)}, 'S' || k, 'WORK_ORDER', {S(DispatchStatus.Done)},
                    'ORD-' || i || '-' || k, {start} + i * 1000, {start} + i * 1000 + 100, {start} + i * 1000 + 200,
                    {start} + i * 1000 + 86400000, 0, 0, 1, NULL, {start} + i * 1000, {start} + i * 1000, 4,
                    {start} + i * 1000 + 64800000, NULL, NULL, {S(WorkProgress.Connected)}, {start} + i * 1000 + 50000
@@ -53,30 +58,30 @@ public static class StorePrefill
             """,
             $"""
             INSERT INTO timeline (case_id, at, type, actor, detail, dispatch_id)
-            SELECT 'prefill-' || i, {start} + i * 1000 + k, {S(TimelineType.DispatchAcknowledged)}, 'gateway', 'prefilled line ' || k,
-                   CASE WHEN k < {DispatchesPerCase} THEN 'prefill-d-' || i || '-' || k END
+            SELECT {caseId}, {start} + i * 1000 + k, {S(TimelineType.DispatchAcknowledged)}, 'gateway', 'prefilled line ' || k,
+                   CASE WHEN k < {DispatchesPerCase} THEN {dispatchId} END
             FROM generate_series(1, @cases) AS i, generate_series(0, {TimelinePerCase - 1}) AS k
             """,
             $"""
             INSERT INTO portal_callbacks (event_id, case_id, portal, event, payload, status, created_at, sent_at, attempts, last_error)
-            SELECT 'evt-prefill-' || i || '-' || k, 'prefill-' || i, 'zhejiang', {S(PortalEventType.DispatchReceipt)}, @empty, {S(CallbackStatus.Sent)},
+            SELECT 'evt-' || {Uuid7Hex($"{start} + i * 1000 + k + 10", "'e' || i || '-' || k")}, {caseId}, 'zhejiang', {S(PortalEventType.DispatchReceipt)}, @empty, {S(CallbackStatus.Sent)},
                    {start} + i * 1000 + k, {start} + i * 1000 + k + 10, 1, NULL
             FROM generate_series(1, @cases) AS i, generate_series(0, {CallbacksPerCase - 1}) AS k
             """,
             $"""
             INSERT INTO outbox (message_id, message_type, payload, created_at, published_at, claimed_by, claimed_until)
-            SELECT 'prefill-m-' || i || '-' || k, 'NotifyPortal', @empty, {start} + i * 1000 + k, @published, 'prefill', {start} + i * 1000 + 30000
+            SELECT {Uuid7Dashed($"{start} + i * 1000 + k", "'m' || i || '-' || k")}, 'NotifyPortal', @empty, {start} + i * 1000 + k, @published, 'prefill', {start} + i * 1000 + 30000
             FROM generate_series(1, @cases) AS i, generate_series(0, {OutboxPerCase - 1}) AS k
             """,
             $"""
             INSERT INTO clocks (clock_id, case_id, step, counterpart_id, dispatch_id, started_at, due_from, sla_half_days, due_at, due_provisional,
                                 warn_at, paused_until, not_before, met_at, warned_at, missed_at, overdue, violation)
-            SELECT 'prefill-k-' || i || '-' || k, 'prefill-' || i, 'STEP' || k, 'keqiao-' || k, 'prefill-d-' || i || '-' || k,
+            SELECT 'clk-' || {Uuid7Hex($"{start} + i * 1000 + k", "'k' || i || '-' || k")}, {caseId}, 'STEP' || k, 'keqiao-' || k, {dispatchId},
                    {start} + i * 1000, {start} + i * 1000, 4, {start} + i * 1000 + 86400000, 0, {start} + i * 1000 + 64800000,
                    NULL, NULL, {start} + i * 1000 + 50000, NULL, NULL, 0, NULL
             FROM generate_series(1, @cases) AS i, generate_series(0, {ClocksPerCase - 1}) AS k
             """,
-            "ANALYZE",
+            "VACUUM ANALYZE",
         ];
         foreach (var sql in statements)
         {
@@ -91,5 +96,19 @@ public static class StorePrefill
         }
         return ($"prefill: {cases} finished cases ({cases * DispatchesPerCase} dispatches, {cases * TimelinePerCase} timeline lines, " +
                           $"{cases * CallbacksPerCase} callbacks, {cases * OutboxPerCase} published outbox messages, {cases * ClocksPerCase} clocks) in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>A case number as the intake gives one (region, acceptance date in China, eight characters), unique by <paramref name="i"/>.</summary>
+    private static string CaseId(string acceptedAtMs, string i) =>
+        $"'keqiao-' || to_char(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || upper(lpad(to_hex({i}), 8, '0'))";
+
+    /// <summary>32 hex digits shaped like <c>Guid.CreateVersion7(at):N</c>: the millisecond time first, then digits from <paramref name="seed"/>.</summary>
+    private static string Uuid7Hex(string atMs, string seed) => $"(lpad(to_hex(({atMs})::bigint), 12, '0') || '7' || substr(md5({seed}), 1, 19))";
+
+    /// <summary>The same with the dashes of <c>Guid.ToString()</c>.</summary>
+    private static string Uuid7Dashed(string atMs, string seed)
+    {
+        var hex = Uuid7Hex(atMs, seed);
+        return $"(substr({hex}, 1, 8) || '-' || substr({hex}, 9, 4) || '-' || substr({hex}, 13, 4) || '-' || substr({hex}, 17, 4) || '-' || substr({hex}, 21, 12))";
     }
 }
