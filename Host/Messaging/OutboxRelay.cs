@@ -32,7 +32,6 @@ public sealed class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly OutboxClaimWindow _window = OutboxClaimWindow.Default();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,10 +63,7 @@ public sealed class OutboxRelay(
     public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var createdFrom = _window.CreatedFrom(nowMs);
-        var rows = await store.ClaimOutboxAsync(instance.Id, BatchSize, nowMs, (now + Lease).ToUnixTimeMilliseconds(), createdFrom, cancellationToken);
-        _window.Claimed(nowMs, createdFrom, rows.Count, BatchSize);
+        var rows = await store.ClaimOutboxAsync(instance.Id, BatchSize, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), cancellationToken);
         if (rows.Count == 0) return 0;
         var claimed = rows.Select(r => r.MessageId).ToList();
         (string MessageId, Exception? Error)[] outcomes;

@@ -255,8 +255,7 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         return new CaseListPage(items.AsList(), (int)total);
     }
 
-    public async Task<IReadOnlyList<OutboxRow>> ClaimOutboxAsync(string instanceId, int max, long now, long leaseUntil, long? createdFrom,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxRow>> ClaimOutboxAsync(string instanceId, int max, long now, long leaseUntil, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);
         await using var tx = await db.BeginTransactionAsync(cancellationToken);
@@ -265,13 +264,11 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
             UPDATE outbox SET claimed_by = @instanceId, claimed_until = @leaseUntil
             WHERE message_id IN (
                 SELECT message_id FROM outbox
-                WHERE published_at IS NULL AND created_at >= @createdFrom
-                  AND (claimed_until IS NULL OR claimed_until < @now OR {HolderIsDead("claimed_by")})
+                WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < @now OR {HolderIsDead("claimed_by")})
                 ORDER BY created_at, message_id
                 LIMIT @max {dialect.SkipLocked})
             RETURNING message_id AS MessageId, message_type AS MessageType, payload AS Payload, created_at AS CreatedAt
-            """, WithHolder(new { instanceId, leaseUntil, now, max, createdFrom = createdFrom ?? long.MinValue }), tx,
-            cancellationToken: cancellationToken))).AsList();
+            """, WithHolder(new { instanceId, leaseUntil, now, max }), tx, cancellationToken: cancellationToken))).AsList();
         await tx.CommitAsync(cancellationToken);
         return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.MessageId, StringComparer.Ordinal).ToList();
     }

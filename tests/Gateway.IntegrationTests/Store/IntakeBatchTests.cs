@@ -81,7 +81,7 @@ public sealed class IntakeBatchTests
             Assert.Empty(await store.GetPortalCallbacksAsync(refused.Case.CaseId, CancellationToken.None));
         }
         // Outbox: the sends of the cases inserted, nothing of the others.
-        var outbox = (await store.ClaimOutboxAsync("test", 100, At, At + 60_000, createdFrom: null, CancellationToken.None)).Select(m => m.MessageId).ToHashSet();
+        var outbox = (await store.ClaimOutboxAsync("test", 100, At, At + 60_000, CancellationToken.None)).Select(m => m.MessageId).ToHashSet();
         Assert.Equal(new[] { earlier, a, b }.SelectMany(c => c.Outbox).Select(m => m.MessageId).ToHashSet(), outbox);
 
         // A conversion of an intent may lose its race and roll back only its own case: it is never batched.
