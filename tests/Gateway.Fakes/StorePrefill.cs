@@ -13,8 +13,8 @@ namespace Gateway.Fakes;
 /// <c>INSERT … SELECT generate_series</c> on the server, one statement per table, then VACUUM ANALYZE (a store that has
 /// been running has been vacuumed), so 200,000 cases take minutes, not hours. Published times are inside the housekeeping
 /// retention: the rows stay for the whole run. Ids have the shape the gateway gives them, with the rows' own (earlier)
-/// times: time-ordered ids (UUID v7) and dated case numbers, so a new row's key sorts after every prefilled one, as it
-/// would in a store that grew by use. Shared by the bench (<c>./bench.sh prod --prefill N</c>) and the EXPLAIN-checked
+/// times: time-ordered ids (UUID v7) and dated case numbers, so a new row's key goes where it would in a store that grew
+/// by use (after every older time-ordered id, among its own day's case numbers). Shared by the bench (<c>./bench.sh prod --prefill N</c>) and the EXPLAIN-checked
 /// store test.
 /// </summary>
 public static class StorePrefill
