@@ -326,8 +326,8 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         WITH taken AS (
             {TakeUpdate} RETURNING {DispatchColumns}),
         orders AS (
-            SELECT o.case_id, {dialect.StringAgg("o.service || ':' || o.counterpart_id")} AS work_orders FROM dispatches o
-            WHERE o.case_id IN (SELECT caseid FROM taken) AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL
+            SELECT o.case_id, {WorkOrderList} AS work_orders FROM dispatches o
+            WHERE o.case_id IN (SELECT caseid FROM taken) AND {IsWorkOrder}
             GROUP BY o.case_id)
         SELECT taken.*, c.region AS Region, c.zone AS Zone, c.application_json AS ApplicationJson, p.policy_json AS PolicyJson,
             orders.work_orders AS WorkOrders
@@ -352,9 +352,15 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         """;
 
     private string WorkOrdersOf(string caseId) => $"""
-        SELECT {dialect.StringAgg("o.service || ':' || o.counterpart_id")} FROM dispatches o
-        WHERE o.case_id = {caseId} AND o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL
+        SELECT {WorkOrderList} FROM dispatches o
+        WHERE o.case_id = {caseId} AND {IsWorkOrder}
         """;
+
+    /// <summary>A case's work orders as the take returns them (<c>service:counterpart</c>, comma-separated), over dispatches <c>o</c>.</summary>
+    private string WorkOrderList => dialect.StringAgg("o.service || ':' || o.counterpart_id");
+
+    /// <summary>Which dispatches <c>o</c> are work orders.</summary>
+    private static string IsWorkOrder => $"o.kind = {Q(DispatchKind.WorkOrder)} AND o.service IS NOT NULL";
 
     /// <summary>The case's part of a take (<see cref="TakeDispatchAsync"/>).</summary>
     private sealed class TakenCase
