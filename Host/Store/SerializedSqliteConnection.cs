@@ -6,9 +6,9 @@ namespace Gateway.Store;
 /// <summary>
 /// The embedded store's one writer: a SQLite connection that holds the store's in-process gate while open. SQLite has one
 /// writer at a time; left to contend, Microsoft.Data.Sqlite answers SQLITE_BUSY by sleeping the thread 150 ms and trying
-/// again, which under load turned milliseconds of work into seconds of waiting (see docs/performance.md). Queued on an
-/// async gate instead, each store operation runs at once when its turn comes. Other processes on the same file still meet
-/// the ordinary busy handling.
+/// again, which under load turned milliseconds of work into seconds of waiting (see docs/performance.md). Queued on its
+/// gate instead (<see cref="WriterGate"/>), each store operation runs as soon as its turn comes. Other processes on the same
+/// file still meet the ordinary busy handling.
 /// <para>
 /// One instance serves the store for its whole life (<see cref="SqliteStoreWriter"/>): <c>Open</c> takes the gate and
 /// <c>Close</c> gives it back, while the native connection stays open, and with it every statement already compiled
@@ -16,8 +16,11 @@ namespace Gateway.Store;
 /// each store call compiled its SQL again: about a tenth of the embedded gateway's CPU at 100 cases/s, under the gate.
 /// </para>
 /// </summary>
-public sealed class SerializedSqliteConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
+public sealed class SerializedSqliteConnection(string connectionString) : SqliteConnection(connectionString)
 {
+    /// <summary>The store's turn (<see cref="WriterGate"/>): taken by <c>Open</c>, given back by <c>Close</c>.</summary>
+    private readonly WriterGate _gate = new();
+
     /// <summary>Longer than any store operation; reaching it means a store method opened a second connection while holding one.</summary>
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(60);
 
@@ -43,13 +46,13 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
 
     public override void Open()
     {
-        if (!gate.Wait(GateTimeout)) throw new TimeoutException("the SQLite store gate was not free within 60 s");
+        _gate.Enter(GateTimeout);
         OpenHeld();
     }
 
     public override async Task OpenAsync(CancellationToken cancellationToken)
     {
-        if (!await gate.WaitAsync(GateTimeout, cancellationToken)) throw new TimeoutException("the SQLite store gate was not free within 60 s");
+        await _gate.EnterAsync(GateTimeout, cancellationToken).ConfigureAwait(false); // resumed on the gate's thread, whoever the caller
         OpenHeld();
     }
 
@@ -85,12 +88,23 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
     }
 
     /// <summary>
+    /// Ends the turn (as <see cref="Close"/>) and, on the gate's thread, leaves it: the rest of the store call and its caller
+    /// go on on the thread pool, and the gate's thread resumes the next holder at once (<see cref="WriterGate"/>).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        Close();
+        if (_gate.IsGateThread) await Task.Yield();
+    }
+
+    /// <summary>
     /// Closes the native connection once the operation holding the gate (if any) is done; later opens fail. An operation
     /// still holding it after <see cref="GateTimeout"/> keeps it: the process is ending, and that operation may yet finish.
     /// </summary>
     public void CloseForGood()
     {
-        if (!gate.Wait(GateTimeout)) return;
+        try { _gate.Enter(GateTimeout); }
+        catch (TimeoutException) { return; }
         try
         {
             _closedForGood = true;
@@ -99,7 +113,8 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
         }
         finally
         {
-            gate.Release();
+            _gate.Exit();
+            _gate.Dispose();
         }
     }
 
@@ -107,7 +122,7 @@ public sealed class SerializedSqliteConnection(string connectionString, Semaphor
     {
         if (!_held) return;
         _held = false;
-        gate.Release();
+        _gate.Exit();
     }
 
     /// <summary>A command that runs on this connection's compiled statement for its text (kept on first use).</summary>

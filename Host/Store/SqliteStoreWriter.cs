@@ -8,7 +8,7 @@ namespace Gateway.Store;
 /// </summary>
 public sealed class SqliteStoreWriter(string connectionString) : IDisposable
 {
-    private readonly SerializedSqliteConnection _connection = new(connectionString, new SemaphoreSlim(1, 1));
+    private readonly SerializedSqliteConnection _connection = new(connectionString);
 
     /// <summary>The store's connection factory: the one writer, opened (its turn taken) by the store.</summary>
     public DbConnection Connect() => _connection;

@@ -16,7 +16,7 @@ public sealed class SqliteWriterTests : IDisposable
     [Fact]
     public async Task A_statement_text_is_compiled_once_for_every_turn_that_runs_it()
     {
-        var writer = new SerializedSqliteConnection($"Data Source={_file}", new SemaphoreSlim(1, 1));
+        var writer = new SerializedSqliteConnection($"Data Source={_file}");
         // SQLitePCL lists a connection's statements only when asked to as the connection opens.
         writer.StateChange += (_, e) => { if (e.CurrentState == System.Data.ConnectionState.Open) writer.Handle!.enable_sqlite3_next_stmt(true); };
         try
@@ -45,7 +45,7 @@ public sealed class SqliteWriterTests : IDisposable
     [Fact]
     public async Task A_transaction_left_open_is_rolled_back_at_the_end_of_its_turn_and_the_next_turn_begins_its_own()
     {
-        var writer = new SerializedSqliteConnection($"Data Source={_file}", new SemaphoreSlim(1, 1));
+        var writer = new SerializedSqliteConnection($"Data Source={_file}");
         try
         {
             await Turn(writer, db => db.ExecuteAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"));
@@ -69,6 +69,48 @@ public sealed class SqliteWriterTests : IDisposable
         }
         // Closed for good: no later turn opens it again.
         await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.OpenAsync());
+    }
+
+    [Fact]
+    public async Task A_turn_given_on_the_gates_thread_hands_the_rest_of_its_call_back_to_the_thread_pool()
+    {
+        var writer = new SerializedSqliteConnection($"Data Source={_file}");
+        try
+        {
+            await writer.OpenAsync(); // this turn holds the gate, so the next one waits for it
+            // Queued now, as the host's callers are, with no synchronization context (xUnit's would take the continuation).
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            Task<(string? During, string? After)> next;
+            try
+            {
+                next = NextTurnAsync();
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+            Assert.False(next.IsCompleted);
+            await writer.DisposeAsync();
+            var (during, after) = await next.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("store-writer-gate", during);
+            Assert.NotEqual("store-writer-gate", after);
+        }
+        finally
+        {
+            writer.CloseForGood();
+        }
+
+        async Task<(string? During, string? After)> NextTurnAsync()
+        {
+            string? during;
+            await using (var db = writer)
+            {
+                await db.OpenAsync();
+                during = Thread.CurrentThread.Name;
+            }
+            return (during, Thread.CurrentThread.Name);
+        }
     }
 
     /// <summary>One store operation: the gate taken by opening, given back by disposing, as the store does.</summary>

@@ -13,7 +13,7 @@ public static class SqliteStoreFile
     public static async Task RunAsync(TimeProvider clock, Func<SqliteConnection, SqliteConnection> decorate, Func<SqlGatewayStore, string, Task> test)
     {
         var file = Path.Combine(Path.GetTempPath(), $"gw-store-{Guid.NewGuid():N}.db");
-        var writer = new SerializedSqliteConnection($"Data Source={file}", new SemaphoreSlim(1, 1));
+        var writer = new SerializedSqliteConnection($"Data Source={file}");
         var decorated = decorate(writer);
         try
         {
