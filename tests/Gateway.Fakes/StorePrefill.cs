@@ -98,9 +98,18 @@ public static class StorePrefill
                           $"{cases * CallbacksPerCase} callbacks, {cases * OutboxPerCase} published outbox messages, {cases * ClocksPerCase} clocks) in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>A case number as the intake gives one (region, acceptance date in China, eight characters), unique by <paramref name="i"/>.</summary>
-    private static string CaseId(string acceptedAtMs, string i) =>
-        $"'keqiao-' || to_char(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || upper(lpad(to_hex({i}), 8, '0'))";
+    /// <summary>
+    /// A case number as the intake gives one (<c>CaseNumber</c>: region, acceptance day in China, four base-32 characters of
+    /// the eighth of a second in that day, eight more), the last eight unique by <paramref name="i"/>.
+    /// </summary>
+    private static string CaseId(string acceptedAtMs, string i)
+    {
+        var local = $"(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai')";
+        var eighths = $"(floor(extract(epoch FROM {local}::time) * 8)::int)";
+        var base32 = string.Concat(new[] { 15, 10, 5, 0 }.Select(shift =>
+            $" || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (({eighths} >> {shift}) & 31) + 1, 1)"));
+        return $"'keqiao-' || to_char({local}, 'YYYYMMDD') || '-'{base32} || upper(lpad(to_hex({i}), 8, '0'))";
+    }
 
     /// <summary>32 hex digits shaped like <c>Guid.CreateVersion7(at):N</c>: the millisecond time first, then digits from <paramref name="seed"/>.</summary>
     private static string Uuid7Hex(string atMs, string seed) => $"(lpad(to_hex(({atMs})::bigint), 12, '0') || '7' || substr(md5({seed}), 1, 19))";

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gateway.Adapters.Http;
+using Gateway.Contracts.Identifiers;
 using Gateway.Application.Callbacks;
 using Gateway.Application.Cases;
 using Gateway.Application.Configuration;
@@ -88,7 +89,7 @@ public sealed class ApplicationIntake(
         var acceptedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()).ToOffset(Beijing);
         var outerWorkDecisions = application.OuterWorks.Select(w => OuterWorkPathDecider.Decide(w, region)).ToList();
         var plan = planner.Plan(application, region, acceptedAt, calendars.Calculator, outerWorkDecisions);
-        var caseId = NewCaseId(region.Id, acceptedAt);
+        var caseId = CaseNumber.New(region.Id, acceptedAt);
         var policy = CasePolicyFactory.Create(application, region, outerWorkDecisions, caseId, acceptedAt);
         var receiptNo = $"SL{acceptedAt:yyyyMMdd}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
         var now = acceptedAt.ToUnixTimeMilliseconds();
@@ -198,15 +199,5 @@ public sealed class ApplicationIntake(
         }
         var original = JsonSerializer.Deserialize<IntakeReceipt>(existing.ReceiptJson, GatewayJson.Options)!;
         return new IntakeOutcome(IntakeResultKind.Duplicate, original with { Duplicate = true });
-    }
-
-    private static string NewCaseId(string region, DateTimeOffset acceptedAt)
-    {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        var suffix = string.Create(8, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        });
-        return $"{region}-{acceptedAt:yyyyMMdd}-{suffix}";
     }
 }

@@ -69,4 +69,21 @@ public sealed class IdentifierTests
     [InlineData("1390585123", false)]
     [InlineData("575-84123456", false)]
     public void Phones_are_mobile_or_landline(string phone, bool valid) => Assert.Equal(valid, PhoneNumber.IsValid(phone));
+
+    [Fact]
+    public void Case_numbers_carry_the_region_and_day_and_sort_by_the_time_of_acceptance()
+    {
+        var beijing = TimeSpan.FromHours(8);
+        var start = new DateTimeOffset(2026, 11, 27, 0, 0, 0, beijing);
+        var times = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(125), TimeSpan.FromSeconds(1), TimeSpan.FromHours(13.5), new TimeSpan(23, 59, 59) + TimeSpan.FromMilliseconds(875) };
+        var numbers = times.Select(t => CaseNumber.New("keqiao", start + t)).ToList();
+        Assert.All(numbers, n => Assert.Matches("^keqiao-20261127-[0-9A-HJKMNP-TV-Z]{12}$", n));
+        Assert.Equal("0000", numbers[0][16..20]);
+        Assert.Equal("0001", numbers[1][16..20]);
+        Assert.Equal("N2ZZ", numbers[^1][16..20]); // 691,199 eighths, the day's last, in base 32
+        Assert.Equal(numbers, numbers.Order(StringComparer.Ordinal));
+        // Accepted in the same eighth of a second: told apart by the eight random characters.
+        var same = Enumerable.Range(0, 1000).Select(_ => CaseNumber.New("keqiao", start)).ToHashSet();
+        Assert.Equal(1000, same.Count);
+    }
 }
