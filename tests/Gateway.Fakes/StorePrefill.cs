@@ -104,11 +104,11 @@ public static class StorePrefill
     /// </summary>
     private static string CaseId(string acceptedAtMs, string i)
     {
-        var local = $"(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai')";
-        var eighths = $"(floor(extract(epoch FROM {local}::time) * 8)::int)";
+        // China keeps UTC+8 all year: the eighth of a second in its day is plain arithmetic, cheap for millions of rows.
+        var eighths = $"(((({acceptedAtMs})::bigint + 28800000) % 86400000) / 125)";
         var base32 = string.Concat(new[] { 15, 10, 5, 0 }.Select(shift =>
-            $" || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (({eighths} >> {shift}) & 31) + 1, 1)"));
-        return $"'keqiao-' || to_char({local}, 'YYYYMMDD') || '-'{base32} || upper(lpad(to_hex({i}), 8, '0'))";
+            $" || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (({eighths} >> {shift}) & 31)::int + 1, 1)"));
+        return $"'keqiao-' || to_char(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-'{base32} || upper(lpad(to_hex({i}), 8, '0'))";
     }
 
     /// <summary>32 hex digits shaped like <c>Guid.CreateVersion7(at):N</c>: the millisecond time first, then digits from <paramref name="seed"/>.</summary>
