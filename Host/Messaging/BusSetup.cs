@@ -56,7 +56,7 @@ public static class BusSetup
                 bus.UsingInMemory((context, cfg) =>
                 {
                     // Within one process a message needs no envelope (sender host, type list, addresses): the body alone, its
-                    // id and headers beside it, cost the embedded gateway 7–10 % less CPU per case (docs/performance.md,
+                    // id and headers beside it, cost the embedded gateway 6–10 % less CPU per case (docs/performance.md,
                     // eleventh round). RabbitMQ keeps the envelope: instances of two versions may share its queues.
                     cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
                     foreach (var counterpart in regions.Counterparts)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Contracts;
+using Gateway.Contracts.Identifiers;
 using Gateway.Contracts.Lifecycle;
 using Gateway.Contracts.Messages;
 using Npgsql;
@@ -99,15 +100,15 @@ public static class StorePrefill
     }
 
     /// <summary>
-    /// A case number as the intake gives one (<c>CaseNumber</c>: region, acceptance day in China, four base-32 characters of
+    /// A case number as the intake gives one (<see cref="CaseNumber"/>: region, acceptance day in China, four base-32 characters of
     /// the eighth of a second in that day, eight more), the last eight unique by <paramref name="i"/>.
     /// </summary>
     private static string CaseId(string acceptedAtMs, string i)
     {
-        // China keeps UTC+8 all year: the eighth of a second in its day is plain arithmetic, cheap for millions of rows.
-        var eighths = $"(((({acceptedAtMs})::bigint + 28800000) % 86400000) / 125)";
+        // China keeps UTC+8 all year: the step in its day is plain arithmetic, cheap for millions of rows.
+        var steps = $"(((({acceptedAtMs})::bigint + 28800000) % 86400000) / {CaseNumber.TimeStepMilliseconds})";
         var base32 = string.Concat(new[] { 15, 10, 5, 0 }.Select(shift =>
-            $" || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (({eighths} >> {shift}) & 31)::int + 1, 1)"));
+            $" || substr('{CaseNumber.Alphabet}', (({steps} >> {shift}) & 31)::int + 1, 1)"));
         return $"'keqiao-' || to_char(to_timestamp(({acceptedAtMs}) / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-'{base32} || upper(lpad(to_hex({i}), 8, '0'))";
     }
 

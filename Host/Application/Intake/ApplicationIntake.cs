@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gateway.Adapters.Http;
-using Gateway.Contracts.Identifiers;
 using Gateway.Application.Callbacks;
 using Gateway.Application.Cases;
 using Gateway.Application.Configuration;
@@ -12,6 +11,7 @@ using Gateway.Application.Store;
 using Gateway.Application.Telemetry;
 using Gateway.Contracts;
 using Gateway.Contracts.Cases;
+using Gateway.Contracts.Identifiers;
 using Gateway.Contracts.Intake;
 using Gateway.Contracts.Json;
 using Gateway.Contracts.Messages;
