@@ -28,6 +28,8 @@ public sealed record ProfileResult
     public required IReadOnlyList<BaselineResult> Baselines { get; init; }
     /// <summary>CPU per case of the two halves of the measured run; a run whose first half cost clearly more is not reported.</summary>
     public WarmupCheck? Warmup { get; init; }
+    /// <summary>The gateway's garbage collections and GC pause over the measured run (push start to the last acknowledgement).</summary>
+    public GcDuringRun? Gc { get; init; }
     /// <summary>Statements and commits the gateway's database executed in the measured window (prod only).</summary>
     public StatementCounts? Statements { get; init; }
     /// <summary>Finished cases in the store before the run (<c>--prefill</c>).</summary>

@@ -78,6 +78,7 @@ public static class ProfileRun
         int dispatchedInStore;
         var warmed = 0;
         WarmupCheck warmup;
+        GcDuringRun gc;
         StatementCounts? statements = null;
         var statementCounter = database is null ? null : new StatementCounter(Require("GATEWAY_TEST_POSTGRES"), database);
         await using (var gateway = await GatewayProcess.StartAsync(profile.ToString().ToLowerInvariant(), args, work, TimeSpan.FromSeconds(90), new GatewayLaunch
@@ -112,7 +113,7 @@ public static class ProfileRun
             Console.WriteLine($"[{profile}] load: {(options.Rate > 0 ? $"{options.Rate}/s paced" : $"flat out, {options.Concurrency} pushers")} for {options.Seconds} s{(options.Count is { } c ? $" or {c} applications" : "")}");
             if (statementCounter is not null) await statementCounter.ResetAsync();
             var meter = new CpuMeter(gateway.Pid);
-            var jitAtStart = await JitMillisecondsAsync(gateway.BaseUrl);
+            var runtimeAtStart = await GatewayRuntime.ReadAsync(gateway.BaseUrl, AdminToken);
             var pushStart = Stopwatch.GetTimestamp();
             // Two halves, so that the CPU per case of each shows whether the warm-up had settled (see WarmupCheck).
             var half = options with { Seconds = Math.Max(1, options.Seconds / 2), Count = options.Count / 2 };
@@ -120,13 +121,15 @@ public static class ProfileRun
             var midCpu = meter.Since();
             var second = await driver.RunAsync(half with { Count = options.Count is { } n ? n - n / 2 : null }, CancellationToken.None);
             var endCpu = meter.Since();
-            var jitMs = await JitMillisecondsAsync(gateway.BaseUrl) - jitAtStart;
+            var jitMs = (await GatewayRuntime.ReadAsync(gateway.BaseUrl, AdminToken)).JitMs - runtimeAtStart.JitMs;
             records = [.. first, .. second];
             warmup = WarmupCheck.Of(first, second, midCpu, endCpu, jitMs);
             pushSeconds = Stopwatch.GetElapsedTime(pushStart).TotalSeconds;
             Console.WriteLine($"[{profile}] pushed {records.Count} in {pushSeconds:0.0} s; draining (up to {options.DrainSeconds} s)");
             await DrainAsync(erp, records, TimeSpan.FromSeconds(options.DrainSeconds));
             cpu = meter.Since();
+            gc = (await GatewayRuntime.ReadAsync(gateway.BaseUrl, AdminToken)).GcSince(runtimeAtStart);
+            Console.WriteLine($"[{profile}] GC during the run: {string.Join(" / ", gc.Collections)} collections of generation 0 / 1 / 2, paused {gc.PauseMs:0} ms");
             if (statementCounter is not null) statements = await statementCounter.ReadAsync();
             dispatchedInStore = await CountDispatchedAsync(gateway.BaseUrl) - warm.Count - warmed;
         }
@@ -135,6 +138,7 @@ public static class ProfileRun
         var result = Summarize(profile, options, command, started, records, erp, pushSeconds, cpu, dispatchedInStore) with
         {
             Warmup = warmup,
+            Gc = gc,
             Statements = statements,
             Prefilled = options.Prefill,
         };
@@ -168,14 +172,6 @@ public static class ProfileRun
         var ids = records.SelectMany(r => r.DispatchIds).ToList();
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && ids.Any(id => !erp.TryGetFirstAck(id, out _))) await Task.Delay(50);
-    }
-
-    /// <summary>The gateway's JIT compile time so far (<c>GET /api/admin/runtime</c>), for <see cref="WarmupCheck"/>.</summary>
-    private static async Task<double> JitMillisecondsAsync(Uri gateway)
-    {
-        using var http = new HttpClient { BaseAddress = gateway };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        return (double)JsonNode.Parse(await http.GetStringAsync("/api/admin/runtime"))!["jitCompilationMilliseconds"]!;
     }
 
     private static async Task<int> CountDispatchedAsync(Uri gateway)
