@@ -399,12 +399,14 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
     public async Task<IReadOnlyList<Acknowledgement>> RecordAcknowledgementsAsync(IReadOnlyList<Acknowledgement> acknowledgements,
         CancellationToken cancellationToken)
     {
-        // One acknowledgement per case in a batch: the rules decide each from a snapshot, and a second one of the same case
-        // must see the first's effects. An intent's notice settles through its own path.
+        // A case's acknowledgements are decided in turn from one snapshot (DeliveryRules.AcknowledgeInTurn): a second one sees
+        // the first's effects, as one by one. An intent's notice settles through its own path.
         var left = new List<Acknowledgement>();
-        var byCase = new Dictionary<string, Acknowledgement>();
+        var byCase = new Dictionary<string, List<Acknowledgement>>();
         foreach (var ack in acknowledgements)
-            if (IntentRow.IsIntentId(ack.Sending.CaseId) || !byCase.TryAdd(ack.Sending.CaseId, ack)) left.Add(ack);
+            if (IntentRow.IsIntentId(ack.Sending.CaseId)) left.Add(ack);
+            else if (byCase.TryGetValue(ack.Sending.CaseId, out var ofCase)) ofCase.Add(ack);
+            else byCase[ack.Sending.CaseId] = [ack];
         if (byCase.Count == 0) return left;
 
         await using var db = await OpenAsync(cancellationToken);
@@ -421,26 +423,31 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         var dispatches = (await db.QueryAsync<DispatchRow>(
             $"SELECT {DispatchColumns} FROM dispatches WHERE {dialect.InList("case_id", "lockedIds")} ORDER BY case_id, ordinal",
             new { lockedIds = dialect.List(lockedIds) }, tx)).ToLookup(d => d.CaseId);
-        var changes = new List<CaseChange>(locked.Count);
+        var changes = new List<CaseChange>(acknowledgements.Count);
         foreach (var @case in locked)
         {
-            var ack = byCase[@case.CaseId];
-            var snapshot = dispatches[@case.CaseId].ToList();
-            if (snapshot.FirstOrDefault(d => d.DispatchId == ack.Sending.DispatchId) is not { } subject) continue;
-            changes.Add(new CaseChange(@case, snapshot, Acknowledged(@case, snapshot, subject, ack), ack.At));
+            var acks = byCase[@case.CaseId];
+            var decided = DeliveryRules.AcknowledgeInTurn(@case, dispatches[@case.CaseId].ToList(),
+                acks.ConvertAll(a => (a.Sending.DispatchId, a.OrderNo, a.Actor, a.At)));
+            for (var i = 0; i < acks.Count; i++)
+                if (decided[i] is { } turn)
+                    changes.Add(new CaseChange(turn.Case, turn.Dispatches, WithSending(turn.Effects, acks[i].Sending), acks[i].At));
         }
         await ApplyEffectsAsync(db, tx, changes);
         await tx.CommitAsync(cancellationToken);
         var lockedSet = lockedIds.ToHashSet();
-        left.AddRange(byCase.Values.Where(a => !lockedSet.Contains(a.Sending.CaseId)));
+        left.AddRange(byCase.Values.SelectMany(a => a).Where(a => !lockedSet.Contains(a.Sending.CaseId)));
         return left;
     }
 
     /// <summary>What the rules decide for one acknowledgement, its send's DISPATCH_SENT line first (written with its outcome).</summary>
-    private static CaseEffects Acknowledged(CaseRow @case, IReadOnlyList<DispatchRow> dispatches, DispatchRow subject, Acknowledgement ack)
+    private static CaseEffects Acknowledged(CaseRow @case, IReadOnlyList<DispatchRow> dispatches, DispatchRow subject, Acknowledgement ack) =>
+        WithSending(DeliveryRules.Acknowledge(@case, dispatches, subject, ack.OrderNo, ack.Actor, ack.At), ack.Sending);
+
+    /// <summary>The acknowledged send's DISPATCH_SENT line put first in <paramref name="effects"/>' timeline.</summary>
+    private static CaseEffects WithSending(CaseEffects effects, DispatchSending sending)
     {
-        var effects = DeliveryRules.Acknowledge(@case, dispatches, subject, ack.OrderNo, ack.Actor, ack.At);
-        effects.Timeline.Insert(0, DeliveryRules.Sending(ack.Sending.DispatchId, ack.Sending.CounterpartId, ack.Sending.Attempts, ack.Sending.SentAt));
+        effects.Timeline.Insert(0, DeliveryRules.Sending(sending.DispatchId, sending.CounterpartId, sending.Attempts, sending.SentAt));
         return effects;
     }
 

@@ -22,4 +22,13 @@ public sealed class CaseRow
     public string ReceiptJson { get; set; } = "";
     /// <summary>Set by the store when personal data in <see cref="ApplicationJson"/> did not open (which field, why; no value).</summary>
     public string? Unreadable { get; set; }
+
+    /// <summary>The row with <paramref name="status"/>, as the store's write leaves it (a copy; this row is not changed).</summary>
+    public CaseRow With(CaseStatus status, long now)
+    {
+        var after = (CaseRow)MemberwiseClone();
+        after.Status = status;
+        after.UpdatedAt = now;
+        return after;
+    }
 }

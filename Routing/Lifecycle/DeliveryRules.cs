@@ -77,6 +77,36 @@ public static class DeliveryRules
         return effects;
     }
 
+    /// <summary>
+    /// Several acknowledgements of one case decided from one snapshot, in turn: each sees those before it (their dispatches
+    /// acknowledged, the case DISPATCHED once the last receipt is in), as recording them one after the other would. Lets a
+    /// batch take a case's receipts together instead of one transaction each (docs/performance.md). An acknowledgement of a
+    /// dispatch the snapshot lacks decides nothing (null).
+    /// </summary>
+    public static IReadOnlyList<InTurn?> AcknowledgeInTurn(CaseRow @case, IReadOnlyList<DispatchRow> dispatches,
+        IReadOnlyList<(string DispatchId, string OrderNo, string Actor, long Now)> acknowledgements)
+    {
+        var decided = new List<InTurn?>(acknowledgements.Count);
+        foreach (var (dispatchId, orderNo, actor, now) in acknowledgements)
+        {
+            if (dispatches.FirstOrDefault(d => d.DispatchId == dispatchId) is not { } subject)
+            {
+                decided.Add(null);
+                continue;
+            }
+            var effects = Acknowledge(@case, dispatches, subject, orderNo, actor, now);
+            decided.Add(new InTurn(@case, dispatches, subject, effects));
+            if (effects.DispatchChanges.Count > 0)
+                dispatches = dispatches.Select(d => effects.DispatchChanges.FirstOrDefault(c => c.DispatchId == d.DispatchId) is { } change
+                    ? d.After(change, now) : d).ToList();
+            if (effects.CaseStatus is { } status) @case = @case.With(status, now);
+        }
+        return decided;
+    }
+
+    /// <summary>One decision of <see cref="AcknowledgeInTurn"/>: the case and dispatches as it saw them, its subject, its effects.</summary>
+    public sealed record InTurn(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, CaseEffects Effects);
+
     public static TimelineEntry Failed(string dispatchId, string counterpartId, string reason, long at) =>
         new(at, TimelineType.DispatchFailed, "gateway", $"{counterpartId}: {reason}", dispatchId);
 

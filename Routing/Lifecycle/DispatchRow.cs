@@ -55,6 +55,28 @@ public sealed class DispatchRow
     /// <summary>False when the plan names no limit for this dispatch's step (see <see cref="NoDue"/>).</summary>
     public bool Timed => DueAt != NoDue;
 
+    /// <summary>
+    /// The row as the store's write of <paramref name="change"/> at <paramref name="now"/> leaves it: what a later decision in
+    /// the same transaction reads (<see cref="DeliveryRules.AcknowledgeInTurn"/>). A copy; this row is not changed.
+    /// </summary>
+    public DispatchRow After(DispatchChange change, long now)
+    {
+        var after = (DispatchRow)MemberwiseClone();
+        after.Status = change.Status;
+        after.Progress = change.Progress;
+        if (change.Met) after.MetAt ??= now;
+        if (change.ExternalRef is not null)
+        {
+            after.ExternalRef ??= change.ExternalRef;
+            after.AcknowledgedAt ??= now;
+        }
+        if (change.ClearError) after.LastError = null;
+        if (change.Retime is { } retime)
+            (after.DueFrom, after.DueAt, after.DueProvisional, after.WarnAt, after.MetAt, after.WarnedAt, after.MissedAt, after.Overdue) =
+                (retime.DueFrom, retime.DueAt, retime.DueProvisional, retime.WarnAt, null, null, null, false);
+        return after;
+    }
+
     /// <summary>The work order's progress, when this is a work order that has reported one.</summary>
     public WorkProgress? WorkProgress => Kind == DispatchKind.WorkOrder && Progress is { } p ? WireName.Parse<WorkProgress>(p) : null;
     /// <summary>The department's answer, when this is an approval request that has one.</summary>

@@ -12,8 +12,7 @@ namespace Gateway.Application.Store;
 /// <typeparam name="TResult">What it gets back.</typeparam>
 /// <param name="logger">Where a failed batch is reported.</param>
 /// <param name="maxInFlight">
-/// How many batches may be written at once. One unless the store writes transactions side by side (PostgreSQL) and no
-/// item is ever carried into the next batch (<see cref="Outcome.NextBatch"/> needs the batch before it committed).
+/// How many batches may be written at once: one unless the store writes transactions side by side (PostgreSQL).
 /// </param>
 public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFlight = 1) : BackgroundService where TItem : class
 {
@@ -22,14 +21,10 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>
-    /// What a batch did with one of its items: done with a result, left to <see cref="RunAloneAsync"/>, or carried into the
-    /// next batch (it must see this batch's effects, and waits for nothing but its commit).
-    /// </summary>
-    protected readonly record struct Outcome(bool Done, TResult Result, bool Again = false)
+    /// <summary>What a batch did with one of its items: done with a result, or left to <see cref="RunAloneAsync"/>.</summary>
+    protected readonly record struct Outcome(bool Done, TResult Result)
     {
         public static Outcome Left => new(false, default!);
-        public static Outcome NextBatch => new(false, default!, true);
         public static Outcome Of(TResult result) => new(true, result);
     }
 
@@ -51,20 +46,17 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Runs until the queue is completed at stop and drained: a consumer waiting on its item is always answered.
-        var carried = new List<Pending>();
         using var slots = new SemaphoreSlim(maxInFlight, maxInFlight);
         var writing = new List<Task>();
-        while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             // Side by side (maxInFlight > 1): a free slot first, so that the batch takes everything that waited for it.
             if (maxInFlight > 1) await slots.WaitAsync(CancellationToken.None);
             var batch = new List<Pending>(MaxBatch);
-            batch.AddRange(carried);
-            carried.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
             if (maxInFlight == 1)
             {
-                await SettleAsync(batch, carried);
+                await SettleAsync(batch);
                 continue;
             }
             writing.RemoveAll(t => t.IsCompleted);
@@ -77,10 +69,7 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
     {
         try
         {
-            var carried = new List<Pending>();
-            await SettleAsync(batch, carried);
-            // Nothing may be carried when batches overlap; should a batch do it anyway, the item is written on its own.
-            foreach (var pending in carried) _ = RunLeftAsync(pending);
+            await SettleAsync(batch);
         }
         finally
         {
@@ -94,7 +83,7 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task SettleAsync(List<Pending> batch, List<Pending> carried)
+    private async Task SettleAsync(List<Pending> batch)
     {
         IReadOnlyList<Outcome> outcomes;
         try
@@ -109,7 +98,6 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger, int maxInFligh
         }
         for (var i = 0; i < batch.Count; i++)
             if (outcomes[i].Done) batch[i].Done.TrySetResult(outcomes[i].Result);
-            else if (outcomes[i].Again) carried.Add(batch[i]);
             else _ = RunLeftAsync(batch[i]);
     }
 
