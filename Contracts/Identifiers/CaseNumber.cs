@@ -22,10 +22,14 @@ public static class CaseNumber
     public static string New(string region, DateTimeOffset acceptedAt)
     {
         var steps = (int)(acceptedAt.TimeOfDay.Ticks / (TimeStepMilliseconds * TimeSpan.TicksPerMillisecond)); // < 691,200 < 32⁴
-        var suffix = string.Create(12, steps, (span, time) =>
+        // The random characters from one draw of 40 bits, five to a character (one call into the random source, not eight).
+        Span<byte> random = stackalloc byte[8];
+        RandomNumberGenerator.Fill(random[..5]);
+        var suffix = string.Create(12, (Time: steps, Random: BitConverter.ToInt64(random)), (span, parts) =>
         {
+            var (time, bits) = parts;
             for (var i = 3; i >= 0; i--, time /= 32) span[i] = Alphabet[time % 32];
-            for (var i = 4; i < span.Length; i++) span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            for (var i = 4; i < span.Length; i++, bits >>= 5) span[i] = Alphabet[(int)(bits & 31)];
         });
         return $"{region}-{acceptedAt.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{suffix}";
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Application.Intake;
@@ -25,11 +26,15 @@ public sealed class KeyedContentHash(PersonalDataKeys keys) : IContentHash
         return FixedTimeEquals(stored, Hash(rest[..colon], key, applicationJson));
     }
 
-    private static string Hash(string keyId, byte[] key, string applicationJson)
+    private string Hash(string keyId, byte[] key, string applicationJson)
     {
-        var hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: Encoding.UTF8.GetBytes("hookup-gateway/content-hash/v1"));
+        // Derived once per key (the keys are fixed for the process's life), not for every application.
+        var hashKey = _hashKeys.GetOrAdd(keyId, static (_, k) =>
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, k, 32, info: Encoding.UTF8.GetBytes("hookup-gateway/content-hash/v1")), key);
         return $"{Prefix}{keyId}:{Convert.ToHexStringLower(HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(applicationJson)))}";
     }
+
+    private readonly ConcurrentDictionary<string, byte[]> _hashKeys = new(StringComparer.Ordinal);
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
