@@ -95,7 +95,7 @@ public static class DeliveryRules
                 continue;
             }
             var effects = Acknowledge(@case, dispatches, subject, orderNo, actor, now);
-            decided.Add(new InTurn(@case, dispatches, subject, effects));
+            decided.Add(new InTurn(@case, dispatches, effects));
             if (effects.DispatchChanges.Count > 0)
                 dispatches = dispatches.Select(d => effects.DispatchChanges.FirstOrDefault(c => c.DispatchId == d.DispatchId) is { } change
                     ? d.After(change, now) : d).ToList();
@@ -104,8 +104,8 @@ public static class DeliveryRules
         return decided;
     }
 
-    /// <summary>One decision of <see cref="AcknowledgeInTurn"/>: the case and dispatches as it saw them, its subject, its effects.</summary>
-    public sealed record InTurn(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, DispatchRow Subject, CaseEffects Effects);
+    /// <summary>One decision of <see cref="AcknowledgeInTurn"/>: the case and dispatches as it saw them, and its effects.</summary>
+    public sealed record InTurn(CaseRow Case, IReadOnlyList<DispatchRow> Dispatches, CaseEffects Effects);
 
     public static TimelineEntry Failed(string dispatchId, string counterpartId, string reason, long at) =>
         new(at, TimelineType.DispatchFailed, "gateway", $"{counterpartId}: {reason}", dispatchId);
