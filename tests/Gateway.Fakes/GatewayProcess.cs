@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -147,7 +148,31 @@ public sealed class GatewayProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"gateway {Name} not ready within {timeout}{System.Environment.NewLine}{OutputTail()}");
+        throw new TimeoutException($"gateway {Name} not ready within {timeout}; {ProcessState()}{System.Environment.NewLine}{OutputTail()}");
+    }
+
+    /// <summary>
+    /// For a start that timed out: whether the process was working (its CPU time so far) or waiting (its state and what the
+    /// kernel has it waiting in), from /proc; a start seen to print nothing for a minute could not be told apart otherwise.
+    /// </summary>
+    private string ProcessState()
+    {
+        try
+        {
+            var pid = _process.Id;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
+            var threads = Directory.GetDirectories($"/proc/{pid}/task").Length;
+            var waits = Directory.GetDirectories($"/proc/{pid}/task")
+                .Select(t => File.Exists($"{t}/wchan") ? File.ReadAllText($"{t}/wchan").Trim() : "?")
+                .GroupBy(w => w).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}");
+            return $"pid {pid}, state {fields[0]}, CPU {ticks / 100:0.0} s, {threads} threads waiting in: {string.Join(", ", waits)}";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return $"process state unavailable ({ex.Message})";
+        }
     }
 
     private static int FreeLoopbackPort()
