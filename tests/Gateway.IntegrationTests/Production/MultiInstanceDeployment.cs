@@ -9,12 +9,7 @@ namespace Gateway.IntegrationTests.Production;
 /// </summary>
 public sealed class MultiInstanceDeployment : IAsyncDisposable
 {
-    /// <summary>
-    /// Two minutes: these instances start cold (a Debug build, every path JIT-compiled) on two cores shared with the test
-    /// classes running beside them, and a start that printed nothing for 60 s was seen twice in
-    /// runs of many test classes. A start that still times out says what the process was doing (GatewayProcess).
-    /// </summary>
-    private static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(60);
     private readonly TimeSpan _readyTimeout;
 
     private readonly string[] _settings;
