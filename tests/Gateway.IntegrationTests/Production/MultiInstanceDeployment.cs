@@ -1,4 +1,6 @@
+using Dapper;
 using Gateway.IntegrationTests.Support;
+using Npgsql;
 
 namespace Gateway.IntegrationTests.Production;
 
@@ -79,10 +81,39 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
         lock (_instances)
             if (_instances.Remove(name, out var previous)) _retired.Add(previous);
         var logs = Path.Combine(WorkDirectory, "logs-" + name);
-        var instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, _readyTimeout,
-            new GatewayLaunch { Client = GatewayHost.CheckedClient });
+        GatewayProcess instance;
+        try
+        {
+            instance = await GatewayProcess.StartAsync(name, [.. _settings, $"--Gateway:LogDirectory={logs}"], WorkDirectory, _readyTimeout,
+                new GatewayLaunch { Client = GatewayHost.CheckedClient });
+        }
+        catch (TimeoutException ex)
+        {
+            // A start has been seen blocked before its first log line, i.e. in the store's migration: say what the store's
+            // sessions were waiting for.
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}---- the store's sessions ----{Environment.NewLine}{await StoreSessionsAsync()}", ex);
+        }
         lock (_instances) _instances[name] = instance;
         return instance;
+    }
+
+    /// <summary>The store database's sessions: state, what each waits for, its query; for a start that timed out.</summary>
+    private async Task<string> StoreSessionsAsync()
+    {
+        try
+        {
+            await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(StoreConnectionString) { Pooling = false }.ConnectionString);
+            await db.OpenAsync();
+            var sessions = await db.QueryAsync<(int Pid, string? State, string? WaitType, string? Wait, string? Query)>("""
+                SELECT pid, state, wait_event_type, wait_event, left(query, 120) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """);
+            return string.Join(Environment.NewLine, sessions.Select(s => $"pid {s.Pid} {s.State} waiting {s.WaitType}/{s.Wait}: {s.Query}"));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            return $"(not read: {ex.Message})";
+        }
     }
 
     /// <summary>Every instance's recent output, for a failure message.</summary>
