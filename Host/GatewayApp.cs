@@ -162,7 +162,13 @@ public static class GatewayApp
 
         var app = builder.Build();
         CheckOptions(app.Services);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
+        // Said before and after: instances starting together wait here for each other's migration (an advisory lock on
+        // PostgreSQL), and a start that hangs must show whether it got this far.
+        log.LogInformation("Migrating the {Store} store", settings.Store);
+        var migrating = System.Diagnostics.Stopwatch.StartNew();
         await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
+        log.LogInformation("Store migrated in {Milliseconds} ms", migrating.ElapsedMilliseconds);
 
         app.UseGatewayRequestLogging();
         app.UsePortalRejectionMetrics();
@@ -181,7 +187,6 @@ public static class GatewayApp
         app.MapIntentEndpoints();
         if (settings.SandboxEnabled) SandboxCounterparts.Map(app);
 
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
         log.LogInformation("Hookup Gateway: profile {Profile}, transport {Transport}, store {Store}, {RegionCount} regions, {CounterpartCount} counterparts, calendars {FirstYear}–{LastYear}, config {ConfigDir}",
             settings.Profile, settings.Transport, settings.Store, regions.Regions.Count, regions.Counterparts.Count(),
             calendars.Calendar.FirstYear, calendars.Calendar.LastYear, configDir);

@@ -129,26 +129,32 @@ public sealed class GatewayProcess : IAsyncDisposable
     private async Task WaitReadyAsync(TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
+        // What the last probe saw, for the timeout message: "not listening", "no answer" and a 503 with its checks are
+        // three different faults.
+        var lastProbe = "no probe yet";
         while (waited.Elapsed < timeout)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"gateway {Name} exited with {_process.ExitCode} during startup{System.Environment.NewLine}{OutputTail()}");
+            var probe = Stopwatch.StartNew();
             try
             {
                 using var response = await Http.GetAsync("/health/ready");
                 if (response.StatusCode == HttpStatusCode.OK) return;
+                lastProbe = $"answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
-                // not listening yet
+                lastProbe = $"not listening yet ({ex.Message})";
             }
             catch (TaskCanceledException)
             {
-                // listening, not answering yet
+                lastProbe = $"listening, no answer within {probe.Elapsed.TotalSeconds:0.0} s";
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"gateway {Name} not ready within {timeout}; {ProcessState()}{System.Environment.NewLine}{OutputTail()}");
+        throw new TimeoutException($"gateway {Name} not ready within {timeout}; last probe of /health/ready: {lastProbe}; {ProcessState()}" +
+            $"{System.Environment.NewLine}{OutputTail()}");
     }
 
     /// <summary>

@@ -50,6 +50,11 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
             "--Gateway:Admin:Tokens:0:Name=test-operator",
             // Two gateways, PostgreSQL, RabbitMQ and the tests share two cores: information logs would cost real time.
             "--Serilog:MinimumLevel:Default=Warning",
+            // But each step of a start, so a start that never becomes ready shows how far it got.
+            "--Serilog:MinimumLevel:Override:Gateway.Host=Information",
+            "--Serilog:MinimumLevel:Override:Gateway.Application.Instances.InstanceHeartbeat=Information",
+            "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information",
+            "--Serilog:MinimumLevel:Override:MassTransit=Information",
         };
         foreach (var fake in fakes.Values)
         {
