@@ -149,6 +149,9 @@ public static class GatewayApp
         services.AddGroupCommit<NonceBatcher>();
         services.AddSingleton<INonceStore>(sp => sp.GetRequiredService<NonceBatcher>());
         services.AddGatewayBus(settings, regions);
+        // After the bus, whose start waits for its endpoints (and so for its queues): the next instance may start.
+        services.AddSingleton<StartGate>();
+        services.AddHostedService<StartGateRelease>();
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StoreHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreHousekeeping>());
@@ -163,12 +166,22 @@ public static class GatewayApp
         var app = builder.Build();
         CheckOptions(app.Services);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
-        // Said before and after: instances starting together wait here for each other's migration (an advisory lock on
-        // PostgreSQL), and a start that hangs must show whether it got this far.
-        log.LogInformation("Migrating the {Store} store", settings.Store);
-        var migrating = System.Diagnostics.Stopwatch.StartNew();
-        await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
-        log.LogInformation("Store migrated in {Milliseconds} ms", migrating.ElapsedMilliseconds);
+        // Said before and after, so a start that hangs shows whether it got this far.
+        // One instance starts at a time, from its migration until its bus is up (StartGate).
+        var startGate = app.Services.GetRequiredService<StartGate>();
+        await startGate.EnterAsync(CancellationToken.None);
+        try
+        {
+            log.LogInformation("Migrating the {Store} store", settings.Store);
+            var migrating = System.Diagnostics.Stopwatch.StartNew();
+            await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);
+            log.LogInformation("Store migrated in {Milliseconds} ms", migrating.ElapsedMilliseconds);
+        }
+        catch
+        {
+            await startGate.LeaveAsync();
+            throw;
+        }
 
         app.UseGatewayRequestLogging();
         app.UsePortalRejectionMetrics();

@@ -8,6 +8,8 @@ namespace Gateway.Store;
 /// </summary>
 /// <param name="SkipLocked">Appended to a claim's inner SELECT so instances claim disjoint rows (PostgreSQL); SQLite has one writer.</param>
 /// <param name="MigrationLock">Serialises concurrent migrations (several instances starting at once); <paramref name="MigrationUnlock"/> undoes it.</param>
+/// <param name="StartLock">Tried (it answers true or false at once) by an instance about to start; held until its bus is up, so
+/// instances starting together declare their broker queues one after the other (<paramref name="StartUnlock"/> releases it).</param>
 /// <param name="OnMigrate">Run once when the schema is opened (SQLite: write-ahead log).</param>
 /// <param name="SchemaVersionTableExists">A number above 0 when the schema_version table exists.</param>
 /// <param name="SnapshotRead">The isolation of a read that must be one snapshot (the case view).</param>
@@ -19,20 +21,23 @@ public sealed record SqlDialect(
     string JsonColumnType,
     string? MigrationLock,
     string? MigrationUnlock,
+    string? StartLock,
+    string? StartUnlock,
     string? OnMigrate,
     string SchemaVersionTableExists,
     IsolationLevel SnapshotRead,
     string NowMilliseconds)
 {
     public static readonly SqlDialect Sqlite = new("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "", "TEXT",
-        MigrationLock: null, MigrationUnlock: null, OnMigrate: "PRAGMA journal_mode=WAL",
+        MigrationLock: null, MigrationUnlock: null, StartLock: null, StartUnlock: null, OnMigrate: "PRAGMA journal_mode=WAL",
         SchemaVersionTableExists: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
         // One transaction on the one connection is one snapshot already.
         SnapshotRead: IsolationLevel.Unspecified,
         NowMilliseconds: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
 
     public static readonly SqlDialect Postgres = new("postgres", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FOR UPDATE SKIP LOCKED", "TEXT",
-        MigrationLock: "SELECT pg_advisory_lock(7303603)", MigrationUnlock: "SELECT pg_advisory_unlock(7303603)", OnMigrate: null,
+        MigrationLock: "SELECT pg_advisory_lock(7303603)", MigrationUnlock: "SELECT pg_advisory_unlock(7303603)",
+        StartLock: "SELECT pg_try_advisory_lock(7303604)", StartUnlock: "SELECT pg_advisory_unlock(7303604)", OnMigrate: null,
         SchemaVersionTableExists: "SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END",
         SnapshotRead: IsolationLevel.RepeatableRead,
         NowMilliseconds: "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");

@@ -85,6 +85,44 @@ public sealed partial class SqlGatewayStore(Func<DbConnection> connect, SqlDiale
         }
     }
 
+    public async Task<IAsyncDisposable?> TryTakeStartLockAsync(CancellationToken cancellationToken)
+    {
+        if (dialect.StartLock is not { } tryLock || dialect.StartUnlock is not { } unlock) return new StartLockHolder(null, "");
+        var db = await OpenAsync(cancellationToken);
+        try
+        {
+            if (await db.ExecuteScalarAsync<bool>(new CommandDefinition(tryLock, cancellationToken: cancellationToken)))
+                return new StartLockHolder(db, unlock);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+        await db.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>
+    /// The start lock's session: it stays open while held. Released explicitly before the connection goes back to the pool,
+    /// which does not reset connections (StoreRegistration); a broken connection takes the lock with it.
+    /// </summary>
+    private sealed class StartLockHolder(DbConnection? db, string unlock) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (db is null) return;
+            try
+            {
+                await db.ExecuteAsync(unlock);
+            }
+            finally
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken);

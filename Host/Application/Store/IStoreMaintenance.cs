@@ -4,6 +4,11 @@ namespace Gateway.Application.Store;
 public interface IStoreMaintenance
 {
     Task MigrateAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the start lock if no other instance holds it; null if one does. Disposing the holder releases it (so does the
+    /// end of the process). On a store that one instance uses alone (SQLite) it is always free.
+    /// </summary>
+    Task<IAsyncDisposable?> TryTakeStartLockAsync(CancellationToken cancellationToken);
     Task PingAsync(CancellationToken cancellationToken);
     /// <summary>Outbox backlog, pending failed messages and overdue open dispatches, for the gauges.</summary>
     Task<StoreGauges> ReadGaugesAsync(CancellationToken cancellationToken);

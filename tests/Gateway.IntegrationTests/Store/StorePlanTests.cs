@@ -33,7 +33,7 @@ public sealed class StorePlanTests(ITestOutputHelper output)
     /// <summary>Store methods run on timers or by operators, not per case (their costs are bounded by their batches).</summary>
     private static readonly HashSet<string> NotPerCase =
     [
-        "BeatAsync", "MarkStoppedAsync", "LiveInstancesAsync", "MigrateAsync", "PingAsync", "ReadGaugesAsync", "CounterpartLoadAsync",
+        "BeatAsync", "MarkStoppedAsync", "LiveInstancesAsync", "MigrateAsync", "TryTakeStartLockAsync", "PingAsync", "ReadGaugesAsync", "CounterpartLoadAsync",
         "RaiseDeadlineWarningsAsync", "RaiseMissedDeadlinesAsync", "RaiseClockWarningsAsync", "RaiseClockMissesAsync",
         "RequeueStalledDispatchesAsync", "RequeueFailedPortalCallbacksAsync", "DeleteExpiredNoncesAsync", "DeletePublishedOutboxAsync",
         "GetProvisionalDispatchesAsync", "GetProvisionalClocksAsync", "CountProvisionalAsync", "ListCasesAsync", "ListParkedAsync",
