@@ -114,6 +114,14 @@ if [ -s "$GATEWAY_TEST_REPORT" ]; then
 fi
 
 svc_stop_all
+if [ "$failed" -gt 0 ]; then
+    # Last, so that a log cut to its tail (CI) still names what failed and why: each failure's name and first lines.
+    svc_log "failed tests (first lines of each; the whole output is above):"
+    sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' "$test_log" | awk '
+        /^  Failed / { n = 14; print; next }
+        n > 0 && /^  (Passed|Failed|Skipped) / { n = 0 }
+        n > 0 { print substr($0, 1, 400); n-- }' | head -n 90
+fi
 if [ "${CI:-}" = true ]; then
     # CI: leave no compiler/build servers behind either.
     dotnet build-server shutdown >/dev/null 2>&1 || true
