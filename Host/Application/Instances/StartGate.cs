@@ -43,7 +43,7 @@ public sealed class StartGate(IStoreMaintenance store, ILogger<StartGate> logger
         if (said > TimeSpan.Zero) logger.LogInformation("The other instance finished starting after {Seconds:0.0} s of waiting", waiting.Elapsed.TotalSeconds);
         _since.Start();
         _slowStart = TimeProvider.System.CreateTimer(_ => logger.LogWarning(
-            "Still starting after {Seconds:0} s: the message bus's endpoints are not ready (is the broker reachable, can it declare the queues?)",
+            "Still starting after {Seconds:0} s: the store's migration or the message bus's endpoints are not done (is the broker reachable, can it declare the queues?)",
             _since.Elapsed.TotalSeconds), null, SlowStart, SlowStart);
     }
 
