@@ -8,7 +8,7 @@ public sealed record DispatchResult(DispatchOutcome Outcome, string? OrderNo, Da
     /// <summary>Each try's outcome (failed tries only), for operators.</summary>
     public IReadOnlyList<Resilience.AttemptLog.Attempt> Attempts { get; init; } = [];
 
-    /// <summary>What was sent: the headers worth showing (no signature) and the body.</summary>
+    /// <summary>What was sent, for a failure's record: the headers worth showing (no signature) and the body (empty when acknowledged).</summary>
     public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = new Dictionary<string, string>();
     public string? RequestBody { get; init; }
 

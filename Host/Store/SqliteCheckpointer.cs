@@ -13,8 +13,12 @@ namespace Gateway.Store;
 /// </summary>
 public sealed class SqliteCheckpointer(string connectionString, TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    /// <summary>Often enough that little is left for the writer's backstop checkpoint to copy.</summary>
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// Often enough that little is left for the writer's backstop checkpoint to copy, seldom enough that a page the writer
+    /// rewrites many times a second (the last leaf of every index that grows at its end, a case's row) is copied and
+    /// synced once per pass, not once per rewrite.
+    /// </summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(1000);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
