@@ -166,12 +166,12 @@ public static class GatewayApp
         var app = builder.Build();
         CheckOptions(app.Services);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Host");
-        // Said before and after, so a start that hangs shows whether it got this far.
-        // One instance starts at a time, from its migration until its bus is up (StartGate).
+        // One instance starts at a time, from its migration until its bus is up (StartGate, docs/operations.md).
         var startGate = app.Services.GetRequiredService<StartGate>();
         await startGate.EnterAsync(CancellationToken.None);
         try
         {
+            // Said before and after, so a start that hangs shows whether it got this far.
             log.LogInformation("Migrating the {Store} store", settings.Store);
             var migrating = System.Diagnostics.Stopwatch.StartNew();
             await app.Services.GetRequiredService<IGatewayStore>().MigrateAsync(CancellationToken.None);

@@ -25,22 +25,22 @@ public sealed class StartGate(IStoreMaintenance store, ILogger<StartGate> logger
     public async Task EnterAsync(CancellationToken cancellationToken)
     {
         var waiting = Stopwatch.StartNew();
-        var said = TimeSpan.Zero;
+        TimeSpan? said = null;
         while ((_held = await store.TryTakeStartLockAsync(cancellationToken)) is null)
         {
-            if (said == TimeSpan.Zero)
-                logger.LogInformation("Another instance is starting on this store: waiting for it to finish");
-            else if (waiting.Elapsed - said >= SlowStart)
-                logger.LogWarning("Still waiting after {Seconds:0} s for another instance to finish starting on this store", waiting.Elapsed.TotalSeconds);
-            else
+            if (said is null)
             {
-                await Task.Delay(Retry, cancellationToken);
-                continue;
+                logger.LogInformation("Another instance is starting on this store: waiting for it to finish");
+                said = waiting.Elapsed;
             }
-            said = waiting.Elapsed;
+            else if (waiting.Elapsed - said >= SlowStart)
+            {
+                logger.LogWarning("Still waiting after {Seconds:0} s for another instance to finish starting on this store", waiting.Elapsed.TotalSeconds);
+                said = waiting.Elapsed;
+            }
             await Task.Delay(Retry, cancellationToken);
         }
-        if (said > TimeSpan.Zero) logger.LogInformation("The other instance finished starting after {Seconds:0.0} s of waiting", waiting.Elapsed.TotalSeconds);
+        if (said is not null) logger.LogInformation("The other instance finished starting after {Seconds:0.0} s of waiting", waiting.Elapsed.TotalSeconds);
         _since.Start();
         _slowStart = TimeProvider.System.CreateTimer(_ => logger.LogWarning(
             "Still starting after {Seconds:0} s: the store's migration or the message bus's endpoints are not done (is the broker reachable, can it declare the queues?)",
@@ -55,7 +55,15 @@ public sealed class StartGate(IStoreMaintenance store, ILogger<StartGate> logger
         if (_held is null) return;
         var held = _held;
         _held = null;
-        await held.DisposeAsync();
+        try
+        {
+            await held.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            // The store went away (a restart): the lock went with its session, so this start need not fail for it.
+            logger.LogWarning("Could not release the start lock ({Error}); it ends with its database session", ex.Message);
+        }
         logger.LogInformation("Started in {Seconds:0.0} s; the next instance may start", _since.Elapsed.TotalSeconds);
     }
 
