@@ -84,7 +84,7 @@ public static class ProfileRun
         await using (var gateway = await GatewayProcess.StartAsync(profile.ToString().ToLowerInvariant(), args, work, TimeSpan.FromSeconds(90), new GatewayLaunch
                {
                    HostAssembly = options.GatewayDll,
-                   // The GC the gateway's own runtimeconfig names: the bench measures what ships.
+                   // No environment of its own: the gateway runs with the GC its runtimeconfig names, so the bench measures what ships.
                    LogFile = Path.Combine(work, "gateway-console.log"),
                }))
         {

@@ -52,7 +52,7 @@ public sealed class RestCounterpartClient(IHttpClientFactory httpClients, TimePr
 
         var result = await SendLoggedAsync(request, endpoint, log, cancellationToken);
         // What was sent is kept for a failure's record only (failed messages); an acknowledged send needs none of it.
-        if (result.Outcome == DispatchOutcome.Acknowledged) return log.Attempts.Count == 0 ? result : result with { Attempts = log.Attempts };
+        if (result.Outcome == DispatchOutcome.Acknowledged) return result with { Attempts = log.Attempts };
         return result with
         {
             Attempts = log.Attempts,

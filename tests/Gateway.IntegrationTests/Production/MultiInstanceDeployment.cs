@@ -94,8 +94,8 @@ public sealed class MultiInstanceDeployment : IAsyncDisposable
         }
         catch (TimeoutException ex)
         {
-            // A start has been seen blocked before its first log line, i.e. in the store's migration: say what the store's
-            // sessions were waiting for.
+            // Say what the store's sessions were waiting for: a start that waits for another's start lock (docs/operations.md,
+            // "Starting instances") or for the database shows there.
             throw new TimeoutException($"{ex.Message}{Environment.NewLine}---- the store's sessions ----{Environment.NewLine}{await StoreSessionsAsync()}", ex);
         }
         lock (_instances) _instances[name] = instance;
